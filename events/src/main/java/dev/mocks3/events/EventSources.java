@@ -1,0 +1,13 @@
+package dev.mocks3.events;
+
+import java.net.URI;
+
+/** The CloudEvent {@code source} of each producer inside MockS3. */
+public final class EventSources {
+
+    public static final URI FAULTS = URI.create("/mocks3/faults");
+    public static final URI RULES_API = URI.create("/mocks3/faults/rules");
+
+    private EventSources() {
+    }
+}

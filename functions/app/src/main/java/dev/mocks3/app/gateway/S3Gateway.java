@@ -1,0 +1,140 @@
+package dev.mocks3.app.gateway;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import dev.mocks3.app.pipeline.OperationPipelines;
+import dev.mocks3.core.call.ConnectionDrop;
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.routing.Routes;
+import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.core.xml.ErrorDocument;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The local dispatcher: every HTTP request but {@code GET /health} is an S3 request, classified
+ * by the routing table and handed to the composed function that serves its operation. Errors
+ * become S3 XML error documents; a {@link ConnectionDrop} closes the socket.
+ */
+@Component
+@Order(-100)
+public class S3Gateway implements WebFilter {
+    private static final Logger log = LoggerFactory.getLogger(S3Gateway.class);
+    private final S3RequestReader reader;
+    private final OperationPipelines pipelines;
+
+    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines) {
+        this.reader = reader;
+        this.pipelines = pipelines;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (isHealthCheck(exchange)) {
+            return chain.filter(exchange);
+        }
+        String requestId = RequestIds.next();
+        ServerHttpResponse response = exchange.getResponse();
+        HttpHeaders headers = response.getHeaders();
+        headers.set("x-amz-request-id", requestId);
+        headers.set("x-amz-id-2", requestId);
+        headers.set(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.set(HttpHeaders.SERVER, "MockS3");
+        S3Request request;
+        try {
+            request = reader.read(exchange.getRequest(), requestId);
+        } catch (S3Exception e) {
+            return writeError(exchange, e, exchange.getRequest().getPath().value(), requestId);
+        }
+        return Mono.defer(() -> serve(request))
+                .flatMap(call -> write(exchange, call.response()))
+                .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId));
+    }
+
+    private Mono<S3Call> serve(S3Request request) {
+        S3Operation operation = Routes.classify(request.method(), S3RequestReader.target(request), request.query().keySet(),
+                request::header).orElseThrow(() -> unroutable(request));
+        return pipelines.of(operation)
+                .orElseThrow(() -> S3Error.NOT_IMPLEMENTED.exception(operation.s3Name() + " is not served by this instance"))
+                .apply(Mono.just(S3Call.of(request, operation)));
+    }
+
+    private static S3Exception unroutable(S3Request request) {
+        boolean knownMethod = switch (request.method()) {
+            case "GET", "PUT", "POST", "DELETE", "HEAD" -> true;
+            default -> false;
+        };
+        return knownMethod ? S3Error.NOT_IMPLEMENTED.exception() : S3Error.METHOD_NOT_ALLOWED.exception()
+                .with("Method", request.method()).with("ResourceType", request.key() != null ? "OBJECT" : "BUCKET");
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, S3Response s3) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
+        response.getHeaders().addAll(s3.headers());
+        Flux<DataBuffer> body = s3.body();
+        return response.writeWith(body);
+    }
+
+    private Mono<Void> writeError(ServerWebExchange exchange, Throwable error, String resource, String requestId) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (error instanceof ConnectionDrop) {
+            return dropConnection(response);
+        }
+        if (response.isCommitted()) {
+            log.warn("request {} failed after the response started: {}", requestId, error.toString());
+            return dropConnection(response);
+        }
+        S3Exception s3 = error instanceof S3Exception known ? known : internal(error, requestId);
+        response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
+        if (s3.status() == 304 || HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+            response.getHeaders().setContentLength(0);
+            return response.setComplete();
+        }
+        byte[] document = ErrorDocument.render(s3, resource, requestId);
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/xml");
+        response.getHeaders().setContentLength(document.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(document)));
+    }
+
+    private static S3Exception internal(Throwable error, String requestId) {
+        log.error("request {} failed", requestId, error);
+        return S3Error.INTERNAL_ERROR.exception();
+    }
+
+    /** Closes the client's connection without an answer (or in the middle of one). */
+    static Mono<Void> dropConnection(ServerHttpResponse response) {
+        Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+        if (nativeResponse instanceof HttpServerResponse netty) {
+            netty.withConnection(connection -> connection.channel().close());
+        }
+        return Mono.empty();
+    }
+
+    private static boolean isHealthCheck(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        return HttpMethod.GET.equals(request.getMethod()) && "/health".equals(request.getPath().value())
+                && request.getQueryParams().isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mocks3.app.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.routing.S3Operation;
+import reactor.core.publisher.Mono;
+
+/**
+ * The composed function ({@code authCheck|faultCheck|putObject|faultRespond}) that serves each
+ * operation, looked up once from the Spring Cloud Function catalog. An operation whose function
+ * this instance does not have, or that {@code spring.cloud.function.definition} does not name, is
+ * not served here: on a cluster each Knative service names its one operation, another serves the rest.
+ */
+@Component
+public class OperationPipelines {
+    private static final Logger log = LoggerFactory.getLogger(OperationPipelines.class);
+    private final Map<S3Operation, Function<Mono<S3Call>, Mono<S3Call>>> pipelines = new EnumMap<>(S3Operation.class);
+    private final Map<S3Operation, String> definitions = new EnumMap<>(S3Operation.class);
+
+    public OperationPipelines(FunctionCatalog catalog, PipelineProperties properties,
+                              @Value("${spring.cloud.function.definition:}") String definition) {
+        List<String> before = present(catalog, properties.before());
+        List<String> after = present(catalog, properties.after());
+        Set<String> selected = Set.of(definition.split("[|,;]"));
+        for (S3Operation operation : S3Operation.values()) {
+            boolean wanted = definition.isBlank() || selected.contains(operation.functionName());
+            if (!wanted || catalog.lookup(operation.functionName()) == null) {
+                continue;
+            }
+            List<String> stages = new ArrayList<>(before);
+            stages.add(operation.functionName());
+            stages.addAll(after);
+            String composition = String.join("|", stages);
+            Function<Mono<S3Call>, Mono<S3Call>> composed = catalog.lookup(Function.class, composition);
+            pipelines.put(operation, composed);
+            definitions.put(operation, composition);
+        }
+        log.info("serving {} S3 operations: {}", pipelines.size(), definitions.values());
+    }
+
+    public Optional<Function<Mono<S3Call>, Mono<S3Call>>> of(S3Operation operation) {
+        return Optional.ofNullable(pipelines.get(operation));
+    }
+
+    public String definition(S3Operation operation) {
+        return definitions.get(operation);
+    }
+
+    private static List<String> present(FunctionCatalog catalog, List<String> names) {
+        return names.stream().filter(name -> catalog.lookup(name) != null).toList();
+    }
+}

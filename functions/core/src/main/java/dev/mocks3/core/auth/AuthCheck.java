@@ -1,0 +1,135 @@
+package dev.mocks3.core.auth;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Function;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
+import dev.mocks3.core.checksum.ChecksumHeaders;
+import dev.mocks3.core.checksum.DigestCheck;
+import dev.mocks3.core.checksum.ExpectedDigest;
+import dev.mocks3.core.chunked.AwsChunkedDecoder;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.routing.S3Operation;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The stage in front of every operation: verifies the signature, refuses anonymous requests in
+ * strict mode, and hands the operation a body it can trust: aws-chunked decoded, and every
+ * declared digest (x-amz-content-sha256, Content-MD5, x-amz-checksum-*) checked as it streams.
+ */
+public final class AuthCheck implements S3Function {
+    private static final String AWS_CHUNKED = "aws-chunked";
+    private static final String DECODED_LENGTH = "x-amz-decoded-content-length";
+
+    private final SigV4Verifier verifier;
+    private final boolean strict;
+
+    public AuthCheck(SigV4Verifier verifier, boolean strict) {
+        this.verifier = verifier;
+        this.strict = strict;
+    }
+
+    @Override
+    public Mono<S3Call> apply(S3Call call) {
+        S3Request request = call.request();
+        return verifier.verify(request).map(verification -> {
+            if (verification.anonymous() && strict) {
+                throw S3Error.ACCESS_DENIED.at(request.resource());
+            }
+            S3Request trusted = withTrustedBody(request, verification, call.operation());
+            S3Call verified = trusted == request ? call : call.withRequest(trusted);
+            return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
+        });
+    }
+
+    private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
+        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification) : request;
+        // CompleteMultipartUpload's x-amz-checksum-* is the whole object's, not the XML body's.
+        DigestCheck digests = ChecksumHeaders.of(request.headers(), operation != S3Operation.COMPLETE_MULTIPART_UPLOAD);
+        if (verification.mode() == PayloadMode.SIGNED_SINGLE) {
+            digests = digests.and(contentSha256(verification.contentSha256()));
+        }
+        return digests.isEmpty() ? decoded : decoded.withBody(digests.apply(decoded.body()));
+    }
+
+    private static boolean isAwsChunked(S3Request request, Verification verification) {
+        return verification.mode().chunked() || contentEncodings(request.headers()).stream()
+                .anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+    }
+
+    private static S3Request decodeChunked(S3Request request, Verification verification) {
+        HttpHeaders headers = request.headers();
+        long decodedLength = decodedLength(headers.getFirst(DECODED_LENGTH));
+        ChecksumAlgorithm trailer = trailerChecksum(headers.getFirst("x-amz-trailer"));
+        var settings = new AwsChunkedDecoder.Settings(verification.chunkSigner(),
+                verification.mode() == PayloadMode.STREAMING_SIGNED_TRAILER, trailer, decodedLength);
+
+        HttpHeaders plain = new HttpHeaders();
+        plain.addAll(headers);
+        List<String> encodings = contentEncodings(headers);
+        encodings.removeIf(AWS_CHUNKED::equalsIgnoreCase);
+        plain.remove(HttpHeaders.CONTENT_ENCODING);
+        if (!encodings.isEmpty()) {
+            plain.set(HttpHeaders.CONTENT_ENCODING, String.join(",", encodings));
+        }
+        plain.remove(HttpHeaders.CONTENT_LENGTH);
+        if (decodedLength >= 0) {
+            plain.setContentLength(decodedLength);
+        }
+        return request.withHeaders(plain).withBody(new AwsChunkedDecoder(settings).decode(request.body()));
+    }
+
+    private static List<String> contentEncodings(HttpHeaders headers) {
+        List<String> encodings = new ArrayList<>(2);
+        List<String> values = headers.get(HttpHeaders.CONTENT_ENCODING);
+        if (values != null) {
+            for (String value : values) {
+                for (String token : value.split(",")) {
+                    if (!token.isBlank()) {
+                        encodings.add(token.strip());
+                    }
+                }
+            }
+        }
+        return encodings;
+    }
+
+    private static long decodedLength(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(value.strip());
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw S3Error.INVALID_ARGUMENT.exception("x-amz-decoded-content-length is not a valid length.")
+                .with("ArgumentName", DECODED_LENGTH).with("ArgumentValue", value);
+    }
+
+    private static ChecksumAlgorithm trailerChecksum(String trailer) {
+        if (trailer == null || trailer.isBlank()) {
+            return null;
+        }
+        return ChecksumAlgorithm.forHeader(trailer.strip()).orElseThrow(() -> S3Error.INVALID_ARGUMENT
+                .exception("The value specified in the x-amz-trailer header is not supported")
+                .with("ArgumentName", "x-amz-trailer").with("ArgumentValue", trailer));
+    }
+
+    private static ExpectedDigest contentSha256(String hex) {
+        return new ExpectedDigest(ChecksumAlgorithm.SHA256, HexFormat.of().parseHex(hex),
+                computed -> S3Error.X_AMZ_CONTENT_SHA256_MISMATCH.exception()
+                        .with("ClientComputedContentSHA256", hex)
+                        .with("S3ComputedContentSHA256", HexFormat.of().formatHex(computed)));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mocks3.core.routing;
+
+import static dev.mocks3.core.routing.S3Operation.*;
+import static dev.mocks3.core.routing.Target.*;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The single routing table: which method + target + query + header shape is which S3 operation.
+ * The local dispatcher, the Gateway API routes and the Knative services are all derived from
+ * (or tested against) this list. Order matters: the first matching row wins.
+ */
+public final class Routes {
+
+    public static final String COPY_SOURCE = "x-amz-copy-source";
+
+    public static final List<Route> ALL = List.of(
+            route("GET", SERVICE, Set.of(), LIST_BUCKETS),
+
+            route("GET", BUCKET, Set.of("location"), GET_BUCKET_LOCATION),
+            route("GET", BUCKET, Set.of("uploads"), LIST_MULTIPART_UPLOADS),
+            route("GET", BUCKET, Set.of("list-type"), LIST_OBJECTS_V2),
+            route("GET", BUCKET, Set.of(), LIST_OBJECTS),
+            route("PUT", BUCKET, Set.of(), CREATE_BUCKET),
+            route("HEAD", BUCKET, Set.of(), HEAD_BUCKET),
+            route("DELETE", BUCKET, Set.of(), DELETE_BUCKET),
+            route("POST", BUCKET, Set.of("delete"), DELETE_OBJECTS),
+
+            route("POST", OBJECT, Set.of("uploads"), CREATE_MULTIPART_UPLOAD),
+            route("POST", OBJECT, Set.of("uploadId"), COMPLETE_MULTIPART_UPLOAD),
+            new Route("PUT", OBJECT, Set.of("partNumber", "uploadId"), COPY_SOURCE, UPLOAD_PART_COPY),
+            route("PUT", OBJECT, Set.of("partNumber", "uploadId"), UPLOAD_PART),
+            route("GET", OBJECT, Set.of("uploadId"), LIST_PARTS),
+            route("DELETE", OBJECT, Set.of("uploadId"), ABORT_MULTIPART_UPLOAD),
+            new Route("PUT", OBJECT, Set.of(), COPY_SOURCE, COPY_OBJECT),
+            route("PUT", OBJECT, Set.of(), PUT_OBJECT),
+            route("GET", OBJECT, Set.of(), GET_OBJECT),
+            route("HEAD", OBJECT, Set.of(), HEAD_OBJECT),
+            route("DELETE", OBJECT, Set.of(), DELETE_OBJECT));
+
+    private Routes() {
+    }
+
+    private static Route route(String method, Target target, Set<String> query, S3Operation op) {
+        return new Route(method, target, query, null, op);
+    }
+
+    /** The operation a request asks for, or empty when no row matches (NotImplemented / MethodNotAllowed). */
+    public static Optional<S3Operation> classify(String method, Target target, Set<String> queryKeys,
+                                                 Route.HeaderLookup headers) {
+        for (Route route : ALL) {
+            if (route.matches(method, target, queryKeys, headers)) {
+                return Optional.of(route.operation());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The rows that serve one operation, e.g. for generating gateway routes. */
+    public static List<Route> of(S3Operation operation) {
+        return ALL.stream().filter(r -> r.operation() == operation).toList();
+    }
+}

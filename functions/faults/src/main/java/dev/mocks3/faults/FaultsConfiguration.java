@@ -1,0 +1,220 @@
+package dev.mocks3.faults;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.events.delivery.EventDeliveryConfiguration;
+import dev.mocks3.events.delivery.EventPublisher;
+import dev.mocks3.faults.api.FaultsApiServer;
+import dev.mocks3.faults.api.LocalStackChaosApi;
+import dev.mocks3.faults.api.RuleEvents;
+import dev.mocks3.faults.api.RulesApi;
+import dev.mocks3.faults.engine.FaultCounters;
+import dev.mocks3.faults.engine.LocalFaultCounters;
+import dev.mocks3.faults.engine.RuleEvaluator;
+import dev.mocks3.faults.inject.FaultCheck;
+import dev.mocks3.faults.inject.FaultRecorder;
+import dev.mocks3.faults.inject.FaultRespond;
+import dev.mocks3.faults.inject.LocalThrottles;
+import dev.mocks3.faults.inject.RedisThrottles;
+import dev.mocks3.faults.inject.StaleReads;
+import dev.mocks3.faults.inject.StaleSnapshots;
+import dev.mocks3.faults.inject.Throttles;
+import dev.mocks3.faults.store.FaultEventLog;
+import dev.mocks3.faults.store.FaultStats;
+import dev.mocks3.faults.store.InMemoryFaultEventLog;
+import dev.mocks3.faults.store.InMemoryRuleStore;
+import dev.mocks3.faults.store.R2dbcFaultEventLog;
+import dev.mocks3.faults.store.R2dbcRuleStore;
+import dev.mocks3.faults.store.RedisFaultCounters;
+import dev.mocks3.faults.store.RedisRuleChangeSignal;
+import dev.mocks3.faults.store.RuleCache;
+import dev.mocks3.faults.store.RuleChangeSignal;
+import dev.mocks3.faults.store.RuleService;
+import dev.mocks3.faults.store.RuleStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * The fault injection module: the {@code faultCheck} and {@code faultRespond} functions composed
+ * around every S3 operation, the rule store and cache, stats and event log, and the rules API on
+ * its own port. PostgreSQL and Redis are used when the application has them (DatabaseClient,
+ * RedissonClient beans); without them everything stays in this JVM.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "mocks3.faults", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FaultsProperties.class)
+@Import(EventDeliveryConfiguration.class)
+public class FaultsConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(FaultsConfiguration.class);
+
+    /** The Redis client, when the application has one and the faults module is told to use it. */
+    private static RedissonClient redis(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        return p.useRedis() ? redis.getIfAvailable() : null;
+    }
+
+    @Bean
+    FaultCounters faultCounters(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        RedissonClient r = redis(p, redis);
+        return r == null ? new LocalFaultCounters() : new RedisFaultCounters(r.reactive(), p.redisPrefix());
+    }
+
+    @Bean
+    RuleChangeSignal ruleChangeSignal(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        RedissonClient r = redis(p, redis);
+        return r == null ? RuleChangeSignal.NONE : new RedisRuleChangeSignal(r, p.redisPrefix());
+    }
+
+    @Bean
+    Throttles faultThrottles(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        RedissonClient r = redis(p, redis);
+        return r == null ? new LocalThrottles() : new RedisThrottles(r.reactive(), p.redisPrefix());
+    }
+
+    @Bean
+    FaultStats faultStats(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        RedissonClient r = redis(p, redis);
+        return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix());
+    }
+
+    @Bean
+    StaleSnapshots staleSnapshots(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+        RedissonClient r = redis(p, redis);
+        return new StaleSnapshots(r == null ? null : r.reactive(), p.redisPrefix());
+    }
+
+    @Bean
+    RuleStore ruleStore(ObjectProvider<DatabaseClient> db, ObjectProvider<ObjectMapper> mapper) {
+        DatabaseClient client = db.getIfAvailable();
+        if (client == null) {
+            log.warn("no database: fault rules are kept in memory and lost on restart");
+            return new InMemoryRuleStore();
+        }
+        return new R2dbcRuleStore(client, mapper.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    FaultEventLog faultEventLog(ObjectProvider<DatabaseClient> db, ObjectProvider<ObjectMapper> mapper) {
+        DatabaseClient client = db.getIfAvailable();
+        return client == null ? new InMemoryFaultEventLog()
+                : new R2dbcFaultEventLog(client, mapper.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    RuleCache ruleCache(RuleStore store, FaultsProperties p) {
+        return new RuleCache(store, p.seed());
+    }
+
+    @Bean
+    RuleService ruleService(RuleStore store, RuleCache cache, RuleChangeSignal signal, FaultCounters counters,
+                            EventPublisher events) {
+        return new RuleService(store, cache, signal, counters, events);
+    }
+
+    @Bean
+    RuleEvaluator ruleEvaluator(FaultCounters counters, ObjectProvider<RuleService> rules) {
+        // a rule that used up its max_triggers disables itself, for every instance
+        return new RuleEvaluator(counters, rule -> rules.getObject().setEnabled(rule.id(), false)
+                .subscribe(r -> log.info("rule {} reached max_triggers and is now disabled", r.id()),
+                        e -> log.warn("could not disable exhausted rule {}: {}", rule.id(), e.toString())));
+    }
+
+    @Bean
+    FaultRecorder faultRecorder(FaultEventLog events, FaultStats stats, EventPublisher publisher) {
+        return new FaultRecorder(events, stats, publisher, Clock.systemUTC());
+    }
+
+    @Bean
+    StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<FunctionCatalog> catalog, FaultsProperties p) {
+        return new StaleReads(snapshots, () -> {
+            FunctionCatalog c = catalog.getIfAvailable();
+            Function<Mono<S3Call>, Mono<S3Call>> get = c == null ? null : c.lookup(Function.class, "getObject");
+            return get;
+        }, (int) Math.min(Integer.MAX_VALUE, p.staleBodyLimit().toBytes()));
+    }
+
+    @Bean
+    FaultCheck faultCheckStage(RuleCache cache, RuleEvaluator evaluator, FaultStats stats, FaultRecorder recorder,
+                               Throttles throttles, StaleReads staleReads, FaultsProperties p) {
+        return new FaultCheck(cache, evaluator, stats, recorder, throttles, staleReads, p.headerFaults(), Clock.systemUTC());
+    }
+
+    @Bean
+    FaultRespond faultRespondStage(RuleCache cache, RuleEvaluator evaluator, FaultStats stats, FaultRecorder recorder,
+                                   StaleReads staleReads) {
+        return new FaultRespond(cache, evaluator, stats, recorder, staleReads, Clock.systemUTC());
+    }
+
+    /** Composed before every S3 operation: {@code authCheck|faultCheck|<operation>|faultRespond}. */
+    @Bean
+    Function<Mono<S3Call>, Mono<S3Call>> faultCheck(FaultCheck stage) {
+        return stage.asFunction();
+    }
+
+    /** Composed after every S3 operation. */
+    @Bean
+    Function<Mono<S3Call>, Mono<S3Call>> faultRespond(FaultRespond stage) {
+        return stage.asFunction();
+    }
+
+    @Bean
+    RuleEvents ruleEvents(RuleService rules) {
+        return new RuleEvents(rules);
+    }
+
+    @Bean
+    FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
+                                    ObjectProvider<ObjectMapper> mapper, FaultsProperties p) {
+        ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
+        return new FaultsApiServer(new RulesApi(rules, stats, events, json).routes()
+                .and(new LocalStackChaosApi(rules, json).routes())
+                .and(ruleEvents.routes()), p.apiHost(), p.apiPort());
+    }
+
+    /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */
+    @Bean
+    SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, FaultsProperties p) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                cache.start(signal, p.refreshInterval());
+                stats.start(p.statsFlush());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                cache.stop();
+                stats.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 100;
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mocks3.faults;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code mocks3.faults.*}.
+ *
+ * @param enabled         false removes faultCheck/faultRespond from the request path and the rules API
+ * @param apiPort         port of the rules API (the seed's Mock Error Service); 0 picks a free port, -1 starts none
+ * @param apiHost         address the rules API binds to
+ * @param seed            seeds every rule without a seed of its own, so whole runs are reproducible
+ * @param headerFaults    accept a fault asked for by the request itself in {@code x-mocks3-fault} (tests only)
+ * @param redisPrefix     prefix of every Redis key the faults module writes
+ * @param refreshInterval how often each instance re-reads the rules even without a change signal
+ * @param statsFlush      how often local stats counters are added to the shared Redis hash
+ * @param staleBodyLimit  largest object body a stale_read rule keeps a copy of
+ * @param cache           where counters, stats and change signals live: {@code redis} or {@code local}
+ */
+@ConfigurationProperties("mocks3.faults")
+public record FaultsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("8085") int apiPort,
+        @DefaultValue("0.0.0.0") String apiHost,
+        Long seed,
+        @DefaultValue("false") boolean headerFaults,
+        @DefaultValue("mocks3:faults") String redisPrefix,
+        @DefaultValue("5s") Duration refreshInterval,
+        @DefaultValue("200ms") Duration statsFlush,
+        @DefaultValue("8MB") DataSize staleBodyLimit,
+        @DefaultValue("redis") String cache) {
+
+    public static final String FAULT_HEADER = "x-mocks3-fault";
+
+    public boolean useRedis() {
+        return "redis".equalsIgnoreCase(cache);
+    }
+}

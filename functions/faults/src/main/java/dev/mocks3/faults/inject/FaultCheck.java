@@ -1,0 +1,286 @@
+package dev.mocks3.faults.inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.buffer.DataBuffer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.mocks3.core.call.ConnectionDrop;
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Function;
+import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.faults.FaultsProperties;
+import dev.mocks3.faults.engine.CompiledRule;
+import dev.mocks3.faults.engine.RequestFacts;
+import dev.mocks3.faults.engine.RuleEngine;
+import dev.mocks3.faults.engine.RuleEvaluator;
+import dev.mocks3.faults.rule.FaultAction;
+import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.InvalidRuleException;
+import dev.mocks3.faults.rule.Phase;
+import dev.mocks3.faults.rule.RuleJson;
+import dev.mocks3.faults.rule.ServiceStage;
+import dev.mocks3.faults.store.FaultStats;
+import dev.mocks3.faults.store.RuleCache;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code faultCheck} stage, before the operation. Finds the rules in scope (cheap, no I/O when
+ * none is), decides which fire, runs the before-phase actions (delay, error, throttle, reset,
+ * timeout, and wrapping the upload body), and leaves the after-phase actions in the call's
+ * attributes for {@link FaultRespond}.
+ */
+public final class FaultCheck implements S3Function {
+    static final String AFTER = "mocks3.faults.after";
+    static final String DEFERRED = "mocks3.faults.deferred";
+    static final String STALE = "mocks3.faults.stale";
+
+    private final RuleCache cache;
+    private final RuleEvaluator evaluator;
+    private final FaultStats stats;
+    private final FaultRecorder recorder;
+    private final Throttles throttles;
+    private final StaleReads staleReads;
+    private final boolean headerFaults;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public FaultCheck(RuleCache cache, RuleEvaluator evaluator, FaultStats stats, FaultRecorder recorder,
+                      Throttles throttles, StaleReads staleReads, boolean headerFaults, Clock clock) {
+        this.cache = cache;
+        this.evaluator = evaluator;
+        this.stats = stats;
+        this.recorder = recorder;
+        this.throttles = throttles;
+        this.staleReads = staleReads;
+        this.headerFaults = headerFaults;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<S3Call> apply(S3Call call) {
+        RuleEngine engine = cache.engine();
+        CompiledRule[] candidates = engine.candidates(call.operation());
+        String asked = headerFaults ? call.request().header(FaultsProperties.FAULT_HEADER) : null;
+        if (candidates.length == 0 && asked == null) {
+            return Mono.just(call);
+        }
+        RequestFacts facts = RequestFacts.before(call, clock.millis());
+        List<CompiledRule> inScope = null;
+        List<CompiledRule> deferred = null;
+        if (asked != null) {
+            inScope = new ArrayList<>();
+            try {
+                inScope.add(headerRule(asked));
+            } catch (InvalidRuleException e) {
+                return Mono.error(S3Exception.custom(400, "InvalidArgument",
+                        FaultsProperties.FAULT_HEADER + ": " + e.getMessage()));
+            }
+        }
+        for (CompiledRule rule : candidates) {
+            if (rule.sizeDependent() && facts.size() < 0) {
+                // the size is only known from the response: decide in faultRespond
+                if (deferred == null) {
+                    deferred = new ArrayList<>();
+                }
+                deferred.add(rule);
+            } else if (rule.inScope(facts)) {
+                stats.matched(rule.id());
+                if (inScope == null) {
+                    inScope = new ArrayList<>();
+                }
+                inScope.add(rule);
+            }
+        }
+        S3Call withDeferred = deferred == null ? call : call.withAttribute(DEFERRED, List.copyOf(deferred));
+        if (inScope == null) {
+            return Mono.just(withDeferred);
+        }
+        Plan plan = new Plan(withDeferred);
+        return Flux.fromIterable(inScope)
+                .concatMap(rule -> Mono.defer(() -> plan.done() ? Mono.<Void>empty()
+                        : evaluator.fires(rule, facts).flatMap(fired -> fired ? before(rule, facts, plan) : Mono.empty())))
+                .then(Mono.defer(plan::result));
+    }
+
+    /** Runs (or plans) one fired rule's action before the operation. */
+    private Mono<Void> before(CompiledRule rule, RequestFacts facts, Plan plan) {
+        FaultAction action = rule.rule().action();
+        if (action instanceof FaultAction.StaleRead stale) {
+            if (!StaleReads.WRITES.contains(facts.operation())) {
+                return Mono.empty();
+            }
+            return staleReads.capture(facts.call(), rule.id())
+                    .doOnNext(snapshot -> plan.after(new Pending(rule, stale), snapshot))
+                    .then();
+        }
+        if (action.phase() == Phase.AFTER) {
+            plan.after(new Pending(rule, action), null);
+            return Mono.empty();
+        }
+        if (action instanceof FaultAction.Delay d) {
+            Duration wait = rule.sample(d.delay());
+            recorder.record(rule, action, Phase.BEFORE, facts, "delayed " + wait.toMillis() + "ms",
+                    Map.of("delay_ms", wait.toMillis()));
+            plan.delay = plan.delay.plus(wait);
+        } else if (action instanceof FaultAction.HttpError e) {
+            recorder.record(rule, action, Phase.BEFORE, facts, e.status() + " " + e.code(),
+                    Map.of("status", e.status(), "code", e.code()));
+            plan.fail(S3Exception.custom(e.status(), e.code(), e.message()));
+        } else if (action instanceof FaultAction.Throttle t) {
+            return throttles.tryAcquire(throttleBucket(rule, t, facts), t.rate(), t.interval()).doOnNext(allowed -> {
+                if (!allowed) {
+                    recorder.record(rule, action, Phase.BEFORE, facts, t.status() + " " + t.code(),
+                            Map.of("status", t.status(), "code", t.code(), "rate", t.rate()));
+                    plan.fail(S3Exception.custom(t.status(), t.code(), t.message()));
+                }
+            }).then();
+        } else if (action instanceof FaultAction.Timeout t) {
+            recorder.record(rule, action, Phase.BEFORE, facts, "dropped after " + t.after().toMillis() + "ms",
+                    Map.of("after_ms", t.after().toMillis()));
+            plan.delay = plan.delay.plus(t.after());
+            plan.fail(new ConnectionDrop("timeout fault of rule " + rule.id()));
+        } else if (action instanceof FaultAction.Reset r && r.afterBytes() == null) {
+            recorder.record(rule, action, Phase.BEFORE, facts, "connection reset", Map.of());
+            plan.fail(new ConnectionDrop("reset fault of rule " + rule.id()));
+        } else {
+            bodyFault(rule, action, facts, plan);
+        }
+        return Mono.empty();
+    }
+
+    /** Before-phase actions on the upload body: they act as the server reads it. */
+    private void bodyFault(CompiledRule rule, FaultAction action, RequestFacts facts, Plan plan) {
+        Flux<DataBuffer> body = plan.call.request().body();
+        Flux<DataBuffer> changed;
+        String outcome;
+        Map<String, Object> detail;
+        if (action instanceof FaultAction.Bandwidth b) {
+            changed = BodyFaults.bandwidth(body, b.bytesPerSecond());
+            outcome = "upload read at " + b.bytesPerSecond() + " B/s";
+            detail = Map.of("bytes_per_second", b.bytesPerSecond());
+        } else if (action instanceof FaultAction.Slice s) {
+            changed = BodyFaults.slice(body, s.chunkSize(), s.pause());
+            outcome = "upload read in " + s.chunkSize() + "-byte slices";
+            detail = Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis());
+        } else if (action instanceof FaultAction.Reset r) {
+            changed = BodyFaults.cutAfter(body, r.afterBytes(), () -> new ConnectionDrop("reset fault of rule " + rule.id()));
+            outcome = "reset after " + r.afterBytes() + " upload bytes";
+            detail = Map.of("after_bytes", r.afterBytes());
+        } else if (action instanceof FaultAction.Corrupt c) {
+            long[] offsets = BodyFaults.flipOffsets(facts.size(), c.bytes(), c.offset());
+            changed = BodyFaults.flip(body, offsets);
+            outcome = "upload corrupted at " + c.bytes() + " byte(s)";
+            detail = Map.of("offsets", offsets);
+        } else {
+            return; // the remaining actions have no before phase (refused when the rule was read)
+        }
+        recorder.record(rule, action, Phase.BEFORE, facts, outcome, detail);
+        plan.call = plan.call.withRequest(plan.call.request().withBody(changed));
+    }
+
+    private static String throttleBucket(CompiledRule rule, FaultAction.Throttle t, RequestFacts facts) {
+        String base = rule.id() + ":" + rule.rule().version();
+        String bucket = facts.bucket() == null ? "" : facts.bucket();
+        return switch (t.per()) {
+            case RULE -> base;
+            case BUCKET -> base + ":b:" + bucket;
+            case KEY -> base + ":k:" + facts.counterKey();
+            case ACCESS_KEY -> base + ":a:" + facts.accessKey();
+            case PREFIX -> base + ":p:" + bucket + "/" + prefix(facts.key(), t.prefixDepth());
+        };
+    }
+
+    /** The first {@code depth} '/'-separated segments of the key. */
+    static String prefix(String key, int depth) {
+        if (key == null) {
+            return "";
+        }
+        int at = -1;
+        for (int i = 0; i < depth; i++) {
+            int next = key.indexOf('/', at + 1);
+            if (next < 0) {
+                return key.substring(0, at + 1);
+            }
+            at = next;
+        }
+        return key.substring(0, at + 1);
+    }
+
+    /** The fault a request asked for itself: a JSON action, or {@code type;key=value;...}. */
+    private CompiledRule headerRule(String value) {
+        ObjectNode node;
+        String v = value.trim();
+        if (v.startsWith("{")) {
+            node = (ObjectNode) RuleJson.parse(mapper, v);
+        } else {
+            node = mapper.createObjectNode();
+            String[] parts = v.split(";");
+            node.put("type", parts[0].trim());
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                String text = kv.length == 2 ? kv[1].trim() : "";
+                if (text.matches("-?\\d+")) {
+                    node.put(kv[0].trim(), Long.parseLong(text));
+                } else if (text.matches("-?\\d*\\.\\d+")) {
+                    node.put(kv[0].trim(), Double.parseDouble(text));
+                } else {
+                    node.put(kv[0].trim(), text);
+                }
+            }
+        }
+        FaultAction action = RuleJson.action(node, "action");
+        return CompiledRule.standalone(new FaultRule(FaultsProperties.FAULT_HEADER, FaultsProperties.FAULT_HEADER + " header",
+                null, ServiceStage.GATEWAY, true, Integer.MAX_VALUE, List.of(), action, null, Map.of(), 0, null, null));
+    }
+
+    /** What the fired rules add up to, in priority order; the first failure ends it. */
+    private static final class Plan {
+        S3Call call;
+        Duration delay = Duration.ZERO;
+        Throwable failure;
+        List<Pending> after;
+        StaleSnapshot stale;
+
+        Plan(S3Call call) {
+            this.call = call;
+        }
+
+        boolean done() {
+            return failure != null;
+        }
+
+        void fail(Throwable e) {
+            failure = e;
+        }
+
+        void after(Pending pending, StaleSnapshot snapshot) {
+            if (after == null) {
+                after = new ArrayList<>();
+            }
+            after.add(pending);
+            if (snapshot != null) {
+                stale = snapshot;
+            }
+        }
+
+        Mono<S3Call> result() {
+            S3Call out = call;
+            if (after != null) {
+                out = out.withAttribute(AFTER, List.copyOf(after));
+            }
+            if (stale != null) {
+                out = out.withAttribute(STALE, stale);
+            }
+            Mono<S3Call> result = failure != null ? Mono.error(failure) : Mono.just(out);
+            return delay.isZero() ? result : Mono.delay(delay).then(result);
+        }
+    }
+}

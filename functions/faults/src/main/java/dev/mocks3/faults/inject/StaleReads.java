@@ -1,0 +1,237 @@
+package dev.mocks3.faults.inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.routing.S3Operation;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The stale_read action, as an eventually consistent store behaves: before a write of a key runs,
+ * the key's current state is read (through the getObject function itself) and, once the write
+ * succeeded, kept for the rule's window; during it, GET and HEAD of the key answer that state and
+ * listings of the bucket show it.
+ */
+public final class StaleReads {
+    static final Set<S3Operation> WRITES = EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
+            S3Operation.DELETE_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
+    static final Set<S3Operation> READS = EnumSet.of(S3Operation.GET_OBJECT, S3Operation.HEAD_OBJECT);
+    static final Set<S3Operation> LISTS = EnumSet.of(S3Operation.LIST_OBJECTS, S3Operation.LIST_OBJECTS_V2);
+    private static final List<String> KEPT_HEADERS = List.of("ETag", "Content-Length", "Content-Type",
+            "Last-Modified", "Cache-Control", "Content-Encoding", "Content-Disposition");
+
+    private final StaleSnapshots snapshots;
+    private final Supplier<Function<Mono<S3Call>, Mono<S3Call>>> getObject;
+    private final int bodyLimit;
+
+    /** @param getObject the plain getObject function (not the composed pipeline), looked up when first needed */
+    public StaleReads(StaleSnapshots snapshots, Supplier<Function<Mono<S3Call>, Mono<S3Call>>> getObject, int bodyLimit) {
+        this.snapshots = snapshots;
+        this.getObject = getObject;
+        this.bodyLimit = bodyLimit;
+    }
+
+    public StaleSnapshots snapshots() {
+        return snapshots;
+    }
+
+    /** The key's state before the write; empty when it cannot be read (then nothing goes stale). */
+    public Mono<StaleSnapshot> capture(S3Call write, String ruleId) {
+        Function<Mono<S3Call>, Mono<S3Call>> get = getObject.get();
+        S3Request w = write.request();
+        if (get == null || w.bucket() == null || w.key() == null) {
+            return Mono.empty();
+        }
+        S3Request read = new S3Request(w.requestId() + "-stale", "GET", w.host(), w.rawPath(), null, w.bucket(),
+                w.key(), new LinkedMultiValueMap<>(), new HttpHeaders(), Flux.empty(), w.remoteAddress(), Instant.now());
+        return get.apply(Mono.just(S3Call.of(read, S3Operation.GET_OBJECT).withAccessKey(write.accessKey())))
+                .flatMap(call -> {
+                    S3Response r = call.response();
+                    if (r == null || r.status() != 200) {
+                        return Mono.empty();
+                    }
+                    Map<String, String> headers = new HashMap<>();
+                    KEPT_HEADERS.forEach(h -> {
+                        if (r.headers().getFirst(h) != null) {
+                            headers.put(h, r.headers().getFirst(h));
+                        }
+                    });
+                    r.headers().forEach((name, values) -> {
+                        if (name.toLowerCase().startsWith("x-amz-meta-") && !values.isEmpty()) {
+                            headers.put(name, values.get(0));
+                        }
+                    });
+                    return DataBufferUtils.join(r.body(), bodyLimit)
+                            .map(buffer -> {
+                                byte[] bytes = new byte[buffer.readableByteCount()];
+                                buffer.read(bytes);
+                                DataBufferUtils.release(buffer);
+                                return new StaleSnapshot(ruleId, true, headers, bytes);
+                            })
+                            .defaultIfEmpty(new StaleSnapshot(ruleId, true, headers, new byte[0]))
+                            .onErrorResume(DataBufferLimitException.class,
+                                    e -> Mono.just(new StaleSnapshot(ruleId, true, headers, null)));
+                })
+                .onErrorResume(S3Exception.class, e -> "NoSuchKey".equals(e.code())
+                        ? Mono.just(StaleSnapshot.absent(ruleId)) : Mono.empty());
+    }
+
+    /** GET or HEAD answered from a snapshot. */
+    public Mono<S3Call> serve(S3Call call, StaleSnapshot snapshot) {
+        if (!snapshot.exists()) {
+            return Mono.error(new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.defaultMessage(),
+                    call.request().resource()).with("Key", call.request().key()));
+        }
+        if (snapshot.body() == null) {
+            return Mono.just(call);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        snapshot.headers().forEach(headers::set);
+        copy(call.response().headers(), headers, "x-amz-request-id", "x-amz-id-2", "Date", "Server");
+        Flux<DataBuffer> body = call.operation() == S3Operation.HEAD_OBJECT ? Flux.empty()
+                : Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(snapshot.body()));
+        return Mono.just(call.withResponse(new S3Response(200, headers, body)));
+    }
+
+    /** A listing with the stale keys shown as they were: new keys hidden, changed keys as before, deleted keys back. */
+    public Mono<S3Call> rewriteListing(S3Call call, Map<String, StaleSnapshot> stale) {
+        S3Response r = call.response();
+        if (r == null || r.status() != 200 || stale.isEmpty()) {
+            return Mono.just(call);
+        }
+        String prefix = call.request().queryParam("prefix");
+        String delimiter = call.request().queryParam("delimiter");
+        return DataBufferUtils.join(r.body()).map(buffer -> {
+            String xml = buffer.toString(StandardCharsets.UTF_8);
+            DataBufferUtils.release(buffer);
+            String rewritten = rewrite(xml, new TreeMap<>(stale), prefix == null ? "" : prefix, delimiter);
+            byte[] bytes = rewritten.getBytes(StandardCharsets.UTF_8);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(r.headers());
+            headers.setContentLength(bytes.length);
+            return call.withResponse(new S3Response(r.status(), headers,
+                    Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))));
+        }).defaultIfEmpty(call);
+    }
+
+    static String rewrite(String xml, TreeMap<String, StaleSnapshot> stale, String prefix, String delimiter) {
+        String out = xml;
+        int delta = 0;
+        for (Map.Entry<String, StaleSnapshot> e : stale.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith(prefix) || (delimiter != null && !delimiter.isEmpty()
+                    && key.substring(prefix.length()).contains(delimiter))) {
+                continue;
+            }
+            Pattern block = Pattern.compile("<Contents>\\s*<Key>" + Pattern.quote(escape(key)) + "</Key>.*?</Contents>",
+                    Pattern.DOTALL);
+            Matcher m = block.matcher(out);
+            StaleSnapshot s = e.getValue();
+            if (m.find()) {
+                if (!s.exists()) {
+                    out = out.substring(0, m.start()) + out.substring(m.end());
+                    delta--;
+                } else {
+                    out = out.substring(0, m.start()) + restore(m.group(), s) + out.substring(m.end());
+                }
+            } else if (s.exists()) {
+                String entry = "<Contents><Key>" + escape(key) + "</Key>" + restore(
+                        "<LastModified></LastModified><ETag></ETag><Size></Size>", s)
+                        + "<StorageClass>STANDARD</StorageClass></Contents>";
+                out = insertInOrder(out, key, entry);
+                delta++;
+            }
+        }
+        if (delta != 0) {
+            Matcher count = Pattern.compile("<KeyCount>(\\d+)</KeyCount>").matcher(out);
+            if (count.find()) {
+                long n = Math.max(0, Long.parseLong(count.group(1)) + delta);
+                out = out.substring(0, count.start()) + "<KeyCount>" + n + "</KeyCount>" + out.substring(count.end());
+            }
+        }
+        return out;
+    }
+
+    private static String insertInOrder(String xml, String key, String entry) {
+        Matcher m = Pattern.compile("<Contents>\\s*<Key>(.*?)</Key>", Pattern.DOTALL).matcher(xml);
+        int lastEnd = -1;
+        while (m.find()) {
+            if (unescape(m.group(1)).compareTo(key) > 0) {
+                return xml.substring(0, m.start()) + entry + xml.substring(m.start());
+            }
+            lastEnd = xml.indexOf("</Contents>", m.end()) + "</Contents>".length();
+        }
+        if (lastEnd > 0) {
+            return xml.substring(0, lastEnd) + entry + xml.substring(lastEnd);
+        }
+        int end = xml.lastIndexOf("</ListBucketResult>");
+        int common = xml.indexOf("<CommonPrefixes>");
+        int at = common >= 0 ? common : end;
+        return at < 0 ? xml : xml.substring(0, at) + entry + xml.substring(at);
+    }
+
+    private static String restore(String contents, StaleSnapshot s) {
+        String out = contents;
+        String etag = s.headers().get("ETag");
+        if (etag != null) {
+            out = out.replaceFirst("<ETag>.*?</ETag>", Matcher.quoteReplacement("<ETag>" + escape(etag) + "</ETag>"));
+        }
+        String size = s.headers().get("Content-Length");
+        if (size != null) {
+            out = out.replaceFirst("<Size>.*?</Size>", "<Size>" + size + "</Size>");
+        }
+        String modified = s.headers().get("Last-Modified");
+        if (modified != null) {
+            try {
+                Instant t = ZonedDateTime.parse(modified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                out = out.replaceFirst("<LastModified>.*?</LastModified>", "<LastModified>" + t + "</LastModified>");
+            } catch (RuntimeException ignored) {
+                // keep the current time stamp
+            }
+        }
+        return out;
+    }
+
+    private static void copy(HttpHeaders from, HttpHeaders to, String... names) {
+        for (String n : names) {
+            if (from.getFirst(n) != null) {
+                to.set(n, from.getFirst(n));
+            }
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mocks3.faults.rule;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mocks3.core.routing.S3Operation;
+
+/**
+ * The seed document's service names, mapped onto the stages of our request path.
+ * storage-service is every operation that moves object bytes; metadata-service is every other
+ * bucket/object operation; gateway is every request. queue-service and third-party-service name
+ * the background jobs (queue consumers, third-party fetch): they match no S3 request.
+ */
+public enum ServiceStage {
+    GATEWAY("gateway"),
+    METADATA("metadata-service"),
+    STORAGE("storage-service"),
+    QUEUE("queue-service"),
+    THIRD_PARTY("third-party-service");
+
+    private static final Set<S3Operation> MOVES_BYTES = EnumSet.of(
+            S3Operation.PUT_OBJECT, S3Operation.GET_OBJECT, S3Operation.UPLOAD_PART, S3Operation.UPLOAD_PART_COPY,
+            S3Operation.COPY_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
+
+    private final String id;
+
+    ServiceStage(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The S3 operations whose requests this stage sees. */
+    public Set<S3Operation> operations() {
+        return switch (this) {
+            case GATEWAY -> EnumSet.allOf(S3Operation.class);
+            case STORAGE -> EnumSet.copyOf(MOVES_BYTES);
+            case METADATA -> EnumSet.complementOf(EnumSet.copyOf(MOVES_BYTES));
+            case QUEUE, THIRD_PARTY -> EnumSet.noneOf(S3Operation.class);
+        };
+    }
+
+    /** The stage an operation's request reaches after the gateway. */
+    public static ServiceStage of(S3Operation operation) {
+        return MOVES_BYTES.contains(operation) ? STORAGE : METADATA;
+    }
+
+    public static Optional<ServiceStage> byId(String id) {
+        for (ServiceStage stage : values()) {
+            if (stage.id.equalsIgnoreCase(id) || stage.name().equalsIgnoreCase(id)) {
+                return Optional.of(stage);
+            }
+        }
+        // short forms: "storage", "metadata", "queue", "third-party"
+        for (ServiceStage stage : values()) {
+            if (stage.id.startsWith(id.toLowerCase() + "-") || stage.id.equals(id.toLowerCase() + "-service")) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mocks3.faults.store;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.redisson.api.RMapReactive;
+import org.redisson.api.RedissonReactiveClient;
+import org.redisson.client.codec.LongCodec;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.codec.CompositeCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mocks3.events.fault.FaultInjected;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Matched and triggered counts per rule, and triggered counts per action, service and operation.
+ * Counting on the request path only bumps a local adder; the sums go to one Redis hash every
+ * {@code flushEvery}, where all instances add up to one view.
+ * Field names: {@code rule:<id>:matched}, {@code rule:<id>:triggered}, {@code action:<type>},
+ * {@code service:<name>}, {@code operation:<name>}, {@code total:matched}, {@code total:triggered}.
+ */
+public final class FaultStats {
+    private static final Logger log = LoggerFactory.getLogger(FaultStats.class);
+    private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> local = new ConcurrentHashMap<>();
+    private final RMapReactive<String, Long> shared;
+    private Disposable flusher;
+
+    /** @param redis null to keep the counts in this JVM */
+    public FaultStats(RedissonReactiveClient redis, String keyPrefix) {
+        this.shared = redis == null ? null
+                : redis.getMap(keyPrefix + ":stats", new CompositeCodec(StringCodec.INSTANCE, LongCodec.INSTANCE));
+    }
+
+    public void start(Duration flushEvery) {
+        if (shared != null && flusher == null) {
+            flusher = Flux.interval(flushEvery).concatMap(tick -> flush().onErrorResume(e -> {
+                log.debug("stats flush failed: {}", e.toString());
+                return Mono.empty();
+            })).subscribe();
+        }
+    }
+
+    public void stop() {
+        if (flusher != null) {
+            flusher.dispose();
+            flusher = null;
+        }
+    }
+
+    public void matched(String ruleId) {
+        add("rule:" + ruleId + ":matched");
+        add("total:matched");
+    }
+
+    public void triggered(FaultInjected e) {
+        add("rule:" + e.ruleId() + ":triggered");
+        add("action:" + e.action());
+        if (e.service() != null) {
+            add("service:" + e.service());
+        }
+        if (e.operation() != null) {
+            add("operation:" + e.operation());
+        }
+        add("total:triggered");
+    }
+
+    private void add(String field) {
+        pending.computeIfAbsent(field, f -> new LongAdder()).increment();
+    }
+
+    /** Moves the local sums to the shared hash (or the local totals). */
+    public Mono<Void> flush() {
+        Map<String, Long> deltas = new HashMap<>();
+        pending.forEach((field, adder) -> {
+            long n = adder.sumThenReset();
+            if (n != 0) {
+                deltas.put(field, n);
+            }
+        });
+        if (deltas.isEmpty()) {
+            return Mono.empty();
+        }
+        if (shared == null) {
+            deltas.forEach((f, n) -> local.merge(f, n, Long::sum));
+            return Mono.empty();
+        }
+        return Flux.fromIterable(deltas.entrySet())
+                .flatMap(d -> shared.addAndGet(d.getKey(), d.getValue())
+                        .onErrorResume(e -> {
+                            pending.computeIfAbsent(d.getKey(), f -> new LongAdder()).add(d.getValue());
+                            return Mono.error(e);
+                        }))
+                .then();
+    }
+
+    /** All counters after a flush, summed over every instance. */
+    public Mono<Map<String, Long>> snapshot() {
+        return flush().then(shared == null ? Mono.fromSupplier(() -> Map.copyOf(local)) : shared.readAllMap());
+    }
+
+    public Mono<Void> reset() {
+        pending.clear();
+        local.clear();
+        return shared == null ? Mono.empty() : shared.delete().then();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mocks3.faults.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.RuleJson;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Rules in the {@code fault_rules} table, each as its JSON document. */
+public final class R2dbcRuleStore implements RuleStore {
+    private static final String COLUMNS = "id, document, version, created_at, updated_at";
+    private final DatabaseClient db;
+    private final ObjectMapper mapper;
+
+    public R2dbcRuleStore(DatabaseClient db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Flux<FaultRule> all() {
+        return db.sql("select " + COLUMNS + " from fault_rules order by priority desc, created_at, id")
+                .map(this::toRule).all();
+    }
+
+    @Override
+    public Mono<FaultRule> find(String id) {
+        return db.sql("select " + COLUMNS + " from fault_rules where id = $1").bind(0, id).map(this::toRule).one();
+    }
+
+    @Override
+    public Mono<FaultRule> insert(FaultRule rule) {
+        Instant now = Instant.now();
+        FaultRule stored = rule.stored(1, now, now);
+        return db.sql("""
+                        insert into fault_rules (id, name, service, enabled, priority, document, version, created_at, updated_at)
+                        values ($1, $2, $3, $4, $5, $6, 1, $7, $7) on conflict (id) do nothing""")
+                .bind(0, stored.id()).bind(1, stored.name()).bind(2, stored.service().id())
+                .bind(3, stored.enabled()).bind(4, stored.priority()).bind(5, document(stored))
+                .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.just(stored) : Mono.empty());
+    }
+
+    @Override
+    public Mono<FaultRule> replace(FaultRule rule) {
+        Instant now = Instant.now();
+        return db.sql("""
+                        update fault_rules set name = $2, service = $3, enabled = $4, priority = $5, document = $6,
+                               version = version + 1, updated_at = $7
+                        where id = $1 returning version, created_at""")
+                .bind(0, rule.id()).bind(1, rule.name()).bind(2, rule.service().id())
+                .bind(3, rule.enabled()).bind(4, rule.priority()).bind(5, document(rule))
+                .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .map(row -> rule.stored(row.get("version", Long.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(), now))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> delete(String id) {
+        return db.sql("delete from fault_rules where id = $1").bind(0, id).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    private String document(FaultRule rule) {
+        return RuleJson.write(rule).toString();
+    }
+
+    private FaultRule toRule(Readable row) {
+        try {
+            FaultRule rule = RuleJson.read(mapper.readTree(row.get("document", String.class)));
+            return rule.withId(row.get("id", String.class)).stored(row.get("version", Long.class),
+                    row.get("created_at", OffsetDateTime.class).toInstant(),
+                    row.get("updated_at", OffsetDateTime.class).toInstant());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable rule document for " + row.get("id", String.class), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mocks3.s3.bucket;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlDocument;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.state.metadata.BucketStore;
+import reactor.core.publisher.Mono;
+
+/** PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body. */
+@Component("createBucket")
+public class CreateBucket extends OperationFunction {
+    static final String DEFAULT_REGION = "us-east-1";
+    private static final Set<String> ACLS = Set.of("private", "public-read", "public-read-write", "authenticated-read",
+            "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write");
+    private final BucketStore buckets;
+
+    public CreateBucket(BucketStore buckets) {
+        this.buckets = buckets;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        String name = call.request().bucket();
+        BucketNames.requireValid(name);
+        String acl = call.request().header("x-amz-acl");
+        if (acl != null && !ACLS.contains(acl)) {
+            throw S3Error.INVALID_ARGUMENT.exception("Invalid canned ACL: " + acl);
+        }
+        return SmallBody.read(call.request().body())
+                .map(CreateBucket::region)
+                .flatMap(region -> buckets.create(name, call.accessKey(), region))
+                .map(created -> {
+                    if (!created) {
+                        throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
+                    }
+                    S3Response response = Responses.empty(200);
+                    response.headers().set("Location", "/" + name);
+                    return response;
+                });
+    }
+
+    private static String region(byte[] body) {
+        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return DEFAULT_REGION;
+        }
+        XmlDocument doc = XmlDocument.parse(body);
+        if (!"CreateBucketConfiguration".equals(doc.rootName())) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        String location = XmlDocument.childText(doc.root(), "LocationConstraint");
+        return location == null || location.isBlank() ? DEFAULT_REGION : location.trim();
+    }
+}

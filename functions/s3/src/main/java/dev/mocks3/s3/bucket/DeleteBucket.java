@@ -1,0 +1,31 @@
+package dev.mocks3.s3.bucket;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.state.metadata.BucketStore;
+import reactor.core.publisher.Mono;
+
+/** DELETE /bucket — only an empty bucket (no objects, no open multipart uploads) goes. */
+@Component("deleteBucket")
+public class DeleteBucket extends OperationFunction {
+    private final BucketStore buckets;
+
+    public DeleteBucket(BucketStore buckets) {
+        this.buckets = buckets;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        String name = call.request().bucket();
+        return buckets.deleteIfEmpty(name).map(outcome -> switch (outcome) {
+            case DELETED -> Responses.empty(204);
+            case NOT_EMPTY -> throw S3Error.BUCKET_NOT_EMPTY.at("/" + name).with("BucketName", name);
+            case MISSING -> throw S3Error.NO_SUCH_BUCKET.at("/" + name).with("BucketName", name);
+        });
+    }
+}

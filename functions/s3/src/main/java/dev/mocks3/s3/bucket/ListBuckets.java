@@ -1,0 +1,39 @@
+package dev.mocks3.s3.bucket;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.state.metadata.BucketStore;
+import reactor.core.publisher.Mono;
+
+/** GET / — every bucket, by name. */
+@Component("listBuckets")
+public class ListBuckets extends OperationFunction {
+    private final BucketStore buckets;
+
+    public ListBuckets(BucketStore buckets) {
+        this.buckets = buckets;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        String prefix = call.request().queryParam("prefix");
+        return buckets.all().filter(b -> prefix == null || b.name().startsWith(prefix)).collectList().map(all -> {
+            XmlWriter xml = XmlWriter.document("ListAllMyBucketsResult");
+            Owner.of(call.accessKey()).writeTo(xml, "Owner");
+            xml.open("Buckets");
+            all.forEach(b -> xml.open("Bucket").element("Name", b.name()).element("CreationDate", b.createdAt())
+                    .element("BucketRegion", b.region()).close("Bucket"));
+            xml.close("Buckets");
+            if (prefix != null) {
+                xml.element("Prefix", prefix);
+            }
+            return Responses.xml(xml.finishBytes("ListAllMyBucketsResult"));
+        });
+    }
+}

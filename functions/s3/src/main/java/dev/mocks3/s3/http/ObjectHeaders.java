@@ -1,0 +1,101 @@
+package dev.mocks3.s3.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpHeaders;
+
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.state.metadata.ObjectDraft;
+import dev.mocks3.state.metadata.ObjectRecord;
+
+/**
+ * Which request headers become stored object metadata, and how stored metadata is written back
+ * as response headers (with the {@code response-*} query overrides of GetObject).
+ */
+public final class ObjectHeaders {
+    public static final String META_PREFIX = "x-amz-meta-";
+    /** Representation headers S3 stores with an object and returns on GET/HEAD. */
+    public static final List<String> STORED = List.of("Content-Encoding", "Content-Disposition", "Content-Language",
+            "Cache-Control", "Expires", "x-amz-website-redirect-location");
+    private static final Map<String, String> OVERRIDES = Map.of(
+            "response-content-type", "Content-Type",
+            "response-content-language", "Content-Language",
+            "response-expires", "Expires",
+            "response-cache-control", "Cache-Control",
+            "response-content-disposition", "Content-Disposition",
+            "response-content-encoding", "Content-Encoding");
+    private static final List<String> STORAGE_CLASSES = List.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW",
+            "EXPRESS_ONEZONE");
+
+    private ObjectHeaders() {
+    }
+
+    /** The metadata a PUT, a multipart create or a REPLACE copy declares. */
+    public static ObjectDraft draft(S3Request request, String bucket, String key, String owner) {
+        HttpHeaders headers = request.headers();
+        Map<String, String> stored = new TreeMap<>();
+        for (String name : STORED) {
+            String value = headers.getFirst(name);
+            if (value != null) {
+                stored.put(name, value);
+            }
+        }
+        return new ObjectDraft(bucket, key, headers.getFirst(HttpHeaders.CONTENT_TYPE), stored,
+                userMetadata(headers), storageClass(headers), owner);
+    }
+
+    public static Map<String, String> userMetadata(HttpHeaders headers) {
+        Map<String, String> meta = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(META_PREFIX) && !values.isEmpty()) {
+                meta.put(lower.substring(META_PREFIX.length()), String.join(",", values));
+            }
+        });
+        return meta;
+    }
+
+    public static String storageClass(HttpHeaders headers) {
+        String value = headers.getFirst("x-amz-storage-class");
+        if (value == null) {
+            return "STANDARD";
+        }
+        if (!STORAGE_CLASSES.contains(value)) {
+            throw S3Error.INVALID_STORAGE_CLASS.exception();
+        }
+        return value;
+    }
+
+    /** Headers of a GET or HEAD answer for this object. */
+    public static HttpHeaders forRead(ObjectRecord object, S3Request request) {
+        HttpHeaders out = new HttpHeaders();
+        out.set(HttpHeaders.ETAG, object.quotedEtag());
+        out.set(HttpHeaders.LAST_MODIFIED, HttpDates.format(object.lastModified()));
+        out.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+        out.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
+        object.headers().forEach(out::set);
+        object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, value));
+        if (!"STANDARD".equals(object.storageClass())) {
+            out.set("x-amz-storage-class", object.storageClass());
+        }
+        String crc32 = object.checksums().get("CRC32");
+        if (crc32 != null && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))
+                && request.header(HttpHeaders.RANGE) == null) {
+            // S3 sends whole-object checksums only for whole-object reads; clients then verify the body
+            out.set("x-amz-checksum-crc32", crc32);
+            out.set("x-amz-checksum-type", "FULL_OBJECT");
+        }
+        OVERRIDES.forEach((param, header) -> {
+            String value = request.queryParam(param);
+            if (value != null) {
+                out.set(header, value);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mocks3.s3.listing;
+
+import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.http.Owner;
+import dev.mocks3.state.metadata.Listing;
+import dev.mocks3.state.metadata.ObjectRecord;
+
+/** The Contents and CommonPrefixes elements both list operations write. */
+final class ListingXml {
+    private ListingXml() {
+    }
+
+    static void entries(XmlWriter xml, Listing listing, ListingRequest request, boolean withOwner) {
+        for (ObjectRecord object : listing.contents()) {
+            xml.open("Contents")
+                    .element("Key", request.encode(object.key()))
+                    .element("LastModified", object.lastModified())
+                    .element("ETag", object.quotedEtag())
+                    .element("Size", object.size());
+            if (withOwner) {
+                Owner.of(object.owner()).writeTo(xml, "Owner");
+            }
+            xml.element("StorageClass", object.storageClass()).close("Contents");
+        }
+        for (String prefix : listing.commonPrefixes()) {
+            xml.open("CommonPrefixes").element("Prefix", request.encode(prefix)).close("CommonPrefixes");
+        }
+        if (request.urlEncoded()) {
+            xml.element("EncodingType", "url");
+        }
+    }
+}

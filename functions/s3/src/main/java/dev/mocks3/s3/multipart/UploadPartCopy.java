@@ -1,0 +1,59 @@
+package dev.mocks3.s3.multipart;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.ByteRange;
+import dev.mocks3.s3.http.Preconditions;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.object.CopySource;
+import dev.mocks3.s3.object.Lookups;
+import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.metadata.MultipartStore;
+import reactor.core.publisher.Mono;
+
+/** PUT /bucket/key?partNumber=N&uploadId=U with x-amz-copy-source — a part copied from an object (or a range of it). */
+@Component("uploadPartCopy")
+public class UploadPartCopy extends OperationFunction {
+    private final Uploads uploads;
+    private final Lookups lookups;
+    private final BlobStore blobs;
+    private final BlobStaging staging;
+    private final MultipartStore store;
+
+    public UploadPartCopy(Uploads uploads, Lookups lookups, BlobStore blobs, BlobStaging staging, MultipartStore store) {
+        this.uploads = uploads;
+        this.lookups = lookups;
+        this.blobs = blobs;
+        this.staging = staging;
+        this.store = store;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        S3Request request = call.request();
+        int partNumber = Uploads.partNumber(request.queryParam("partNumber"));
+        CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        return uploads.of(request).flatMap(upload -> lookups.object(source.bucket(), source.key()).flatMap(original -> {
+            Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
+            String rangeHeader = request.header("x-amz-copy-source-range");
+            ByteRange range = ByteRange.parse(rangeHeader, original.size());
+            if (rangeHeader != null && range == null) {
+                throw S3Error.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form bytes=first-last");
+            }
+            long offset = range == null ? 0 : range.first();
+            long length = range == null ? original.size() : range.length();
+            return staging.stage(blobs.read(original.blobSha256(), offset, length))
+                    .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged));
+        })).map(part -> Responses.xml(XmlWriter.document("CopyPartResult")
+                .element("LastModified", part.lastModified()).element("ETag", part.quotedEtag())
+                .finishBytes("CopyPartResult")));
+    }
+
+}

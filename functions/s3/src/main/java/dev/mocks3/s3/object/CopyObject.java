@@ -1,0 +1,81 @@
+package dev.mocks3.s3.object;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.s3.http.Preconditions;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.state.metadata.ObjectDraft;
+import dev.mocks3.state.metadata.ObjectRecord;
+import dev.mocks3.state.metadata.ObjectWriter;
+import reactor.core.publisher.Mono;
+
+/**
+ * PUT /bucket/key with x-amz-copy-source — the new object shares the source's blob (no bytes
+ * move); metadata is copied (COPY, the default) or taken from this request (REPLACE).
+ */
+@Component("copyObject")
+public class CopyObject extends OperationFunction {
+    private final Lookups lookups;
+    private final ObjectWriter writer;
+
+    public CopyObject(Lookups lookups, ObjectWriter writer) {
+        this.lookups = lookups;
+        this.writer = writer;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        S3Request request = call.request();
+        CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        boolean replace = directive(request.header("x-amz-metadata-directive"));
+        return lookups.bucket(request.bucket())
+                .then(lookups.object(source.bucket(), source.key()))
+                .flatMap(original -> {
+                    Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
+                    boolean sameObject = source.bucket().equals(request.bucket()) && source.key().equals(request.key());
+                    if (sameObject && !replace && request.header("x-amz-storage-class") == null) {
+                        throw S3Error.INVALID_REQUEST.exception("This copy request is illegal because it is trying to copy an "
+                                + "object to itself without changing the object's metadata, storage class, website "
+                                + "redirect location or encryption attributes.");
+                    }
+                    ObjectDraft draft = replace
+                            ? ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey())
+                            : new ObjectDraft(request.bucket(), request.key(), original.contentType(), original.headers(),
+                                    original.userMetadata(), request.header("x-amz-storage-class") != null
+                                            ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
+                                    call.accessKey());
+                    return writer.link(copyOf(original, draft));
+                })
+                .map(copy -> Responses.xml(XmlWriter.document("CopyObjectResult")
+                        .element("LastModified", copy.lastModified())
+                        .element("ETag", copy.quotedEtag())
+                        .finishBytes("CopyObjectResult")));
+    }
+
+    private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft) {
+        return new ObjectRecord(draft.bucket(), draft.key(), original.blobSha256(), original.size(), original.etag(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), draft.headers(), draft.userMetadata(),
+                draft.storageClass(), draft.owner(), original.checksums());
+    }
+
+    private static boolean directive(String value) {
+        if (value == null || value.equals("COPY")) {
+            return false;
+        }
+        if (value.equals("REPLACE")) {
+            return true;
+        }
+        throw S3Error.INVALID_ARGUMENT.exception("Unknown metadata directive.").with("ArgumentName", "x-amz-metadata-directive")
+                .with("ArgumentValue", value);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mocks3.s3.object;
+
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.routing.PercentDecoding;
+
+/** The {@code x-amz-copy-source} header: {@code [/]bucket/key[?versionId=...]}, URL-encoded. */
+public record CopySource(String bucket, String key) {
+
+    public static CopySource parse(String header) {
+        if (header == null || header.isBlank()) {
+            throw S3Error.INVALID_ARGUMENT.exception("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+        }
+        String value = header.trim();
+        int query = value.indexOf('?');
+        if (query >= 0) {
+            String params = value.substring(query + 1);
+            value = value.substring(0, query);
+            if (params.startsWith("versionId=") && !params.equals("versionId=null")) {
+                throw S3Error.NOT_IMPLEMENTED.exception("Copying a specific object version is not supported");
+            }
+        }
+        String decoded = PercentDecoding.decode(value);
+        if (decoded.startsWith("/")) {
+            decoded = decoded.substring(1);
+        }
+        int slash = decoded.indexOf('/');
+        if (slash <= 0 || slash == decoded.length() - 1) {
+            throw S3Error.INVALID_ARGUMENT.exception("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+        }
+        return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mocks3.s3.object;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.xml.XmlDocument;
+import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.state.metadata.ObjectWriter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures. */
+@Component("deleteObjects")
+public class DeleteObjects extends OperationFunction {
+    private static final int MAX_KEYS = 1000;
+    private final Lookups lookups;
+    private final ObjectWriter writer;
+
+    public DeleteObjects(Lookups lookups, ObjectWriter writer) {
+        this.lookups = lookups;
+        this.writer = writer;
+    }
+
+    record Request(boolean quiet, List<String> keys) {
+    }
+
+    record Outcome(String key, S3Exception error) {
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        String bucket = call.request().bucket();
+        return lookups.bucket(bucket)
+                .then(SmallBody.read(call.request().body()))
+                .map(DeleteObjects::parse)
+                .flatMap(request -> Flux.fromIterable(request.keys())
+                        .concatMap(key -> writer.delete(bucket, key).thenReturn(new Outcome(key, null))
+                                .onErrorResume(S3Exception.class, e -> Mono.just(new Outcome(key, e))))
+                        .collectList()
+                        .map(outcomes -> Responses.xml(render(request.quiet(), outcomes))));
+    }
+
+    static Request parse(byte[] body) {
+        XmlDocument doc = XmlDocument.parse(body);
+        if (!"Delete".equals(doc.rootName())) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        List<Element> objects = XmlDocument.children(doc.root(), "Object");
+        if (objects.isEmpty() || objects.size() > MAX_KEYS) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        List<String> keys = objects.stream().map(o -> {
+            String key = XmlDocument.childText(o, "Key");
+            if (key == null) {
+                throw S3Error.MALFORMED_XML.exception();
+            }
+            return key;
+        }).toList();
+        return new Request("true".equalsIgnoreCase(trim(XmlDocument.childText(doc.root(), "Quiet"))), keys);
+    }
+
+    private static byte[] render(boolean quiet, List<Outcome> outcomes) {
+        XmlWriter xml = XmlWriter.document("DeleteResult");
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() == null) {
+                if (!quiet) {
+                    xml.open("Deleted").element("Key", outcome.key()).close("Deleted");
+                }
+            } else {
+                xml.open("Error").element("Key", outcome.key()).element("Code", outcome.error().code())
+                        .element("Message", outcome.error().getMessage()).close("Error");
+            }
+        }
+        return xml.finishBytes("DeleteResult");
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

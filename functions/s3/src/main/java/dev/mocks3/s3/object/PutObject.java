@@ -1,0 +1,52 @@
+package dev.mocks3.s3.object;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.metadata.ObjectDraft;
+import dev.mocks3.state.metadata.ObjectWriter;
+import reactor.core.publisher.Mono;
+
+/**
+ * PUT /bucket/key — streams the body to a temporary file, then makes it the object in one
+ * transaction. The body arrives already checked against Content-MD5 and x-amz-checksum-* by
+ * {@code authCheck}; a body that fails midway leaves neither an object nor a blob.
+ */
+@Component("putObject")
+public class PutObject extends OperationFunction {
+    static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+    private final Lookups lookups;
+    private final BlobStaging staging;
+    private final ObjectWriter writer;
+
+    public PutObject(Lookups lookups, BlobStaging staging, ObjectWriter writer) {
+        this.lookups = lookups;
+        this.staging = staging;
+        this.writer = writer;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        S3Request request = call.request();
+        if (request.contentLength() > MAX_SINGLE_PUT) {
+            throw S3Error.ENTITY_TOO_LARGE.exception().with("ProposedSize", Long.toString(request.contentLength()))
+                    .with("MaxSizeAllowed", Long.toString(MAX_SINGLE_PUT));
+        }
+        ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
+        return lookups.bucket(request.bucket())
+                .then(staging.stage(request.body()))
+                .flatMap(staged -> writer.write(draft, staged, null))
+                .map(object -> {
+                    S3Response response = Responses.empty(200);
+                    response.headers().set("ETag", object.quotedEtag());
+                    return response;
+                });
+    }
+}

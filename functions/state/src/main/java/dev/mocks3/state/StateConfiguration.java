@@ -1,0 +1,90 @@
+package dev.mocks3.state;
+
+import java.time.Duration;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.FileSystemBlobStore;
+import dev.mocks3.state.blob.S3BlobStore;
+import dev.mocks3.state.metadata.BlobReferences;
+import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.MultipartStore;
+import dev.mocks3.state.metadata.ObjectLister;
+import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectWriter;
+
+/** Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3. */
+@Configuration(proxyBeanMethods = false)
+public class StateConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(StateConfiguration.class);
+
+    @Bean
+    BlobStaging blobStaging(StorageProperties storage) {
+        BlobStaging staging = new BlobStaging(storage.tmpDir());
+        int swept = staging.sweepOlderThan(Duration.ofMinutes(10));
+        if (swept > 0) {
+            log.info("removed {} unfinished upload file(s) from {}", swept, storage.tmpDir());
+        }
+        return staging;
+    }
+
+    @Bean
+    BlobStore blobStore(StorageProperties storage) {
+        if (storage.upstream().enabled()) {
+            log.info("blobs in upstream bucket {}", storage.upstream().bucket());
+            return new S3BlobStore(storage.upstream());
+        }
+        log.info("blobs in {}", storage.blobDir().toAbsolutePath());
+        return new FileSystemBlobStore(storage.blobDir());
+    }
+
+    @Bean
+    BlobReferences blobReferences(DatabaseClient db, TransactionalOperator tx, BlobStore blobs) {
+        return new BlobReferences(db, tx, blobs);
+    }
+
+    @Bean
+    BucketStore bucketStore(DatabaseClient db) {
+        return new BucketStore(db);
+    }
+
+    @Bean
+    ObjectStore objectStore(DatabaseClient db) {
+        return new ObjectStore(db);
+    }
+
+    @Bean
+    ObjectLister objectLister(ObjectStore objects) {
+        return new ObjectLister(objects);
+    }
+
+    @Bean
+    ObjectWriter objectWriter(ObjectStore objects, BlobReferences refs, BlobStore blobs, BlobStaging staging,
+                              TransactionalOperator tx) {
+        return new ObjectWriter(objects, refs, blobs, staging, tx);
+    }
+
+    @Bean
+    MultipartStore multipartStore(DatabaseClient db, TransactionalOperator tx, BlobReferences refs, BlobStore blobs,
+                                  BlobStaging staging) {
+        return new MultipartStore(db, tx, refs, blobs, staging);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(RedisProperties redis) {
+        Config config = new Config();
+        config.useSingleServer().setAddress(redis.address()).setPassword(redis.password())
+                .setDatabase(redis.database()).setConnectionMinimumIdleSize(2).setConnectionPoolSize(16);
+        return Redisson.create(config);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mocks3.state;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where bytes live: {@code mocks3.storage.data-dir} (blobs and in-flight uploads), or an
+ * upstream S3 bucket when {@code mocks3.storage.upstream.bucket} is set.
+ */
+@ConfigurationProperties("mocks3.storage")
+public record StorageProperties(@DefaultValue("data") Path dataDir, @DefaultValue Upstream upstream) {
+
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
+    }
+
+    public Path tmpDir() {
+        return dataDir.resolve("tmp");
+    }
+
+    /** An S3 bucket that holds the blobs instead of the data folder (production). */
+    public record Upstream(String bucket, String endpoint, @DefaultValue("us-east-1") String region,
+                           String accessKey, String secretKey, @DefaultValue("blobs/") String prefix,
+                           @DefaultValue("false") boolean pathStyle) {
+        public boolean enabled() {
+            return bucket != null && !bucket.isBlank();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.mocks3.state.metadata;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.StagedBlob;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Multipart uploads and their parts; each part is a referenced blob until completion or abort. */
+public final class MultipartStore {
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final BlobReferences refs;
+    private final BlobStore blobs;
+    private final BlobStaging staging;
+
+    public MultipartStore(DatabaseClient db, TransactionalOperator tx, BlobReferences refs, BlobStore blobs,
+                          BlobStaging staging) {
+        this.db = db;
+        this.tx = tx;
+        this.refs = refs;
+        this.blobs = blobs;
+        this.staging = staging;
+    }
+
+    public Mono<MultipartUpload> create(ObjectDraft draft) {
+        String uploadId = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return db.sql("insert into multipart_uploads (upload_id, bucket, key, initiated, content_type, headers, "
+                        + "user_metadata, storage_class, owner) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .bind(0, uploadId).bind(1, draft.bucket()).bind(2, draft.key()).bind(3, now.atOffset(ZoneOffset.UTC))
+                .bind(4, draft.contentType() == null ? "application/octet-stream" : draft.contentType())
+                .bind(5, JsonColumns.write(draft.headers())).bind(6, JsonColumns.write(draft.userMetadata()))
+                .bind(7, draft.storageClass()).bind(8, draft.owner() == null ? "" : draft.owner())
+                .then().thenReturn(new MultipartUpload(uploadId, now, draft));
+    }
+
+    public Mono<MultipartUpload> find(String bucket, String key, String uploadId) {
+        return db.sql("select * from multipart_uploads where upload_id = $1 and bucket = $2 and key = $3")
+                .bind(0, uploadId).bind(1, bucket).bind(2, key).map(MultipartStore::toUpload).one();
+    }
+
+    /** Open uploads of a bucket, by key then initiation time, after the given markers. */
+    public Flux<MultipartUpload> list(String bucket, String prefix, String keyMarker, int limit) {
+        return db.sql("select * from multipart_uploads where bucket = $1 and starts_with(key, $2) and key > $3 "
+                        + "order by key, initiated limit $4")
+                .bind(0, bucket).bind(1, prefix).bind(2, keyMarker).bind(3, limit)
+                .map(MultipartStore::toUpload).all();
+    }
+
+    public Flux<UploadedPart> parts(String uploadId, int afterPart, int limit) {
+        return db.sql("select * from multipart_parts where upload_id = $1 and part_number > $2 order by part_number limit $3")
+                .bind(0, uploadId).bind(1, afterPart).bind(2, limit).map(MultipartStore::toPart).all();
+    }
+
+    /** Stores a received part, replacing an earlier part with the same number. */
+    public Mono<UploadedPart> putPart(String uploadId, int partNumber, StagedBlob staged) {
+        UploadedPart part = new UploadedPart(partNumber, staged.sha256(), staged.size(), staged.md5Hex(), staged.md5Hex(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return putPartRow(uploadId, part, blobs.publish(staged))
+                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)));
+    }
+
+    /** Registers an existing blob (or a range copy staged from it) as a part. */
+    public Mono<UploadedPart> putPart(String uploadId, UploadedPart part, Mono<Void> publish) {
+        return putPartRow(uploadId, part, publish);
+    }
+
+    private Mono<UploadedPart> putPartRow(String uploadId, UploadedPart part, Mono<Void> publish) {
+        Mono<Optional<String>> work = db.sql("select blob_sha256 from multipart_parts where upload_id = $1 and part_number = $2 for update")
+                .bind(0, uploadId).bind(1, part.partNumber()).map(row -> row.get(0, String.class)).one()
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(previous -> refs.lock(ObjectStore.nonNull(part.blobSha256(), previous.orElse(null)))
+                        .then(publish)
+                        .then(refs.retain(part.blobSha256(), part.size()))
+                        .then(db.sql("insert into multipart_parts (upload_id, part_number, blob_sha256, size, etag, md5_hex, last_modified) "
+                                        + "values ($1, $2, $3, $4, $5, $6, $7) on conflict (upload_id, part_number) do update set "
+                                        + "blob_sha256 = excluded.blob_sha256, size = excluded.size, etag = excluded.etag, "
+                                        + "md5_hex = excluded.md5_hex, last_modified = excluded.last_modified")
+                                .bind(0, uploadId).bind(1, part.partNumber()).bind(2, part.blobSha256()).bind(3, part.size())
+                                .bind(4, part.etag()).bind(5, part.md5Hex()).bind(6, part.lastModified().atOffset(ZoneOffset.UTC))
+                                .then())
+                        .then(previous.map(this::release).orElse(Mono.just(Optional.empty()))));
+        return tx.transactional(work)
+                .flatMap(orphan -> orphan.map(refs::deleteIfUnreferenced).orElse(Mono.empty()).thenReturn(part));
+    }
+
+    /** Removes the upload and releases its parts' blobs. False if no such upload. */
+    public Mono<Boolean> remove(String uploadId) {
+        Mono<List<String>> work = db.sql("select blob_sha256 from multipart_parts where upload_id = $1 for update")
+                .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList()
+                .flatMap(shas -> refs.lock(shas)
+                        .then(db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
+                                .fetch().rowsUpdated())
+                        .flatMap(deleted -> deleted == 0 ? Mono.<List<String>>empty()
+                                : Flux.fromIterable(shas).concatMap(this::release)
+                                        .filter(Optional::isPresent).map(Optional::get).collectList()));
+        return tx.transactional(work)
+                .flatMap(orphans -> refs.deleteAllUnreferenced(orphans).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Optional<String>> release(String sha256) {
+        return refs.release(sha256).map(last -> last ? Optional.of(sha256) : Optional.empty());
+    }
+
+    private static MultipartUpload toUpload(Readable row) {
+        OffsetDateTime initiated = row.get("initiated", OffsetDateTime.class);
+        ObjectDraft draft = new ObjectDraft(row.get("bucket", String.class), row.get("key", String.class),
+                row.get("content_type", String.class), JsonColumns.read(row.get("headers")),
+                JsonColumns.read(row.get("user_metadata")), row.get("storage_class", String.class),
+                row.get("owner", String.class));
+        return new MultipartUpload(row.get("upload_id", String.class), initiated.toInstant(), draft);
+    }
+
+    private static UploadedPart toPart(Readable row) {
+        return new UploadedPart(row.get("part_number", Integer.class), row.get("blob_sha256", String.class),
+                row.get("size", Long.class), row.get("etag", String.class), row.get("md5_hex", String.class),
+                row.get("last_modified", OffsetDateTime.class).toInstant());
+    }
+
+}

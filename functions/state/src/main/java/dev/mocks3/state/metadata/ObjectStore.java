@@ -1,0 +1,75 @@
+package dev.mocks3.state.metadata;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Object metadata rows. Changes that touch blob references go through {@link ObjectWriter}. */
+public final class ObjectStore {
+    static final String COLUMNS = "bucket, key, blob_sha256, size, etag, last_modified, content_type, headers, "
+            + "user_metadata, storage_class, owner, checksums";
+    private final DatabaseClient db;
+
+    public ObjectStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<ObjectRecord> find(String bucket, String key) {
+        return db.sql("select " + COLUMNS + " from objects where bucket = $1 and key = $2")
+                .bind(0, bucket).bind(1, key).map(ObjectStore::toRecord).one();
+    }
+
+    /** Up to {@code limit} objects whose key starts with {@code prefix} and sorts after {@code after}. */
+    public Flux<ObjectRecord> page(String bucket, String prefix, String after, int limit) {
+        return db.sql("select " + COLUMNS + " from objects where bucket = $1 and key >= $2 and key > $3 "
+                        + "and starts_with(key, $2) order by key limit $4")
+                .bind(0, bucket).bind(1, prefix).bind(2, after == null ? "" : after).bind(3, limit)
+                .map(ObjectStore::toRecord).all();
+    }
+
+    Mono<String> lockCurrentBlob(String bucket, String key) {
+        return db.sql("select blob_sha256 from objects where bucket = $1 and key = $2 for update")
+                .bind(0, bucket).bind(1, key).map(row -> row.get(0, String.class)).one();
+    }
+
+    Mono<Void> upsert(ObjectRecord o) {
+        return db.sql("insert into objects (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                        + "on conflict (bucket, key) do update set blob_sha256 = excluded.blob_sha256, size = excluded.size, "
+                        + "etag = excluded.etag, last_modified = excluded.last_modified, content_type = excluded.content_type, "
+                        + "headers = excluded.headers, user_metadata = excluded.user_metadata, "
+                        + "storage_class = excluded.storage_class, owner = excluded.owner, checksums = excluded.checksums")
+                .bind(0, o.bucket()).bind(1, o.key()).bind(2, o.blobSha256()).bind(3, o.size()).bind(4, o.etag())
+                .bind(5, o.lastModified().atOffset(ZoneOffset.UTC))
+                .bind(6, o.contentType() == null ? "application/octet-stream" : o.contentType())
+                .bind(7, JsonColumns.write(o.headers())).bind(8, JsonColumns.write(o.userMetadata()))
+                .bind(9, o.storageClass()).bind(10, o.owner() == null ? "" : o.owner())
+                .bind(11, JsonColumns.write(o.checksums()))
+                .then();
+    }
+
+    Mono<Boolean> deleteRow(String bucket, String key) {
+        return db.sql("delete from objects where bucket = $1 and key = $2").bind(0, bucket).bind(1, key)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    static ObjectRecord toRecord(Readable row) {
+        OffsetDateTime modified = row.get("last_modified", OffsetDateTime.class);
+        return new ObjectRecord(row.get("bucket", String.class), row.get("key", String.class),
+                row.get("blob_sha256", String.class), row.get("size", Long.class), row.get("etag", String.class),
+                modified == null ? Instant.EPOCH : modified.toInstant(), row.get("content_type", String.class),
+                JsonColumns.read(row.get("headers")), JsonColumns.read(row.get("user_metadata")),
+                row.get("storage_class", String.class), row.get("owner", String.class),
+                JsonColumns.read(row.get("checksums")));
+    }
+
+    static List<String> nonNull(String... values) {
+        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).toList();
+    }
+}

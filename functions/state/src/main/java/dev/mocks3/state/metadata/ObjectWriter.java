@@ -1,0 +1,78 @@
+package dev.mocks3.state.metadata;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.StagedBlob;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes a fully received body an object, or deletes one, in a single transaction: the blob is
+ * published and referenced, the row replaced, the previous blob released; a blob whose last
+ * reference went away is removed from the store after the commit.
+ */
+public final class ObjectWriter {
+    private final ObjectStore objects;
+    private final BlobReferences refs;
+    private final BlobStore blobs;
+    private final BlobStaging staging;
+    private final TransactionalOperator tx;
+
+    public ObjectWriter(ObjectStore objects, BlobReferences refs, BlobStore blobs, BlobStaging staging,
+                        TransactionalOperator tx) {
+        this.objects = objects;
+        this.refs = refs;
+        this.blobs = blobs;
+        this.staging = staging;
+        this.tx = tx;
+    }
+
+    /** Commits {@code staged} as the object described by {@code draft}; {@code etag} null means its MD5. */
+    public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag) {
+        ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), staged.sha256(), staged.size(),
+                etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
+                java.util.Map.of("CRC32", staged.crc32()));
+        return commit(record, blobs.publish(staged))
+                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)));
+    }
+
+    /** Registers an already published blob as an object (a copy): no bytes move. */
+    public Mono<ObjectRecord> link(ObjectRecord record) {
+        return commit(record, Mono.empty());
+    }
+
+    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish) {
+        Mono<Optional<String>> work = objects.lockCurrentBlob(record.bucket(), record.key())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(previous -> refs.lock(ObjectStore.nonNull(record.blobSha256(), previous.orElse(null)))
+                        .then(publish)
+                        .then(refs.retain(record.blobSha256(), record.size()))
+                        .then(objects.upsert(record))
+                        .then(previous.map(this::releaseReturningOrphan).orElse(Mono.just(Optional.empty()))));
+        return tx.transactional(work)
+                .flatMap(orphan -> orphan.map(refs::deleteIfUnreferenced).orElse(Mono.empty()).thenReturn(record));
+    }
+
+    /** Deletes the object; true if there was one. */
+    public Mono<Boolean> delete(String bucket, String key) {
+        Mono<Optional<String>> work = objects.lockCurrentBlob(bucket, key)
+                .flatMap(previous -> refs.lock(java.util.List.of(previous))
+                        .then(objects.deleteRow(bucket, key))
+                        .then(releaseReturningOrphan(previous))
+                        .map(orphan -> Optional.of(orphan.orElse(""))));
+        return tx.transactional(work)
+                .flatMap(orphan -> orphan.filter(sha -> !sha.isEmpty()).map(refs::deleteIfUnreferenced)
+                        .orElse(Mono.empty()).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Optional<String>> releaseReturningOrphan(String sha256) {
+        return refs.release(sha256).map(last -> last ? Optional.of(sha256) : Optional.empty());
+    }
+}

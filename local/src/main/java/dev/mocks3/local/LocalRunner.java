@@ -1,0 +1,116 @@
+package dev.mocks3.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mocks3.app.MockS3Application;
+import dev.mocks3.local.embedded.EmbeddedPostgres;
+import dev.mocks3.local.embedded.EmbeddedRedis;
+
+/**
+ * Runs every MockS3 function in one JVM. PostgreSQL and Redis are started embedded (under the
+ * data folder) unless {@code MOCKS3_R2DBC_URL} / {@code MOCKS3_REDIS_URL} (or the matching Spring
+ * properties) point at real ones.
+ */
+public final class LocalRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalRunner.class);
+    private final ConfigurableApplicationContext context;
+    private final List<AutoCloseable> services;
+
+    private LocalRunner(ConfigurableApplicationContext context, List<AutoCloseable> services) {
+        this.context = context;
+        this.services = services;
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        LocalRunner runner = start(Map.of(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "mocks3-shutdown"));
+        log.info("MockS3 is up on http://localhost:{} after {} ms", runner.port(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Starts MockS3 with these properties on top of the environment's; embedded services are
+     * started for whatever the properties and environment leave unconfigured.
+     */
+    public static LocalRunner start(Map<String, Object> overrides, String... args) {
+        Map<String, Object> properties = new HashMap<>(overrides);
+        List<AutoCloseable> services = new ArrayList<>();
+        Path dataDir = Path.of(setting(properties, "mocks3.storage.data-dir", "MOCKS3_DATA_DIR", "data"));
+        properties.putIfAbsent("mocks3.storage.data-dir", dataDir.toString());
+        if (setting(properties, "spring.r2dbc.url", "MOCKS3_R2DBC_URL", null) == null) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
+            services.add(postgres);
+            properties.put("spring.r2dbc.url", postgres.r2dbcUrl());
+            properties.put("spring.r2dbc.username", postgres.username());
+            properties.put("spring.r2dbc.password", postgres.password());
+            properties.put("spring.flyway.url", postgres.jdbcUrl());
+            properties.put("spring.flyway.user", postgres.username());
+            properties.put("spring.flyway.password", postgres.password());
+        }
+        if (setting(properties, "mocks3.redis.address", "MOCKS3_REDIS_URL", null) == null) {
+            EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), 0);
+            services.add(redis);
+            properties.put("mocks3.redis.address", redis.address());
+        }
+        try {
+            // passed as command-line arguments so they win over application.yml's environment defaults
+            List<String> commandLine = new ArrayList<>(List.of(args));
+            properties.forEach((key, value) -> commandLine.add("--" + key + "=" + value));
+            return new LocalRunner(new SpringApplication(MockS3Application.class).run(commandLine.toArray(String[]::new)),
+                    services);
+        } catch (RuntimeException e) {
+            closeAll(services);
+            throw e;
+        }
+    }
+
+    /** The port S3 answers on. */
+    public int port() {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return port == null ? 8080 : Integer.parseInt(port);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+        closeAll(services);
+    }
+
+    private static void closeAll(List<AutoCloseable> services) {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).close();
+            } catch (Exception e) {
+                log.warn("could not stop {}: {}", services.get(i), e.toString());
+            }
+        }
+    }
+
+    private static String setting(Map<String, Object> properties, String property, String env, String fallback) {
+        Object explicit = properties.get(property);
+        if (explicit != null) {
+            return explicit.toString();
+        }
+        String system = System.getProperty(property);
+        if (system != null) {
+            return system;
+        }
+        String fromEnv = System.getenv(env);
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
+    }
+}

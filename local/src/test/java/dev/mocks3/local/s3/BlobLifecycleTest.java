@@ -1,0 +1,125 @@
+package dev.mocks3.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mocks3.local.MockS3Fixture;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/** Content-addressed blobs: stored once, removed with their last reference, nothing left by failures. */
+class BlobLifecycleTest {
+    private final MockS3Fixture mocks3 = MockS3Fixture.shared();
+
+    @Test
+    void equalContentIsStoredOnceAndDeletedWithItsLastReference() throws IOException {
+        String bucket = mocks3.newBucket("dedupe");
+        String content = "same bytes " + System.nanoTime();
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("one"), RequestBody.fromString(content));
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("two"), RequestBody.fromString(content));
+        mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("one").destinationBucket(bucket).destinationKey("three"));
+        Path blob = blobFile(content);
+        assertThat(blob).exists();
+
+        mocks3.s3().deleteObject(b -> b.bucket(bucket).key("one"));
+        mocks3.s3().deleteObject(b -> b.bucket(bucket).key("two"));
+        assertThat(blob).exists();
+        mocks3.s3().deleteObject(b -> b.bucket(bucket).key("three"));
+        assertThat(blob).doesNotExist();
+    }
+
+    @Test
+    void overwritingAnObjectReleasesTheOldContent() throws IOException {
+        String bucket = mocks3.newBucket("overwrite");
+        String first = "first version " + System.nanoTime();
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString(first));
+        Path firstBlob = blobFile(first);
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("second"));
+        assertThat(firstBlob).doesNotExist();
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("second");
+    }
+
+    @Test
+    void uploadCutOffMidBodyLeavesNoObjectAndNoTemporaryFile() throws Exception {
+        String bucket = mocks3.newBucket("cutoff");
+        try (Socket socket = new Socket("127.0.0.1", mocks3.endpoint().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /" + bucket + "/partial HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[10_000]);
+            out.flush();
+        }
+        Path tmp = mocks3.dataDir().resolve("tmp");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && countFiles(tmp) > 0) {
+            Thread.sleep(100);
+        }
+        assertThat(countFiles(tmp)).isZero();
+        assertThat(new RawHttp(mocks3).get("/" + bucket + "/partial").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void multipartUploadJoinsPartsAndAbortRemovesTheirBlobs() throws IOException {
+        String bucket = mocks3.newBucket("multipart");
+        byte[] part1 = filled(5 * 1024 * 1024, (byte) 'a');
+        byte[] part2 = filled(1024, (byte) 'b');
+        String uploadId = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("big").contentType("application/x-big")).uploadId();
+        String e1 = mocks3.s3().uploadPart(b -> b.bucket(bucket).key("big").uploadId(uploadId).partNumber(1), RequestBody.fromBytes(part1)).eTag();
+        String e2 = mocks3.s3().uploadPart(b -> b.bucket(bucket).key("big").uploadId(uploadId).partNumber(2), RequestBody.fromBytes(part2)).eTag();
+        assertThat(mocks3.s3().listParts(b -> b.bucket(bucket).key("big").uploadId(uploadId)).parts()).hasSize(2);
+        var done = mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("big").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(List.of(CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                        CompletedPart.builder().partNumber(2).eTag(e2).build()))));
+        assertThat(done.eTag()).endsWith("-2\"");
+        var object = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big"));
+        assertThat(object.asByteArray()).hasSize(part1.length + part2.length);
+        assertThat(object.response().contentType()).isEqualTo("application/x-big");
+        assertThat(mocks3.s3().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+
+        String aborted = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("gone")).uploadId();
+        byte[] unique = ("abandoned part " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        mocks3.s3().uploadPart(b -> b.bucket(bucket).key("gone").uploadId(aborted).partNumber(1), RequestBody.fromBytes(unique));
+        Path partBlob = blobFile(new String(unique, StandardCharsets.UTF_8));
+        assertThat(partBlob).exists();
+        mocks3.s3().abortMultipartUpload(b -> b.bucket(bucket).key("gone").uploadId(aborted));
+        assertThat(partBlob).doesNotExist();
+        assertThat(SdkObjectsTest.status(() -> mocks3.s3().listParts(b -> b.bucket(bucket).key("gone").uploadId(aborted))))
+                .isEqualTo(404);
+    }
+
+    private Path blobFile(String content) {
+        try {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+            return mocks3.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    private static byte[] filled(int size, byte value) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, value);
+        return bytes;
+    }
+}
