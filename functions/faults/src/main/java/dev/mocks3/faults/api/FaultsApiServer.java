@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.mocks3.core.netty.ResumeReadingAfterResponse;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -45,7 +46,7 @@ public final class FaultsApiServer implements SmartLifecycle {
             return;
         }
         HttpHandler handler = RouterFunctions.toHttpHandler(routes, HandlerStrategies.withDefaults());
-        server = HttpServer.create().host(host).port(requestedPort)
+        server = ResumeReadingAfterResponse.on(HttpServer.create()).host(host).port(requestedPort)
                 .handle(new ReactorHttpHandlerAdapter(handler))
                 .bindNow(Duration.ofSeconds(10));
         log.info("fault rules API on http://{}:{}/api/v1/rules", host, server.port());
