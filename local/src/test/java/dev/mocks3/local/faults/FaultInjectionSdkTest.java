@@ -149,6 +149,44 @@ class FaultInjectionSdkTest {
     }
 
     @Test
+    void staleListingHidesANewKeyAndShowsADeletedOneForItsWindow() throws Exception {
+        String bucket = bucketWith("old", "o");
+        rule(bucket, "", "{\"type\":\"stale_read\",\"window\":\"3s\"}");
+        once.putObject(b -> b.bucket(bucket).key("new"), RequestBody.fromString("n"));
+        once.deleteObject(b -> b.bucket(bucket).key("old"));
+        assertThat(keys(bucket)).containsExactly("old");
+        Thread.sleep(3500);
+        assertThat(keys(bucket)).containsExactly("new");
+    }
+
+    private List<String> keys(String bucket) {
+        return once.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
+
+    @Test
+    void timeoutHoldsTheRequestThenDropsIt() {
+        String bucket = bucketWith("k", "held");
+        rule(bucket, "{\"type\":\"operation\",\"value\":\"GetObject\"}", "{\"type\":\"timeout\",\"after\":\"1500ms\"}");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> once.getObjectAsBytes(b -> b.bucket(bucket).key("k")))
+                .isInstanceOf(SdkClientException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void slowFirstByteDelaysTheBodyButDeliversItWhole() {
+        String content = "z".repeat(50_000);
+        String bucket = bucketWith("k", content);
+        rule(bucket, "{\"type\":\"operation\",\"value\":\"GetObject\"}", "{\"type\":\"slow_first_byte\",\"delay\":\"1s\"}");
+        long start = System.nanoTime();
+        String body = once.getObjectAsBytes(b -> b.bucket(bucket).key("k")
+                .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED)).asUtf8String();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        assertThat(body).isEqualTo(content);
+    }
+
+    @Test
     void seededProbabilityHitsAboutItsShareReproducibly() {
         String bucket = bucketWith("k", "p");
         rules.add(api.create("{\"name\":\"p\",\"service\":\"storage-service\",\"seed\":42,\"conditions\":["

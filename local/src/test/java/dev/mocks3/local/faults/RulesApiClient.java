@@ -2,6 +2,7 @@ package dev.mocks3.local.faults;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,19 +13,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mocks3.faults.api.FaultsApiServer;
+import dev.mocks3.local.LocalRunner;
 import dev.mocks3.local.MockS3Fixture;
 
-/** The rules API of the shared MockS3, spoken to with plain HTTP as curl would. */
+/** The rules API of a running MockS3, spoken to with plain HTTP as curl would. */
 final class RulesApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final MockS3Fixture mocks3;
+    private final LocalRunner runner;
+    private final HttpClient http;
 
+    /** The shared MockS3's rules API. */
     RulesApiClient(MockS3Fixture mocks3) {
-        this.mocks3 = mocks3;
+        this(mocks3.runner(), mocks3.http());
+    }
+
+    RulesApiClient(LocalRunner runner, HttpClient http) {
+        this.runner = runner;
+        this.http = http;
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + mocks3.bean(FaultsApiServer.class).port() + path);
+        return URI.create("http://localhost:" + runner.context().getBean(FaultsApiServer.class).port() + path);
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
@@ -39,7 +48,7 @@ final class RulesApiClient {
         // bounded by the future, not by HttpRequest.timeout: JDK 17's per-request timer can close the
         // pooled connection a later request is already using, which then hangs until its own timeout
         try {
-            return mocks3.http().sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
+            return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }

@@ -3,6 +3,7 @@ package dev.mocks3.app.gateway;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.mocks3.core.netty.ResumeReadingAfterResponse;
 
@@ -13,5 +14,17 @@ public class NettyServerSettings {
     @Bean
     NettyServerCustomizer resumeReadingAfterResponse() {
         return ResumeReadingAfterResponse::on;
+    }
+
+    /**
+     * Event loops of this application's own, not Reactor Netty's JVM-wide ones: when MockS3 runs
+     * inside another program (a test suite starting {@code LocalRunner}), stopping it must not
+     * stop the event loops that program's other servers and clients run on.
+     */
+    @Bean
+    ReactorResourceFactory reactorResourceFactory() {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        return factory;
     }
 }
