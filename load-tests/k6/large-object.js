@@ -10,16 +10,13 @@ import http from 'k6/http';
 import { check } from 'k6';
 import crypto from 'k6/crypto';
 import { Trend } from 'k6/metrics';
+import { createBucket, loopbackOnly } from './common.js';
 
-const BASE = (__ENV.MOCKS3_URL || 'http://localhost:8080').replace(/\/$/, '');
+const BASE = loopbackOnly(__ENV.MOCKS3_URL || 'http://localhost:8080');
 const BUCKET = __ENV.BUCKET || `mocks3-k6-large-${Date.now()}`;
 const KEY = 'large-object/object.bin';
 const DATA = open(__ENV.LARGE_FILE || '/tmp/mocks3-large-object.bin', 'b');
 const MIB = 1024 * 1024;
-
-if (!/^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(BASE)) {
-  throw new Error(`refusing to load ${BASE}: only localhost, 127.0.0.0/8 or [::1] may be targeted`);
-}
 
 const putMibPerSecond = new Trend('put_mib_per_s');
 const getMibPerSecond = new Trend('get_mib_per_s');
@@ -37,10 +34,7 @@ export const options = {
 };
 
 export function setup() {
-  const res = http.put(`${BASE}/${BUCKET}`);
-  if (res.status !== 200 && !(res.status === 409 && String(res.body).includes('BucketAlreadyOwnedByYou'))) {
-    throw new Error(`CreateBucket ${BUCKET}: ${res.status} ${res.body}`);
-  }
+  createBucket(BASE, BUCKET);
   return { bucket: BUCKET, md5: crypto.md5(DATA, 'hex') };
 }
 

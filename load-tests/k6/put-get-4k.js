@@ -6,22 +6,16 @@
 import http from 'k6/http';
 import { check } from 'k6';
 import crypto from 'k6/crypto';
+import { createBucket, loopbackOnly, sixteenThenSixtyFour } from './common.js';
 
-const BASE = (__ENV.MOCKS3_URL || 'http://localhost:8080').replace(/\/$/, '');
+const BASE = loopbackOnly(__ENV.MOCKS3_URL || 'http://localhost:8080');
 const BUCKET = __ENV.BUCKET || `mocks3-k6-${Date.now()}`;
 const SIZE = 4096;
 const KEYS_PER_VU = 64; // each user cycles through its own few keys: the store stays small
 const SECONDS = parseInt(__ENV.DURATION_SECONDS || '30', 10); // per concurrency level
 
-if (!/^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(BASE)) {
-  throw new Error(`refusing to load ${BASE}: only localhost, 127.0.0.0/8 or [::1] may be targeted`);
-}
-
 export const options = {
-  scenarios: {
-    c16: { executor: 'constant-vus', vus: 16, duration: `${SECONDS}s`, gracefulStop: '5s' },
-    c64: { executor: 'constant-vus', vus: 64, duration: `${SECONDS}s`, gracefulStop: '5s', startTime: `${SECONDS + 10}s` },
-  },
+  scenarios: sixteenThenSixtyFour(SECONDS),
   summaryTrendStats: ['avg', 'p(50)', 'p(99)', 'max', 'count'],
   thresholds: {
     // listing a tagged metric here is what makes k6 report it separately
@@ -36,10 +30,7 @@ export const options = {
 };
 
 export function setup() {
-  const res = http.put(`${BASE}/${BUCKET}`, null, { tags: { op: 'setup' } });
-  if (res.status !== 200 && !(res.status === 409 && String(res.body).includes('BucketAlreadyOwnedByYou'))) {
-    throw new Error(`CreateBucket ${BUCKET}: ${res.status} ${res.body}`);
-  }
+  createBucket(BASE, BUCKET);
   return { bucket: BUCKET };
 }
 

@@ -49,25 +49,15 @@ final class PutGet4kScenario {
             throws InterruptedException {
         List<LatencyLog> puts = new ArrayList<>();
         List<LatencyLog> gets = new ArrayList<>();
-        List<Thread> clients = new ArrayList<>();
-        AtomicLong budget = new AtomicLong(maxPairs);
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
         for (int c = 0; c < concurrency; c++) {
-            LatencyLog put = new LatencyLog();
-            LatencyLog get = new LatencyLog();
-            puts.add(put);
-            gets.add(get);
-            int client = c;
-            Thread thread = new Thread(() -> loop(s3, bucket, client, deadline, budget, put, get), "put-get-" + c);
-            thread.setDaemon(true);
-            clients.add(thread);
+            puts.add(new LatencyLog());
+            gets.add(new LatencyLog());
         }
-        clients.forEach(Thread::start);
-        for (Thread thread : clients) {
-            thread.join();
-        }
-        return new Phase(puts, gets, System.nanoTime() - start);
+        AtomicLong budget = new AtomicLong(maxPairs);
+        long deadline = System.nanoTime() + duration.toNanos();
+        long elapsed = ClientThreads.run(concurrency, "put-get",
+                c -> loop(s3, bucket, c, deadline, budget, puts.get(c), gets.get(c)));
+        return new Phase(puts, gets, elapsed);
     }
 
     private static void loop(S3Http s3, String bucket, int client, long deadline, AtomicLong budget,
@@ -77,12 +67,7 @@ final class PutGet4kScenario {
         for (long i = 0; System.nanoTime() < deadline && budget.getAndDecrement() > 0; i++) {
             String key = key(client, (int) (i % KEYS_PER_CLIENT));
             // fresh content every time: a content-addressed store must not get away with de-duplication
-            for (int b = 0; b < OBJECT_SIZE; b += 8) {
-                long value = random.nextLong();
-                for (int k = 0; k < 8; k++) {
-                    body[b + k] = (byte) (value >>> (8 * k));
-                }
-            }
+            ClientThreads.randomise(body, random);
             long begin = System.nanoTime();
             try {
                 int status = s3.put(bucket, key, body);

@@ -15,19 +15,24 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp load-tests/target/classes dev.mocks3.loadtests.S3LoadRunner \
- *     [--url http://localhost:8080] [--scenario all|put-get-4k|large-object] [--concurrency 16,64]
+ *     [--url http://localhost:8080] [--scenario all|put-get-4k|get-4k|large-object] [--concurrency 16,64]
  *     [--duration 30s] [--warmup 5s] [--max-pairs 2000000] [--size 1GiB]
+ *     [--rules 0] [--rules-url http://localhost:8085]
  * </pre>
+ * {@code --rules N} posts N enabled fault rules that match no request before the run and deletes
+ * them after it, to see what the fault check costs.
  */
 public final class S3LoadRunner {
 
     static final Duration MAX_DURATION = Duration.ofMinutes(10);
     static final long MAX_SIZE = 16L << 30;
     static final int MAX_CONCURRENCY = 256;
+    static final int MAX_RULES = 10_000;
+    static final List<String> SCENARIOS = List.of("put-get-4k", "get-4k", "large-object");
 
     /** What to run; every value is capped so that no invocation runs unbounded. */
     record Options(String url, List<String> scenarios, int[] concurrency, Duration duration, Duration warmup,
-                   long maxPairs, long size, String bucket) {
+                   long maxPairs, long size, String bucket, int rules, String rulesUrl) {
 
         Options {
             if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0
@@ -46,9 +51,12 @@ public final class S3LoadRunner {
                 }
             }
             for (String scenario : scenarios) {
-                if (!scenario.equals("put-get-4k") && !scenario.equals("large-object")) {
+                if (!SCENARIOS.contains(scenario)) {
                     throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
+            }
+            if (rules < 0 || rules > MAX_RULES) {
+                throw new IllegalArgumentException("rules must be within [0, " + MAX_RULES + "]: " + rules);
             }
         }
 
@@ -61,6 +69,8 @@ public final class S3LoadRunner {
             long maxPairs = 2_000_000;
             long size = 1L << 30;
             String bucket = "mocks3-load-" + Instant.now().getEpochSecond();
+            int rules = 0;
+            String rulesUrl = System.getenv().getOrDefault("MOCKS3_RULES_URL", "http://localhost:8085");
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 == args.length) {
@@ -76,12 +86,14 @@ public final class S3LoadRunner {
                     case "--max-pairs" -> maxPairs = Long.parseLong(value);
                     case "--size" -> size = bytes(value);
                     case "--bucket" -> bucket = value;
+                    case "--rules" -> rules = Integer.parseInt(value);
+                    case "--rules-url" -> rulesUrl = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            List<String> scenarios = scenario.equals("all") ? List.of("put-get-4k", "large-object") : List.of(scenario);
+            List<String> scenarios = scenario.equals("all") ? SCENARIOS : List.of(scenario);
             int[] levels = Arrays.stream(concurrency.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            return new Options(url, scenarios, levels, duration, warmup, maxPairs, size, bucket);
+            return new Options(url, scenarios, levels, duration, warmup, maxPairs, size, bucket, rules, rulesUrl);
         }
 
         /** {@code 30s}, {@code 2m}, {@code 500ms}. */
@@ -112,9 +124,11 @@ public final class S3LoadRunner {
     }
 
     /** Everything one invocation measured. */
-    record Report(List<PutGet4kScenario.Result> putGet, List<LargeObjectScenario.Result> largeObjects) {
+    record Report(List<PutGet4kScenario.Result> putGet, List<Get4kScenario.Result> gets,
+                  List<LargeObjectScenario.Result> largeObjects) {
         boolean failed() {
             return putGet.stream().anyMatch(r -> r.errors() > 0 || r.put().successes() == 0)
+                    || gets.stream().anyMatch(r -> r.get().errors() > 0 || r.get().successes() == 0)
                     || largeObjects.stream().anyMatch(r -> !r.intact());
         }
     }
@@ -142,17 +156,18 @@ public final class S3LoadRunner {
                 target.base(), options.bucket(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         s3.createBucket(options.bucket());
-        List<PutGet4kScenario.Result> putGet = new ArrayList<>();
+        List<PutGet4kScenario.Result> putGet;
+        List<Get4kScenario.Result> gets;
         List<LargeObjectScenario.Result> large = new ArrayList<>();
-        try {
-            if (options.scenarios().contains("put-get-4k")) {
-                for (int concurrency : options.concurrency()) {
-                    out.printf(Locale.ROOT, "put-get-4k: %d clients, %s warm-up, %s measured%n",
-                            concurrency, options.warmup(), options.duration());
-                    putGet.add(PutGet4kScenario.run(s3, options.bucket(), concurrency, options.warmup(),
-                            options.duration(), options.maxPairs()));
-                }
+        try (NonMatchingRules rules = NonMatchingRules.post(LoadTarget.of(options.rulesUrl()), options.rules())) {
+            if (rules.size() > 0) {
+                out.printf(Locale.ROOT, "%d enabled fault rules that match no request, on %s%n", rules.size(),
+                        options.rulesUrl());
             }
+            putGet = atEachLevel(options, "put-get-4k", out, c -> PutGet4kScenario.run(s3, options.bucket(), c,
+                    options.warmup(), options.duration(), options.maxPairs()));
+            gets = atEachLevel(options, "get-4k", out, c -> Get4kScenario.run(s3, options.bucket(), c,
+                    options.warmup(), options.duration(), options.maxPairs()));
             if (options.scenarios().contains("large-object")) {
                 long seed = System.nanoTime();
                 out.printf(Locale.ROOT, "large-object: %d MiB, seed %d%n", options.size() >> 20, seed);
@@ -161,9 +176,35 @@ public final class S3LoadRunner {
         } finally {
             s3.deleteBucket(options.bucket());
         }
-        Report report = new Report(putGet, large);
+        Report report = new Report(putGet, gets, large);
         print(report, out);
         return report;
+    }
+
+    private static void smallObjectRow(PrintStream out, String scenario, int concurrency, OpStats op) {
+        out.printf(Locale.ROOT, "| %s | %d | %s | %d | %.1f | %.2f | %.2f | %.1f | %d |%n",
+                scenario, concurrency, op.operation(), op.successes(), op.requestsPerSecond(),
+                op.percentileMillis(50), op.percentileMillis(99),
+                op.requestsPerSecond() * PutGet4kScenario.OBJECT_SIZE / Rates.MIB, op.errors());
+    }
+
+    /** One run of a small-object scenario at a given number of clients. */
+    private interface AtConcurrency<R> {
+        R run(int concurrency) throws Exception;
+    }
+
+    /** The scenario at each concurrency level asked for, or nothing when it was not asked for. */
+    private static <R> List<R> atEachLevel(Options options, String scenario, PrintStream out, AtConcurrency<R> run)
+            throws Exception {
+        List<R> results = new ArrayList<>();
+        if (options.scenarios().contains(scenario)) {
+            for (int concurrency : options.concurrency()) {
+                out.printf(Locale.ROOT, "%s: %d clients, %s warm-up, %s measured%n",
+                        scenario, concurrency, options.warmup(), options.duration());
+                results.add(run.run(concurrency));
+            }
+        }
+        return results;
     }
 
     static void print(Report report, PrintStream out) {
@@ -171,12 +212,11 @@ public final class S3LoadRunner {
         out.println("| scenario | clients | operation | requests | requests/s | p50 ms | p99 ms | MiB/s | errors |");
         out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|");
         for (PutGet4kScenario.Result r : report.putGet()) {
-            for (OpStats op : List.of(r.put(), r.get())) {
-                out.printf(Locale.ROOT, "| put-get-4k | %d | %s | %d | %.1f | %.2f | %.2f | %.1f | %d |%n",
-                        r.concurrency(), op.operation(), op.successes(), op.requestsPerSecond(),
-                        op.percentileMillis(50), op.percentileMillis(99),
-                        op.requestsPerSecond() * PutGet4kScenario.OBJECT_SIZE / Rates.MIB, op.errors());
-            }
+            smallObjectRow(out, "put-get-4k", r.concurrency(), r.put());
+            smallObjectRow(out, "put-get-4k", r.concurrency(), r.get());
+        }
+        for (Get4kScenario.Result r : report.gets()) {
+            smallObjectRow(out, "get-4k", r.concurrency(), r.get());
         }
         for (LargeObjectScenario.Result r : report.largeObjects()) {
             // one request each way: its time is both the p50 and the p99
