@@ -111,6 +111,10 @@ class RunnerArithmeticTest {
         assertThatThrownBy(() -> S3LoadRunner.Options.parse("--duration", "30")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> S3LoadRunner.Options.parse("--concurrency", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> S3LoadRunner.Options.parse("--size", "17GiB")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(S3LoadRunner.Options.parse("--rules", "100", "--rules-url", "http://127.0.0.1:18085").rules()).isEqualTo(100);
+        assertThat(S3LoadRunner.Options.parse().scenarios()).containsExactly("put-get-4k", "get-4k", "large-object");
+        assertThatThrownBy(() -> S3LoadRunner.Options.parse("--rules", "-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> S3LoadRunner.Options.parse("--scenario", "get-1m")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
