@@ -2,13 +2,19 @@ package dev.mocks3.local.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mocks3.local.MockS3Fixture;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The seed document's rules API and its LocalStack and CloudEvents doors, over real HTTP. */
 class RulesApiTest {
@@ -71,6 +77,53 @@ class RulesApiTest {
             assertThat(stats.get("rules").findValuesAsText("id")).contains(errorId, delayId);
             assertThat(api.get("/api/v1/events").has("events")).isTrue();
             assertThat(api.send("GET", "/health", null).statusCode()).isEqualTo(200);
+        } finally {
+            api.delete(errorId);
+            api.delete(delayId);
+        }
+    }
+
+    /**
+     * The seed's two rules as they are (no seed, every bucket): about a tenth of storage requests
+     * fail with the injected message, about a fifth of metadata requests take 2 s longer, and the
+     * events list every injected fault. Bounds are 3.5 standard deviations wide.
+     */
+    @Test
+    void seedRulesFailATenthOfStorageRequestsAndDelayAFifthOfMetadataRequests() throws Exception {
+        String bucket = mocks3.newBucket("seed-faults");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("test.txt"), RequestBody.fromString("Hello MockS3!"));
+        String errorId = api.create(SEED_ERROR);
+        String delayId = api.create(SEED_DELAY);
+        try {
+            int failed = 0;
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<String> get = mocks3.http().send(HttpRequest.newBuilder(mocks3.uri("/" + bucket + "/test.txt"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (get.statusCode() == 500) {
+                    assertThat(get.body()).contains("<Message>Internal server error injected</Message>");
+                    failed++;
+                } else {
+                    assertThat(get.statusCode()).isEqualTo(200);
+                }
+            }
+            assertThat(failed).as("GETs failed of 200 (expected about 20)").isBetween(6, 35);
+
+            List<CompletableFuture<Long>> heads = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                long start = System.nanoTime();
+                heads.add(mocks3.http().sendAsync(HttpRequest.newBuilder(mocks3.uri("/" + bucket + "/test.txt"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                        .thenApply(r -> (System.nanoTime() - start) / 1_000_000));
+            }
+            long slow = 0;
+            for (CompletableFuture<Long> head : heads) {
+                if (head.get(30, TimeUnit.SECONDS) >= 2000) {
+                    slow++;
+                }
+            }
+            assertThat(slow).as("HEADs of 100 that took 2 s or more (expected about 20)").isBetween(6L, 40L);
+            JsonNode events = api.events("rule=" + errorId + "&limit=500", failed);
+            assertThat(events.get("total").asInt()).isEqualTo(failed);
         } finally {
             api.delete(errorId);
             api.delete(delayId);
