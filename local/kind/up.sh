@@ -89,9 +89,10 @@ YAML
 
 if $build; then
   say "image $IMAGE"
-  # the only executable jar of the build; the Dockerfile starts MockS3Application from it
-  (cd "$root" && mvn -B -q -ntp -pl local -am package -DskipTests)
-  jar=$root/local/target/mocks3-local.jar
+  # the deployable application's executable jar (no embedded PostgreSQL or Redis in it)
+  (cd "$root" && mvn -B -q -ntp -pl functions/app -am package -DskipTests)
+  jars=("$root"/functions/app/target/mocks3-app-*-exec.jar)
+  jar=${jars[0]}
   # read the whole listing first: grep -q closing the pipe early would fail it under pipefail
   if [ ! -f "$jar" ] || ! grep -q '^BOOT-INF/' <<<"$(jar tf "$jar")"; then
     echo "up.sh: $jar is missing or not an executable Spring Boot jar" >&2
