@@ -42,7 +42,19 @@ public final class LocalRunner implements AutoCloseable {
      * started for whatever the properties and environment leave unconfigured.
      */
     public static LocalRunner start(Map<String, Object> overrides, String... args) {
-        Map<String, Object> properties = new HashMap<>(overrides);
+        // --name=value arguments are settings like any other: the data folder and database URLs
+        // given on the command line decide what is started embedded, and where
+        Map<String, Object> properties = new HashMap<>();
+        List<String> otherArgs = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                properties.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else {
+                otherArgs.add(arg);
+            }
+        }
+        properties.putAll(overrides);
         List<AutoCloseable> services = new ArrayList<>();
         Path dataDir = Path.of(setting(properties, "mocks3.storage.data-dir", "MOCKS3_DATA_DIR", "data"));
         properties.putIfAbsent("mocks3.storage.data-dir", dataDir.toString());
@@ -63,7 +75,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         try {
             // passed as command-line arguments so they win over application.yml's environment defaults
-            List<String> commandLine = new ArrayList<>(List.of(args));
+            List<String> commandLine = new ArrayList<>(otherArgs);
             properties.forEach((key, value) -> commandLine.add("--" + key + "=" + value));
             return new LocalRunner(new SpringApplication(MockS3Application.class).run(commandLine.toArray(String[]::new)),
                     services);

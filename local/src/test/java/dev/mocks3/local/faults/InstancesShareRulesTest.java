@@ -101,24 +101,32 @@ class InstancesShareRulesTest {
         }
     }
 
+    /** The data folder is named on the command line, as a user starting the jar would. */
     @Test
-    void rulesSurviveARestartOfTheLocalRunner() {
+    void rulesSurviveARestartOfTheLocalRunner() throws IOException {
         Path dataDir = Path.of("target", "it-data", "restart-" + UUID.randomUUID()).toAbsolutePath();
-        Map<String, Object> settings = Map.of("server.port", "0", "mocks3.faults.api-port", "0",
-                "mocks3.storage.data-dir", dataDir.toString());
+        Map<String, Object> settings = Map.of("server.port", "0", "mocks3.faults.api-port", "0");
+        String dataDirArg = "--mocks3.storage.data-dir=" + dataDir;
         String bucket = MockS3Fixture.uniqueBucket("restart");
         String id;
-        try (LocalRunner first = LocalRunner.start(settings); S3Client s3 = client(first)) {
+        try (LocalRunner first = LocalRunner.start(settings, dataDirArg); S3Client s3 = client(first)) {
             s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(b -> b.bucket(bucket).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("kept"));
+            assertThat(dataDir.resolve("postgres")).isDirectory();
+            assertThat(dataDir.resolve("redis")).isDirectory();
+            try (var files = java.nio.file.Files.walk(dataDir.resolve("blobs"))) {
+                assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isEqualTo(1);
+            }
             id = new RulesApiClient(first, mocks3.http()).create("{\"name\":\"kept\",\"conditions\":[{\"type\":\"bucket\","
                     + "\"value\":\"" + bucket + "\"},{\"type\":\"operation\",\"value\":\"HeadBucket\"}],"
                     + "\"action\":{\"type\":\"http_error\",\"http_code\":500}}");
             assertThat(headBucketStatus(s3, bucket)).isEqualTo(500);
         }
-        try (LocalRunner again = LocalRunner.start(settings); S3Client s3 = client(again)) {
+        try (LocalRunner again = LocalRunner.start(settings, dataDirArg); S3Client s3 = client(again)) {
             JsonNode rule = new RulesApiClient(again, mocks3.http()).get("/api/v1/rules/" + id);
             assertThat(rule.get("name").asText()).isEqualTo("kept");
             assertThat(headBucketStatus(s3, bucket)).isEqualTo(500);
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("kept");
         }
     }
 
