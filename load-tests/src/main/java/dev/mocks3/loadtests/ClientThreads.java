@@ -2,9 +2,10 @@ package dev.mocks3.loadtests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
-/** N client threads running the same loop; answers how long they took, all of them together. */
+/** N client threads running the same loop (answers how long they took, all of them together), and the random bodies they send. */
 final class ClientThreads {
 
     private ClientThreads() {
@@ -28,7 +29,7 @@ final class ClientThreads {
     }
 
     /** Fills the array with random bytes. */
-    static void randomise(byte[] bytes, java.util.SplittableRandom random) {
+    static void randomise(byte[] bytes, SplittableRandom random) {
         for (int b = 0; b < bytes.length; b += 8) {
             long value = random.nextLong();
             for (int k = 0; k < 8 && b + k < bytes.length; k++) {

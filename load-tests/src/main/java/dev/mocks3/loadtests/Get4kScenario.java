@@ -37,7 +37,7 @@ final class Get4kScenario {
         }
         try {
             if (!warmup.isZero()) {
-                phase(s3, bucket, bodies, concurrency, warmup, maxRequests);
+                phase(s3, bucket, bodies, concurrency, warmup, maxRequests, new ArrayList<>());
             }
             List<LatencyLog> logs = new ArrayList<>();
             long elapsed = phase(s3, bucket, bodies, concurrency, duration, maxRequests, logs);
@@ -49,11 +49,7 @@ final class Get4kScenario {
         }
     }
 
-    private static void phase(S3Http s3, String bucket, byte[][] bodies, int concurrency, Duration duration,
-                              long maxRequests) throws InterruptedException {
-        phase(s3, bucket, bodies, concurrency, duration, maxRequests, new ArrayList<>());
-    }
-
+    /** One timed phase; each client's latencies go to its own log in {@code logs}. */
     private static long phase(S3Http s3, String bucket, byte[][] bodies, int concurrency, Duration duration,
                               long maxRequests, List<LatencyLog> logs) throws InterruptedException {
         AtomicLong budget = new AtomicLong(maxRequests);
