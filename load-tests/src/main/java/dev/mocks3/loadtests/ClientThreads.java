@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
-/** N client threads running the same loop (answers how long they took, all of them together), and the random bodies they send. */
+/**
+ * N client threads running the same loop (answers how long they took, all of them together), and
+ * the random bodies they send.
+ */
 final class ClientThreads {
 
     private ClientThreads() {
