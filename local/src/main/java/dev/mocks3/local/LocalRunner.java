@@ -33,7 +33,13 @@ public final class LocalRunner implements AutoCloseable {
     public static void main(String[] args) {
         long started = System.nanoTime();
         LocalRunner runner = start(Map.of(), args);
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "mocks3-shutdown"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "mocks3-shutdown"));
+        } catch (IllegalStateException e) {
+            // stopped (SIGTERM, Ctrl-C) while still starting: the JVM is already shutting down
+            runner.close();
+            return;
+        }
         log.info("MockS3 is up on http://localhost:{} after {} ms", runner.port(), (System.nanoTime() - started) / 1_000_000);
     }
 
