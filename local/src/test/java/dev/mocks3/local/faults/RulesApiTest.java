@@ -86,7 +86,8 @@ class RulesApiTest {
     /**
      * The seed's two rules as they are (no seed, every bucket): about a tenth of storage requests
      * fail with the injected message, about a fifth of metadata requests take 2 s longer, and the
-     * events list every injected fault. Bounds are 3.5 standard deviations wide.
+     * stats and events count every request in scope and every fault injected. Bounds are 3.5
+     * standard deviations wide.
      */
     @Test
     void seedRulesFailATenthOfStorageRequestsAndDelayAFifthOfMetadataRequests() throws Exception {
@@ -121,13 +122,33 @@ class RulesApiTest {
                     slow++;
                 }
             }
-            assertThat(slow).as("HEADs of 100 that took 2 s or more (expected about 20)").isBetween(6L, 40L);
             JsonNode events = api.events("rule=" + errorId + "&limit=500", failed);
             assertThat(events.get("total").asInt()).isEqualTo(failed);
+
+            // every delayed HEAD took 2 s or more; one that was not delayed could only by a stall
+            JsonNode stats = api.get("/api/v1/stats");
+            JsonNode errorStats = ruleStats(stats, errorId);
+            JsonNode delayStats = ruleStats(stats, delayId);
+            assertThat(errorStats.get("matched").asLong()).isEqualTo(200);
+            assertThat(errorStats.get("triggered").asLong()).isEqualTo(failed);
+            assertThat(delayStats.get("matched").asLong()).isEqualTo(100);
+            long delayed = delayStats.get("triggered").asLong();
+            assertThat(delayed).as("HEADs delayed of 100 (expected about 20)").isBetween(6L, 40L);
+            assertThat(slow).isGreaterThanOrEqualTo(delayed);
+            assertThat(api.events("rule=" + delayId + "&limit=500", (int) delayed).get("total").asLong()).isEqualTo(delayed);
         } finally {
             api.delete(errorId);
             api.delete(delayId);
         }
+    }
+
+    private static JsonNode ruleStats(JsonNode stats, String id) {
+        for (JsonNode rule : stats.get("rules")) {
+            if (rule.get("id").asText().equals(id)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no stats for rule " + id + " in " + stats);
     }
 
     @Test
