@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,6 +64,17 @@ public final class MockS3Fixture {
 
     public S3AsyncClient s3Async() {
         return s3Async;
+    }
+
+    /**
+     * A client of the MockS3 at {@code endpoint} that makes one attempt per request (no retries),
+     * so each request's fate is seen as is.
+     */
+    public static S3Client singleAttemptClient(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
     }
 
     public S3Presigner presigner() {

@@ -13,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mocks3.local.MockS3Fixture;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -28,10 +24,7 @@ class FaultInjectionSdkTest {
     private final RulesApiClient api = new RulesApiClient(mocks3);
     private final List<String> rules = new ArrayList<>();
     /** A client that does not retry, so each request's fate is seen as is. */
-    private final S3Client once = S3Client.builder().endpointOverride(mocks3.endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .forcePathStyle(true).overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    private final S3Client once = MockS3Fixture.singleAttemptClient(mocks3.endpoint());
 
     @AfterEach
     void removeRules() {

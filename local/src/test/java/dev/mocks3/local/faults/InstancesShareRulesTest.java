@@ -26,10 +26,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.mocks3.local.LocalRunner;
 import dev.mocks3.local.MockS3Fixture;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -155,11 +151,7 @@ class InstancesShareRulesTest {
     }
 
     private static S3Client client(LocalRunner runner) {
-        return S3Client.builder().endpointOverride(java.net.URI.create("http://localhost:" + runner.port()))
-                .region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+        return MockS3Fixture.singleAttemptClient(java.net.URI.create("http://localhost:" + runner.port()));
     }
 
     private static int headBucketStatus(S3Client s3, String bucket) {

@@ -51,12 +51,14 @@ class KeepAliveTest {
     /** One response: status line, headers and a Content-Length body, as text. */
     private static String readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        int lastFour = 0;
+        while (lastFour != 0x0d0a0d0a) { // up to the blank line: CR LF CR LF
             int b = in.read();
             if (b < 0) {
                 throw new IOException("connection closed after " + head.size() + " header bytes");
             }
             head.write(b);
+            lastFour = lastFour << 8 | b;
         }
         String headers = head.toString(StandardCharsets.ISO_8859_1);
         int length = 0;

@@ -23,7 +23,6 @@ import reactor.netty.http.server.HttpServer;
  */
 @ChannelHandler.Sharable
 public final class ResumeReadingAfterResponse extends ChannelOutboundHandlerAdapter {
-    static final String NAME = "mocks3.resumeReadingAfterResponse";
     private static final ResumeReadingAfterResponse INSTANCE = new ResumeReadingAfterResponse();
 
     private ResumeReadingAfterResponse() {
@@ -32,8 +31,8 @@ public final class ResumeReadingAfterResponse extends ChannelOutboundHandlerAdap
     /** The server, with this handler on every HTTP/1.1 connection it accepts. */
     public static HttpServer on(HttpServer server) {
         return server.doOnChannelInit((observer, channel, address) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(NAME) == null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "mocks3.resumeReadingAfterResponse", INSTANCE);
             }
         });
     }
@@ -41,20 +40,13 @@ public final class ResumeReadingAfterResponse extends ChannelOutboundHandlerAdap
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof LastHttpContent) {
+            // a task of its own: it runs after the one finishing this exchange, queue draining included
             Channel channel = ctx.channel();
-            ChannelPromise written = promise.unvoid();
-            written.addListener(f -> {
-                if (f.isSuccess() && channel.isActive()) {
-                    // after the tasks Reactor Netty queued while finishing this exchange
-                    channel.eventLoop().execute(() -> {
-                        if (channel.isActive()) {
-                            channel.read();
-                        }
-                    });
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    channel.read();
                 }
             });
-            ctx.write(msg, written);
-            return;
         }
         ctx.write(msg, promise);
     }
