@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * The MockS3 endpoint under load, path-style. Only loopback addresses are accepted, by their
  * literal name: a load test never leaves this machine.
  */
-record LoadTarget(URI base) {
+public record LoadTarget(URI base) {
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
-    LoadTarget {
+    public LoadTarget {
         String scheme = base.getScheme();
         String host = base.getHost();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -26,15 +26,15 @@ record LoadTarget(URI base) {
         }
     }
 
-    static LoadTarget of(String url) {
+    public static LoadTarget of(String url) {
         return new LoadTarget(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
     }
 
-    URI bucket(String bucket) {
+    public URI bucket(String bucket) {
         return URI.create(base + "/" + bucket);
     }
 
-    URI object(String bucket, String key) {
+    public URI object(String bucket, String key) {
         StringBuilder path = new StringBuilder();
         for (String segment : key.split("/", -1)) {
             if (path.length() > 0) {
