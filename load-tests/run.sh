@@ -16,6 +16,6 @@ if command -v curl >/dev/null 2>&1 && ! curl -fsS -o /dev/null --max-time 5 "$ur
   exit 2
 fi
 
-mvn -q -pl load-tests compile
+mvn -B -q -ntp -pl load-tests -am compile
 # a small heap on purpose: the 1 GiB object must stream through the runner, not sit in it
 exec java -Xmx256m -cp load-tests/target/classes dev.mocks3.loadtests.S3LoadRunner --url "$url" "$@"
