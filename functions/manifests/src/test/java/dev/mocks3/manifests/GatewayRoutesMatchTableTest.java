@@ -1,4 +1,9 @@
-package dev.mocks3.core.routing;
+package dev.mocks3.manifests;
+
+import dev.mocks3.core.routing.Route;
+import dev.mocks3.core.routing.Routes;
+import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.core.routing.Target;
 
 import static dev.mocks3.core.routing.S3Operation.COPY_OBJECT;
 import static dev.mocks3.core.routing.S3Operation.UPLOAD_PART;
@@ -14,12 +19,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mocks3.core.routing.HttpRouteSimulator.Request;
+import dev.mocks3.manifests.HttpRouteSimulator.Request;
 
 class GatewayRoutesMatchTableTest {
 
-    private static final String REGENERATE = "regenerate it: mvn -q -pl functions/core -am test-compile && "
-            + "java -cp functions/core/target/classes dev.mocks3.core.routing.GatewayRoutesWriter";
+    private static final String REGENERATE = "regenerate it: mvn -q -pl functions/manifests -am compile && "
+            + "java -cp functions/manifests/target/classes:functions/core/target/classes dev.mocks3.manifests.GatewayRoutesWriter";
 
     @Test
     void committedRoutesAreExactlyWhatTheRoutingTableRenders() {

@@ -1,4 +1,4 @@
-package dev.mocks3.core.routing;
+package dev.mocks3.manifests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

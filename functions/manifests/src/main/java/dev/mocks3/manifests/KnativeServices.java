@@ -1,4 +1,6 @@
-package dev.mocks3.core.routing;
+package dev.mocks3.manifests;
+
+import dev.mocks3.core.routing.S3Operation;
 
 /**
  * How the Knative services that serve S3 operations on a cluster are named and reached. One

@@ -1,4 +1,6 @@
-package dev.mocks3.core.routing;
+package dev.mocks3.manifests;
+
+import dev.mocks3.core.routing.S3Operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +23,8 @@ class KnativeServicesCoverOperationsTest {
     @Test
     void committedServicesAreExactlyWhatTheOperationsRender() {
         assertThat(YamlDocuments.text(KnativeServicesWriter.OUTPUT))
-                .as("%s is out of date with S3Operation; regenerate it: mvn -q -pl functions/core -am test-compile"
-                        + " && java -cp functions/core/target/classes dev.mocks3.core.routing.KnativeServicesWriter",
+                .as("%s is out of date with S3Operation; regenerate it: mvn -q -pl functions/manifests -am compile"
+                        + " && java -cp functions/manifests/target/classes:functions/core/target/classes dev.mocks3.manifests.KnativeServicesWriter",
                         KnativeServicesWriter.OUTPUT)
                 .isEqualTo(KnativeServicesWriter.render());
     }
