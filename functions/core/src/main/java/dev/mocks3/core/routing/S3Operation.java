@@ -1,8 +1,15 @@
 package dev.mocks3.core.routing;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Every S3 operation MockS3 serves. The function name is the Spring Cloud Function bean that
- * serves it, and the Knative service that exposes it on a cluster.
+ * serves it, and the Knative service that exposes it on a cluster; the traits say what it does to
+ * objects, so that code which cares (stale reads, the seed's services) asks them instead of
+ * keeping lists of its own.
  */
 public enum S3Operation {
     LIST_BUCKETS("ListBuckets", "listBuckets"),
@@ -10,28 +17,60 @@ public enum S3Operation {
     HEAD_BUCKET("HeadBucket", "headBucket"),
     DELETE_BUCKET("DeleteBucket", "deleteBucket"),
     GET_BUCKET_LOCATION("GetBucketLocation", "getBucketLocation"),
-    LIST_OBJECTS("ListObjects", "listObjects"),
-    LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2"),
+    LIST_OBJECTS("ListObjects", "listObjects", Trait.LISTS_OBJECTS),
+    LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
     DELETE_OBJECTS("DeleteObjects", "deleteObjects"),
-    PUT_OBJECT("PutObject", "putObject"),
-    COPY_OBJECT("CopyObject", "copyObject"),
-    GET_OBJECT("GetObject", "getObject"),
-    HEAD_OBJECT("HeadObject", "headObject"),
-    DELETE_OBJECT("DeleteObject", "deleteObject"),
+    PUT_OBJECT("PutObject", "putObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
+    COPY_OBJECT("CopyObject", "copyObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
+    GET_OBJECT("GetObject", "getObject", Trait.READS_OBJECT, Trait.MOVES_BYTES),
+    HEAD_OBJECT("HeadObject", "headObject", Trait.READS_OBJECT),
+    DELETE_OBJECT("DeleteObject", "deleteObject", Trait.WRITES_OBJECT),
     CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", "createMultipartUpload"),
-    UPLOAD_PART("UploadPart", "uploadPart"),
-    UPLOAD_PART_COPY("UploadPartCopy", "uploadPartCopy"),
-    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", "completeMultipartUpload"),
+    UPLOAD_PART("UploadPart", "uploadPart", Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
+    UPLOAD_PART_COPY("UploadPartCopy", "uploadPartCopy", Trait.MOVES_BYTES),
+    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", "completeMultipartUpload", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
     ABORT_MULTIPART_UPLOAD("AbortMultipartUpload", "abortMultipartUpload"),
     LIST_PARTS("ListParts", "listParts"),
     LIST_MULTIPART_UPLOADS("ListMultipartUploads", "listMultipartUploads");
 
+    /** What an operation does, like MinIO's per-route flags. */
+    public enum Trait {
+        /** Answers with an object's current content or metadata (GetObject, HeadObject). */
+        READS_OBJECT,
+        /** Changes the object one key names (put, copy, delete, complete). */
+        WRITES_OBJECT,
+        /** Lists the keys of a bucket. */
+        LISTS_OBJECTS,
+        /** Reads or writes object bytes, not only metadata: the seed's storage service. */
+        MOVES_BYTES,
+        /** The request body is object content, streamed to the blob store. */
+        UPLOADS_BODY
+    }
+
     private final String s3Name;
     private final String functionName;
+    private final Set<Trait> traits;
 
-    S3Operation(String s3Name, String functionName) {
+    S3Operation(String s3Name, String functionName, Trait... traits) {
         this.s3Name = s3Name;
         this.functionName = functionName;
+        this.traits = traits.length == 0 ? EnumSet.noneOf(Trait.class)
+                : EnumSet.copyOf(List.of(traits));
+    }
+
+    public boolean is(Trait trait) {
+        return traits.contains(trait);
+    }
+
+    /** Every operation that has the trait. */
+    public static Set<S3Operation> with(Trait trait) {
+        Set<S3Operation> ops = EnumSet.noneOf(S3Operation.class);
+        for (S3Operation op : values()) {
+            if (op.is(trait)) {
+                ops.add(op);
+            }
+        }
+        return ops;
     }
 
     /** The name AWS documents the operation under, e.g. {@code PutObject}. */
@@ -44,12 +83,12 @@ public enum S3Operation {
         return functionName;
     }
 
-    public static java.util.Optional<S3Operation> byS3Name(String name) {
+    public static Optional<S3Operation> byS3Name(String name) {
         for (S3Operation op : values()) {
             if (op.s3Name.equalsIgnoreCase(name) || op.functionName.equalsIgnoreCase(name)) {
-                return java.util.Optional.of(op);
+                return Optional.of(op);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
