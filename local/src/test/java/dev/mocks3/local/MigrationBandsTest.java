@@ -1,0 +1,107 @@
+package dev.mocks3.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import dev.mocks3.local.embedded.EmbeddedPostgres;
+import dev.mocks3.state.migration.MigrationBand;
+
+/** Each module's migrations stay in its band, and bands may grow in any order on an existing data folder. */
+class MigrationBandsTest {
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.+\\.sql");
+
+    record Migration(int version, String name, Resource resource, String location) {
+    }
+
+    @Test
+    void everyMigrationLiesInTheBandOfTheModuleThatShipsIt() throws IOException {
+        List<Migration> migrations = migrations();
+        assertThat(migrations).extracting(Migration::location).anyMatch(url -> url.contains("state"))
+                .anyMatch(url -> url.contains("faults"));
+        for (Migration migration : migrations) {
+            MigrationBand band = MigrationBand.ofLocation(migration.location())
+                    .orElseThrow(() -> new AssertionError(migration.location() + " is in no module's band"));
+            assertThat(band.holds(migration.version())).as(migration.name() + " of " + band.artifact() + " within "
+                    + band.first() + "-" + band.last()).isTrue();
+        }
+        assertThat(migrations).extracting(Migration::version).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A data folder on which a higher band already ran a migration (V199 stands in for it) and the
+     * state band only its first: MockS3 still starts and applies every migration it ships.
+     */
+    @Test
+    void aLowerBandsNewMigrationAppliesWhereAHigherBandAlreadyRan() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "bands-" + UUID.randomUUID()).toAbsolutePath();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0)) {
+            Path earlier = Files.createDirectories(dataDir.resolve("earlier-migrations"));
+            Migration first = migrations().stream().filter(m -> m.version() == 1).findFirst().orElseThrow();
+            try (InputStream in = first.resource().getInputStream()) {
+                Files.copy(in, earlier.resolve(first.name()));
+            }
+            Files.writeString(earlier.resolve("V199__a_later_module.sql"), "create table later_module_probe (id int);");
+            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+                    .locations("filesystem:" + earlier).load().migrate();
+
+            try (LocalRunner runner = LocalRunner.start(Map.of("server.port", "0", "mocks3.faults.api-port", "0",
+                    "mocks3.storage.data-dir", dataDir.toString(), "spring.r2dbc.url", postgres.r2dbcUrl(),
+                    "spring.r2dbc.username", postgres.username(), "spring.r2dbc.password", postgres.password(),
+                    "spring.flyway.url", postgres.jdbcUrl(), "spring.flyway.user", postgres.username(),
+                    "spring.flyway.password", postgres.password()))) {
+                assertThat(appliedVersions(postgres)).containsAll(migrations().stream().map(Migration::version).toList());
+                URI bucket = URI.create("http://localhost:" + runner.port() + "/bands-" + UUID.randomUUID().toString().substring(0, 8));
+                HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(bucket).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static List<Migration> migrations() throws IOException {
+        List<Migration> found = new ArrayList<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**/V*.sql")) {
+            Matcher name = VERSIONED.matcher(resource.getFilename());
+            if (name.matches()) {
+                found.add(new Migration(Integer.parseInt(name.group(1)), resource.getFilename(), resource,
+                        resource.getURL().toString()));
+            }
+        }
+        return found;
+    }
+
+    private static List<Integer> appliedVersions(EmbeddedPostgres postgres) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+             ResultSet rows = db.createStatement().executeQuery(
+                     "select version from flyway_schema_history where success and version is not null")) {
+            while (rows.next()) {
+                versions.add(Integer.parseInt(rows.getString(1)));
+            }
+        }
+        return versions;
+    }
+}
