@@ -29,6 +29,15 @@ class FailedUploadTest {
     void failedChunkedPutLeavesTheOldObject() throws Exception {
         String bucket = bucketWithOldObject("badchunk");
         String answer = send("PUT /" + bucket + "/k HTTP/1.1\r\n" + host() + "Transfer-Encoding: chunked\r\n\r\n"
+                + "ZZZ-not-a-size\r\nhello\r\n0\r\n\r\n", true);
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertOldObjectIntact(bucket);
+    }
+
+    @Test
+    void chunkedPutWithABadChunkSizeMidBodyLeavesTheOldObject() throws Exception {
+        String bucket = bucketWithOldObject("badchunk2");
+        String answer = send("PUT /" + bucket + "/k HTTP/1.1\r\n" + host() + "Transfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\nZZZ-not-a-size\r\nmore\r\n0\r\n\r\n", true);
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertOldObjectIntact(bucket);

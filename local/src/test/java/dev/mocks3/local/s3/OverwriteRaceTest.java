@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** A GET racing overwrites of its key answers the old or the new object, never an error. */
 class OverwriteRaceTest {
-    private static final Duration RACE = Duration.ofSeconds(4);
+    private static final Duration RACE = Duration.ofSeconds(5);
     private final MockS3Fixture mocks3 = MockS3Fixture.shared();
 
     @Test
