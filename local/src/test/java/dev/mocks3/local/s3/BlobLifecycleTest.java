@@ -91,13 +91,7 @@ class BlobLifecycleTest {
     }
 
     private Path blobFile(String content) {
-        try {
-            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-            return mocks3.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BlobFiles.ofContent(mocks3, content);
     }
 
     private static byte[] filled(int size, byte value) {

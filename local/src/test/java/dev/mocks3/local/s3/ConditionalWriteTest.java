@@ -1,6 +1,7 @@
 package dev.mocks3.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ class ConditionalWriteTest {
     void putWithIfNoneMatchStarDoesNotOverwriteAnExistingObject() {
         String bucket = mocks3.newBucket("ifnonematch");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("lock"), RequestBody.fromString("first"));
-        S3Exception refused = refusal(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("lock").ifNoneMatch("*"),
-                RequestBody.fromString("second")));
+        S3Exception refused = catchThrowableOfType(S3Exception.class,
+                () -> mocks3.s3().putObject(b -> b.bucket(bucket).key("lock").ifNoneMatch("*"), RequestBody.fromString("second")));
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
         assertThat(body(bucket, "lock")).isEqualTo("first");
@@ -59,13 +60,13 @@ class ConditionalWriteTest {
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k").ifMatch(etag), RequestBody.fromString("v2"));
         assertThat(body(bucket, "k")).isEqualTo("v2");
 
-        S3Exception stale = refusal(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("k").ifMatch(etag),
-                RequestBody.fromString("v3")));
+        S3Exception stale = catchThrowableOfType(S3Exception.class,
+                () -> mocks3.s3().putObject(b -> b.bucket(bucket).key("k").ifMatch(etag), RequestBody.fromString("v3")));
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(body(bucket, "k")).isEqualTo("v2");
 
-        S3Exception missing = refusal(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("absent").ifMatch(etag),
-                RequestBody.fromString("v1")));
+        S3Exception missing = catchThrowableOfType(S3Exception.class,
+                () -> mocks3.s3().putObject(b -> b.bucket(bucket).key("absent").ifMatch(etag), RequestBody.fromString("v1")));
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
     }
@@ -79,7 +80,7 @@ class ConditionalWriteTest {
                 RequestBody.fromString("joined")).eTag();
         List<CompletedPart> parts = List.of(CompletedPart.builder().partNumber(1).eTag(part).build());
 
-        S3Exception refused = refusal(() -> mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("k")
+        S3Exception refused = catchThrowableOfType(S3Exception.class, () -> mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("k")
                 .uploadId(uploadId).ifNoneMatch("*").multipartUpload(m -> m.parts(parts))));
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(body(bucket, "k")).isEqualTo("existing");
@@ -91,14 +92,5 @@ class ConditionalWriteTest {
 
     private String body(String bucket, String key) {
         return mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
-    }
-
-    private static S3Exception refusal(Runnable request) {
-        try {
-            request.run();
-        } catch (S3Exception e) {
-            return e;
-        }
-        throw new AssertionError("the request was not refused");
     }
 }

@@ -2,10 +2,7 @@ package dev.mocks3.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +24,7 @@ class OverwriteRaceTest {
     private final MockS3Fixture mocks3 = MockS3Fixture.shared();
 
     @Test
-    void getRacingOverwritesAnswersAWrittenVersionWithItsEtag() throws Exception {
+    void getRacingOverwritesAnswersAWrittenVersionWithItsEtag() throws InterruptedException {
         String bucket = mocks3.newBucket("getrace");
         S3Client client = MockS3Fixture.singleAttemptClient(mocks3.endpoint()); // a 500 must show, not be retried
         Set<String> written = ConcurrentHashMap.newKeySet();
@@ -56,7 +53,7 @@ class OverwriteRaceTest {
                         var object = client.getObjectAsBytes(b -> b.bucket(bucket).key("hot"));
                         String body = object.asUtf8String();
                         String etag = object.response().eTag().replace("\"", "");
-                        if (!written.contains(body) || !etag.equals(md5(body))) {
+                        if (!written.contains(body) || !etag.equals(SdkObjectsTest.md5Hex(body))) {
                             wrong.add("body '" + body + "' with ETag " + etag);
                         }
                     } catch (RuntimeException e) {
@@ -71,9 +68,5 @@ class OverwriteRaceTest {
         assertThat(wrong).as("answers of %d GETs racing %d overwrites", gets.get(), versions.get()).isEmpty();
         System.out.printf("OverwriteRaceTest: %d GETs racing %d overwrites%n", gets.get(), versions.get());
         assertThat(versions.get()).isGreaterThan(5);
-    }
-
-    private static String md5(String body) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,6 +3,7 @@ package dev.mocks3.app.gateway;
 import org.springframework.core.io.buffer.DataBuffer;
 
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.netty.AfterHttpCodec;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,7 +13,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import reactor.core.publisher.Flux;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -33,11 +33,7 @@ public final class RequestBodyWatch extends ChannelInboundHandlerAdapter {
 
     /** The server, with this handler on every HTTP/1.1 connection it accepts. */
     public static HttpServer on(HttpServer server) {
-        return server.doOnChannelInit((observer, channel, address) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "mocks3.requestBodyWatch", INSTANCE);
-            }
-        });
+        return AfterHttpCodec.add(server, "mocks3.requestBodyWatch", INSTANCE);
     }
 
     @Override
