@@ -1,7 +1,5 @@
 package dev.mocks3.state;
 
-import java.time.Duration;
-
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -22,6 +20,7 @@ import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.StorageSweep;
 
 /** Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3. */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +29,13 @@ public class StateConfiguration {
 
     @Bean
     BlobStaging blobStaging(StorageProperties storage) {
-        BlobStaging staging = new BlobStaging(storage.tmpDir());
-        int swept = staging.sweepOlderThan(Duration.ofMinutes(10));
-        if (swept > 0) {
-            log.info("removed {} unfinished upload file(s) from {}", swept, storage.tmpDir());
-        }
-        return staging;
+        return new BlobStaging(storage.tmpDir());
+    }
+
+    @Bean
+    StorageSweep storageSweep(DatabaseClient db, TransactionalOperator tx, BlobReferences refs, BlobStore blobs,
+                              BlobStaging staging, StorageProperties storage) {
+        return new StorageSweep(db, tx, refs, blobs, staging, storage.sweepInterval(), storage.orphanGrace());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.mocks3.state;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where bytes live: {@code mocks3.storage.data-dir} (blobs and in-flight uploads), or an
  * upstream S3 bucket when {@code mocks3.storage.upstream.bucket} is set.
+ *
+ * @param sweepInterval how often unreferenced blobs and dead processes' temporary files are removed (also at start)
+ * @param orphanGrace how old a blob without a reference must be before a sweep deletes it
  */
 @ConfigurationProperties("mocks3.storage")
-public record StorageProperties(@DefaultValue("data") Path dataDir, @DefaultValue Upstream upstream) {
+public record StorageProperties(@DefaultValue("data") Path dataDir, @DefaultValue Upstream upstream,
+                                @DefaultValue("10m") Duration sweepInterval, @DefaultValue("1m") Duration orphanGrace) {
 
     public Path blobDir() {
         return dataDir.resolve("blobs");

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +57,7 @@ class BlobLifecycleTest {
             out.write(new byte[10_000]);
             out.flush();
         }
-        Path tmp = mocks3.dataDir().resolve("tmp");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && countFiles(tmp) > 0) {
-            Thread.sleep(100);
-        }
-        assertThat(countFiles(tmp)).isZero();
+        assertThat(TempUploads.settled(mocks3)).isZero();
         assertThat(new RawHttp(mocks3).get("/" + bucket + "/partial").statusCode()).isEqualTo(404);
     }
 
@@ -99,22 +91,7 @@ class BlobLifecycleTest {
     }
 
     private Path blobFile(String content) {
-        try {
-            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-            return mocks3.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long countFiles(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.count();
-        }
+        return BlobFiles.ofContent(mocks3, content);
     }
 
     private static byte[] filled(int size, byte value) {

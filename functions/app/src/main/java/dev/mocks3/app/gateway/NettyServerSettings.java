@@ -16,6 +16,11 @@ public class NettyServerSettings {
         return ResumeReadingAfterResponse::on;
     }
 
+    @Bean
+    NettyServerCustomizer requestBodyWatch() {
+        return RequestBodyWatch::on;
+    }
+
     /**
      * Event loops of this application's own, not Reactor Netty's JVM-wide ones: when MockS3 runs
      * inside another program (a test suite starting {@code LocalRunner}), stopping it must not

@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.PercentDecoding;
 import dev.mocks3.core.routing.Target;
+import io.netty.channel.Channel;
+import reactor.core.publisher.Flux;
+import reactor.netty.Connection;
 
 /**
  * Turns an HTTP request into an {@link S3Request}: bucket from the host (virtual-hosted style,
@@ -58,7 +63,20 @@ public class S3RequestReader {
                     .with("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES));
         }
         return new S3Request(requestId, http.getMethod().name(), host, rawPath, http.getURI().getRawQuery(), bucket, key,
-                http.getQueryParams(), headers, http.getBody(), http.getRemoteAddress(), Instant.now());
+                http.getQueryParams(), headers, wholeBody(http), http.getRemoteAddress(), Instant.now());
+    }
+
+    /** The body, failing instead of ending early when the connection broke before all of it arrived. */
+    private static Flux<DataBuffer> wholeBody(ServerHttpRequest http) {
+        return RequestBodyWatch.whole(http.getBody(), channelOf(http), http.getHeaders().getContentLength());
+    }
+
+    private static Channel channelOf(ServerHttpRequest http) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(http) instanceof Connection connection ? connection.channel() : null;
+        } catch (IllegalStateException e) {
+            return null; // a request built without a server (module tests) has no connection
+        }
     }
 
     public static Target target(S3Request request) {

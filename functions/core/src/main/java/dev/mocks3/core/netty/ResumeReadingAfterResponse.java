@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.LastHttpContent;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -30,11 +29,7 @@ public final class ResumeReadingAfterResponse extends ChannelOutboundHandlerAdap
 
     /** The server, with this handler on every HTTP/1.1 connection it accepts. */
     public static HttpServer on(HttpServer server) {
-        return server.doOnChannelInit((observer, channel, address) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "mocks3.resumeReadingAfterResponse", INSTANCE);
-            }
-        });
+        return AfterHttpCodec.add(server, "mocks3.resumeReadingAfterResponse", INSTANCE);
     }
 
     @Override

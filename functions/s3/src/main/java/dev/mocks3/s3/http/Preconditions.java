@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.state.metadata.WriteCondition;
 
 /**
  * If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since with S3's precedence: a
@@ -27,6 +28,33 @@ public record Preconditions(String ifMatch, String ifNoneMatch, Instant ifModifi
                 headers.getFirst("x-amz-copy-source-if-none-match"),
                 HttpDates.parse(headers.getFirst("x-amz-copy-source-if-modified-since")),
                 HttpDates.parse(headers.getFirst("x-amz-copy-source-if-unmodified-since")));
+    }
+
+    /**
+     * If-Match / If-None-Match on a write (PutObject, CompleteMultipartUpload), checked against the
+     * object it would replace: 412 when it exists for If-None-Match: * or has another ETag for
+     * If-Match, 404 NoSuchKey for If-Match when there is none (as AWS answers).
+     */
+    public static WriteCondition forWrite(HttpHeaders headers, String key) {
+        String ifMatch = headers.getFirst("If-Match");
+        String ifNoneMatch = headers.getFirst("If-None-Match");
+        if (ifMatch == null && ifNoneMatch == null) {
+            return WriteCondition.NONE;
+        }
+        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            throw S3Error.NOT_IMPLEMENTED.exception("If-None-Match on a write accepts only *").with("Header", "If-None-Match");
+        }
+        return current -> {
+            if (ifNoneMatch != null && current.isPresent()) {
+                throw failed("If-None-Match");
+            }
+            if (ifMatch != null) {
+                String etag = current.orElseThrow(() -> S3Error.NO_SUCH_KEY.exception().with("Key", key));
+                if (!matches(ifMatch, etag)) {
+                    throw failed("If-Match");
+                }
+            }
+        };
     }
 
     /** Throws 412 PreconditionFailed or 304 NotModified (when {@code notModifiedAllowed}). */

@@ -19,6 +19,7 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.blob.BlobStaging;
@@ -27,6 +28,7 @@ import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.MultipartUpload;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
+import dev.mocks3.state.metadata.WriteCondition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,11 +60,12 @@ public class CompleteMultipartUpload extends OperationFunction {
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
+        WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
         return uploads.of(request).flatMap(upload -> SmallBody.read(request.body())
                 .map(CompleteMultipartUpload::parse)
                 .flatMap(requested -> store.parts(upload.uploadId(), 0, 10000).collectList()
                         .map(stored -> select(requested, stored)))
-                .flatMap(parts -> join(upload, parts)))
+                .flatMap(parts -> join(upload, parts, condition)))
                 .map(object -> Responses.xml(XmlWriter.document("CompleteMultipartUploadResult")
                         .element("Location", "/" + object.bucket() + "/" + object.key())
                         .element("Bucket", object.bucket()).element("Key", object.key())
@@ -70,11 +73,12 @@ public class CompleteMultipartUpload extends OperationFunction {
                         .finishBytes("CompleteMultipartUploadResult")));
     }
 
-    private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts) {
+    private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,
+                                                             WriteCondition condition) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
         return staging.stage(bytes)
-                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts)))
+                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition))
                 .flatMap(object -> store.remove(upload.uploadId()).thenReturn(object));
     }
 

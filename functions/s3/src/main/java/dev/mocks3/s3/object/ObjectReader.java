@@ -9,13 +9,18 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.MissingBlobException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** What GetObject and HeadObject share: lookup, conditions, range and headers. */
 @Component
 public class ObjectReader {
+    private static final int REOPEN_ATTEMPTS = 5;
     private final Lookups lookups;
     private final BlobStore blobs;
 
@@ -24,9 +29,14 @@ public class ObjectReader {
         this.blobs = blobs;
     }
 
+    /**
+     * The object's content is opened before the answer is built, so an overwrite that deletes it
+     * afterwards cannot cut the answer; one deleted between reading the row and opening it is
+     * looked up again, and the answer is then the new object.
+     */
     public Mono<S3Response> read(S3Call call, boolean withBody) {
         S3Request request = call.request();
-        return lookups.object(request.bucket(), request.key()).map(object -> {
+        return Mono.defer(() -> lookups.object(request.bucket(), request.key()).flatMap(object -> {
             Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
             ByteRange range = ByteRange.parse(request.header(HttpHeaders.RANGE), object.size());
             HttpHeaders headers = ObjectHeaders.forRead(object, request);
@@ -36,8 +46,11 @@ public class ObjectReader {
             if (range != null) {
                 headers.set(HttpHeaders.CONTENT_RANGE, range.contentRange());
             }
-            return new S3Response(range == null ? 200 : 206, headers,
-                    withBody ? blobs.read(object.blobSha256(), offset, length) : Flux.empty());
-        });
+            int status = range == null ? 200 : 206;
+            return withBody ? blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body))
+                    : Mono.just(new S3Response(status, headers, Flux.empty()));
+        })).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
+                .onErrorMap(Exceptions::isRetryExhausted,
+                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
     }
 }

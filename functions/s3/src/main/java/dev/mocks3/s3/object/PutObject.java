@@ -8,16 +8,19 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.WriteCondition;
 import reactor.core.publisher.Mono;
 
 /**
  * PUT /bucket/key — streams the body to a temporary file, then makes it the object in one
  * transaction. The body arrives already checked against Content-MD5 and x-amz-checksum-* by
- * {@code authCheck}; a body that fails midway leaves neither an object nor a blob.
+ * {@code authCheck}; a body that fails midway leaves neither an object nor a blob. If-Match and
+ * If-None-Match: * are checked against the object replaced, in the same transaction.
  */
 @Component("putObject")
 public class PutObject extends OperationFunction {
@@ -40,9 +43,10 @@ public class PutObject extends OperationFunction {
                     .with("MaxSizeAllowed", Long.toString(MAX_SINGLE_PUT));
         }
         ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
+        WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
         return lookups.bucket(request.bucket())
                 .then(staging.stage(request.body()))
-                .flatMap(staged -> writer.write(draft, staged, null))
+                .flatMap(staged -> writer.write(draft, staged, null, condition))
                 .map(object -> {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());

@@ -3,15 +3,22 @@ package dev.mocks3.state.blob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +33,33 @@ import reactor.core.scheduler.Schedulers;
  * Streams a request body into a temporary file while computing its SHA-256 and MD5, so that
  * nothing is visible until the whole body has arrived. A body that fails or is cancelled
  * leaves no file behind.
+ * <p>
+ * Each process stages into a folder of its own holding a lock file that it keeps locked while it
+ * lives, so a sweep removes the folders of dead processes at once and never touches a live upload.
  */
-public final class BlobStaging {
+public final class BlobStaging implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BlobStaging.class);
+    static final String LOCK_FILE = "lock";
+    // FileChannel locks belong to the whole JVM and closing any channel on the file drops them: never probe our own
+    private static final Set<Path> LOCKED_BY_THIS_JVM = ConcurrentHashMap.newKeySet();
+    private final Path root;
     private final Path tmpDir;
+    private final FileChannel lockChannel;
 
-    public BlobStaging(Path tmpDir) {
-        this.tmpDir = tmpDir;
+    public BlobStaging(Path root) {
+        this.root = root;
+        this.tmpDir = root.resolve("p-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmpDir);
+            lockChannel = FileChannel.open(tmpDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel.lock();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LOCKED_BY_THIS_JVM.add(tmpDir.toAbsolutePath());
     }
 
+    /** This process's own folder for uploads in progress. */
     public Path tmpDir() {
         return tmpDir;
     }
@@ -60,21 +80,58 @@ public final class BlobStaging {
         return Mono.fromRunnable(() -> deleteQuietly(staged.file())).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    /** Removes temporary files left by a process that died mid-upload. */
-    public int sweepOlderThan(Duration age) {
-        Instant cutoff = Instant.now().minus(age);
+    /**
+     * Removes the folders of processes that died mid-upload (their lock is free), and loose files
+     * or lock-less folders older than {@code grace} (left by older versions, or a start cut short).
+     */
+    public int sweepDeadProcesses(Duration grace) {
+        Instant cutoff = Instant.now().minus(grace);
         int removed = 0;
-        try (var files = Files.list(tmpDir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    deleteQuietly(file);
+        try (var entries = Files.list(root)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (!LOCKED_BY_THIS_JVM.contains(entry.toAbsolutePath()) && isDead(entry, cutoff)) {
+                    deleteTree(entry);
                     removed++;
                 }
             }
         } catch (IOException e) {
-            log.warn("could not sweep {}: {}", tmpDir, e.toString());
+            log.warn("could not sweep {}: {}", root, e.toString());
         }
         return removed;
+    }
+
+    private static boolean isDead(Path entry, Instant cutoff) throws IOException {
+        Path lockFile = entry.resolve(LOCK_FILE);
+        if (!Files.isDirectory(entry) || !Files.exists(lockFile)) {
+            return Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff);
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            return lock != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        LOCKED_BY_THIS_JVM.remove(tmpDir.toAbsolutePath());
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            log.warn("could not release {}: {}", tmpDir, e.toString());
+        }
+        deleteTree(tmpDir);
+    }
+
+    private static void deleteTree(Path path) {
+        try (var paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(BlobStaging::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", path, e.toString());
+        }
     }
 
     static void deleteQuietly(Path file) {

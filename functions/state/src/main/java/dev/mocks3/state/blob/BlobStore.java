@@ -1,5 +1,7 @@
 package dev.mocks3.state.blob;
 
+import java.time.Instant;
+
 import org.springframework.core.io.buffer.DataBuffer;
 
 import reactor.core.publisher.Flux;
@@ -17,5 +19,14 @@ public interface BlobStore {
     /** Streams {@code length} bytes starting at {@code offset}. */
     Flux<DataBuffer> read(String sha256, long offset, long length);
 
+    /**
+     * Like {@link #read}, but the content is secured once the Mono emits: a delete afterwards does
+     * not cut the stream. Fails with {@link MissingBlobException} when the blob is gone already.
+     */
+    Mono<Flux<DataBuffer>> open(String sha256, long offset, long length);
+
     Mono<Void> delete(String sha256);
+
+    /** Hashes of the stored blobs last written before {@code cutoff}. */
+    Flux<String> listOlderThan(Instant cutoff);
 }

@@ -1,12 +1,19 @@
 package dev.mocks3.state.blob;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -21,6 +28,8 @@ import reactor.core.scheduler.Schedulers;
 /** Blobs as files under {@code root/ab/cd/<sha256>}; a rename makes new content visible atomically. */
 public final class FileSystemBlobStore implements BlobStore {
     private static final int READ_BUFFER = 64 * 1024;
+    // closes a file opened for a response body that was dropped before anyone read it (an injected error)
+    private static final Cleaner UNREAD_FILES = Cleaner.create();
     private final Path root;
     private final DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
 
@@ -57,20 +66,67 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
+        return open(sha256, offset, length).flatMapMany(bytes -> bytes)
+                .onErrorMap(MissingBlobException.class,
+                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+    }
+
+    /** Opens the file now: an open file stays readable after the blob is deleted. */
+    @Override
+    public Mono<Flux<DataBuffer>> open(String sha256, long offset, long length) {
         if (length == 0) {
-            return Flux.empty();
+            return Mono.just(Flux.empty());
         }
         Path path = pathOf(sha256);
-        Flux<DataBuffer> bytes = DataBufferUtils.readAsynchronousFileChannel(
-                () -> AsynchronousFileChannel.open(path, StandardOpenOption.READ), offset, buffers, READ_BUFFER);
-        return DataBufferUtils.takeUntilByteCount(bytes, length)
-                .onErrorMap(java.nio.file.NoSuchFileException.class,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+        return Mono.fromCallable(() -> streamOf(AsynchronousFileChannel.open(path, StandardOpenOption.READ), offset, length))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(NoSuchFileException.class, e -> new MissingBlobException(sha256));
+    }
+
+    private Flux<DataBuffer> streamOf(AsynchronousFileChannel channel, long offset, long length) {
+        AtomicBoolean taken = new AtomicBoolean();
+        Flux<DataBuffer> bytes = DataBufferUtils.takeUntilByteCount(DataBufferUtils.readAsynchronousFileChannel(() -> {
+            if (!taken.compareAndSet(false, true)) {
+                throw new IllegalStateException("an opened blob is read once");
+            }
+            return channel;
+        }, offset, buffers, READ_BUFFER), length);
+        UNREAD_FILES.register(bytes, () -> closeQuietly(channel));
+        return bytes;
+    }
+
+    private static void closeQuietly(AsynchronousFileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to do for a file nobody reads
+        }
     }
 
     @Override
     public Mono<Void> delete(String sha256) {
         return Mono.fromCallable(() -> Files.deleteIfExists(pathOf(sha256)))
                 .subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    @Override
+    public Flux<String> listOlderThan(Instant cutoff) {
+        return Flux.using(() -> Files.walk(root, 3), files -> Flux.fromStream(files.filter(file -> isBlobOlderThan(file, cutoff))
+                        .map(file -> file.getFileName().toString())), Stream::close)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean isBlobOlderThan(Path file, Instant cutoff) {
+        String name = file.getFileName().toString();
+        if (name.length() != 64 || !name.chars().allMatch(HexFormat::isHexDigit) || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

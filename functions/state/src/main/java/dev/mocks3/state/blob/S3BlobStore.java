@@ -2,6 +2,7 @@ package dev.mocks3.state.blob;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -60,6 +61,20 @@ public final class S3BlobStore implements BlobStore {
                         AsyncResponseTransformer.toPublisher()))
                 .flatMapMany(Flux::from)
                 .map(DefaultDataBufferFactory.sharedInstance::wrap);
+    }
+
+    /** Upstream reads are not pinned: the request is made when the stream is read. */
+    @Override
+    public Mono<Flux<DataBuffer>> open(String sha256, long offset, long length) {
+        return Mono.just(read(sha256, offset, length).onErrorMap(NoSuchKeyException.class, e -> new MissingBlobException(sha256)));
+    }
+
+    @Override
+    public Flux<String> listOlderThan(Instant cutoff) {
+        return Flux.from(s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents())
+                .filter(object -> object.lastModified().isBefore(cutoff))
+                .map(object -> object.key().substring(prefix.length()))
+                .filter(name -> name.length() == 64);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.mocks3.state.metadata;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +21,19 @@ import reactor.core.publisher.Mono;
  * blob is never deleted while another writer is publishing the same content.
  */
 public final class BlobReferences {
+    /** Drops one reference to $n (a CTE list entry); the row goes with its last reference. */
+    static String releaseCte(int param) {
+        return "released as (delete from blobs where sha256 = $" + param + " and ref_count <= 1 returning sha256), "
+                + "decremented as (update blobs set ref_count = ref_count - 1, updated_at = now() "
+                + "where sha256 = $" + param + " and ref_count > 1)";
+    }
+
+    /** Adds one reference to $sha (a CTE list entry), creating the row with size $size. */
+    static String retainCte(int sha, int size) {
+        return "retained as (insert into blobs (sha256, size, ref_count) values ($" + sha + ", $" + size + ", 1) "
+                + "on conflict (sha256) do update set ref_count = blobs.ref_count + 1, updated_at = now())";
+    }
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final BlobStore blobs;
@@ -27,32 +44,40 @@ public final class BlobReferences {
         this.blobs = blobs;
     }
 
-    /** Locks the hashes for the rest of the current transaction, in a fixed order. */
+    /** Locks the hashes for the rest of the current transaction, in a fixed order, in one round trip. */
     public Mono<Void> lock(Collection<String> sha256s) {
-        return Flux.fromIterable(new TreeSet<>(sha256s))
-                .concatMap(sha -> db.sql("select pg_advisory_xact_lock($1)").bind(0, lockId(sha)).then())
-                .then();
+        Long[] ids = new TreeSet<>(sha256s).stream().map(BlobReferences::lockId).sorted().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Mono.empty();
+        }
+        return db.sql("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as ids(id)").bind(0, ids).then();
+    }
+
+    /**
+     * Locks a name (an object key, a part) for the rest of the current transaction, so writers of
+     * the same name see each other's rows even when there was none yet. Two-int locks: a space
+     * apart from the hashes' one-bigint locks.
+     */
+    Mono<Void> lockName(String... parts) {
+        byte[] hash = sha256(String.join("\u0000", parts));
+        int high = ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8) | (hash[3] & 0xff);
+        int low = ((hash[4] & 0xff) << 24) | ((hash[5] & 0xff) << 16) | ((hash[6] & 0xff) << 8) | (hash[7] & 0xff);
+        return db.sql("select pg_advisory_xact_lock($1, $2)").bind(0, high).bind(1, low).then();
     }
 
     public Mono<Void> retain(String sha256, long size) {
-        return db.sql("insert into blobs (sha256, size, ref_count) values ($1, $2, 1) "
-                        + "on conflict (sha256) do update set ref_count = blobs.ref_count + 1, updated_at = now()")
-                .bind(0, sha256).bind(1, size).then();
+        return db.sql("with " + retainCte(1, 2) + " select 1").bind(0, sha256).bind(1, size).then();
     }
 
     /** Drops one reference; true when it was the last one (the row is gone, the file may go). */
     public Mono<Boolean> release(String sha256) {
-        return db.sql("update blobs set ref_count = ref_count - 1, updated_at = now() where sha256 = $1 returning ref_count")
-                .bind(0, sha256).map(row -> row.get(0, Long.class)).one()
-                .flatMap(left -> left > 0 ? Mono.just(false)
-                        : db.sql("delete from blobs where sha256 = $1 and ref_count <= 0").bind(0, sha256).then()
-                                .thenReturn(true))
-                .defaultIfEmpty(false);
+        return db.sql("with " + releaseCte(1) + " select count(*) from released").bind(0, sha256)
+                .map(row -> row.get(0, Long.class)).one().map(gone -> gone > 0);
     }
 
     /** After a commit that dropped a last reference: delete the file unless the hash came back. */
     public Mono<Void> deleteIfUnreferenced(String sha256) {
-        Mono<Void> work = lock(java.util.List.of(sha256))
+        Mono<Void> work = lock(List.of(sha256))
                 .then(db.sql("select 1 from blobs where sha256 = $1").bind(0, sha256).map(row -> 1).first())
                 .hasElement()
                 .flatMap(referenced -> referenced ? Mono.<Void>empty() : blobs.delete(sha256));
@@ -64,7 +89,15 @@ public final class BlobReferences {
         return Flux.fromIterable(sha256s).concatMap(this::deleteIfUnreferenced).then();
     }
 
-    private static long lockId(String sha256) {
+    static long lockId(String sha256) {
         return HexFormat.fromHexDigitsToLong(sha256, 0, 16);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -80,8 +80,10 @@ public final class MultipartStore {
     }
 
     private Mono<UploadedPart> putPartRow(String uploadId, UploadedPart part, Mono<Void> publish) {
-        Mono<Optional<String>> work = db.sql("select blob_sha256 from multipart_parts where upload_id = $1 and part_number = $2 for update")
-                .bind(0, uploadId).bind(1, part.partNumber()).map(row -> row.get(0, String.class)).one()
+        // the part's name is locked first, for the same reason ObjectWriter locks an object's key
+        Mono<Optional<String>> work = refs.lockName(uploadId, Integer.toString(part.partNumber()))
+                .then(db.sql("select blob_sha256 from multipart_parts where upload_id = $1 and part_number = $2")
+                .bind(0, uploadId).bind(1, part.partNumber()).map(row -> row.get(0, String.class)).one())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(previous -> refs.lock(ObjectStore.nonNull(part.blobSha256(), previous.orElse(null)))
                         .then(publish)

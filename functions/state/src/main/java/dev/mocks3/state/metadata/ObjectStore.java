@@ -34,24 +34,44 @@ public final class ObjectStore {
                 .map(ObjectStore::toRecord).all();
     }
 
-    Mono<String> lockCurrentBlob(String bucket, String key) {
-        return db.sql("select blob_sha256 from objects where bucket = $1 and key = $2 for update")
-                .bind(0, bucket).bind(1, key).map(row -> row.get(0, String.class)).one();
+    /** The row a writer is about to replace; the caller holds the key's lock. */
+    Mono<CurrentObject> current(String bucket, String key) {
+        return db.sql("select blob_sha256, etag from objects where bucket = $1 and key = $2")
+                .bind(0, bucket).bind(1, key)
+                .map(row -> new CurrentObject(row.get(0, String.class), row.get(1, String.class))).one();
     }
 
-    Mono<Void> upsert(ObjectRecord o) {
-        return db.sql("insert into objects (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-                        + "on conflict (bucket, key) do update set blob_sha256 = excluded.blob_sha256, size = excluded.size, "
-                        + "etag = excluded.etag, last_modified = excluded.last_modified, content_type = excluded.content_type, "
-                        + "headers = excluded.headers, user_metadata = excluded.user_metadata, "
-                        + "storage_class = excluded.storage_class, owner = excluded.owner, checksums = excluded.checksums")
-                .bind(0, o.bucket()).bind(1, o.key()).bind(2, o.blobSha256()).bind(3, o.size()).bind(4, o.etag())
+    /**
+     * Writes the row, references its blob and releases {@code previous} (the replaced row's blob, or
+     * null) in one statement; true when that was the previous blob's last reference.
+     */
+    Mono<Boolean> replace(ObjectRecord o, String previous) {
+        boolean sameBlob = o.blobSha256().equals(previous);
+        String ctes = "with upserted as (" + UPSERT + ")"
+                + (sameBlob ? "" : ", " + BlobReferences.retainCte(3, 4))
+                + (previous == null || sameBlob ? "" : ", " + BlobReferences.releaseCte(13));
+        String main = previous == null || sameBlob ? " select 0::bigint" : " select count(*) from released";
+        var spec = bindRow(db.sql(ctes + main), o);
+        if (previous != null && !sameBlob) {
+            spec = spec.bind(12, previous);
+        }
+        return spec.map(row -> row.get(0, Long.class)).one().map(gone -> gone > 0);
+    }
+
+    private static final String UPSERT = "insert into objects (" + COLUMNS + ") "
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+            + "on conflict (bucket, key) do update set blob_sha256 = excluded.blob_sha256, size = excluded.size, "
+            + "etag = excluded.etag, last_modified = excluded.last_modified, content_type = excluded.content_type, "
+            + "headers = excluded.headers, user_metadata = excluded.user_metadata, "
+            + "storage_class = excluded.storage_class, owner = excluded.owner, checksums = excluded.checksums";
+
+    private static DatabaseClient.GenericExecuteSpec bindRow(DatabaseClient.GenericExecuteSpec spec, ObjectRecord o) {
+        return spec.bind(0, o.bucket()).bind(1, o.key()).bind(2, o.blobSha256()).bind(3, o.size()).bind(4, o.etag())
                 .bind(5, o.lastModified().atOffset(ZoneOffset.UTC))
                 .bind(6, o.contentType() == null ? "application/octet-stream" : o.contentType())
                 .bind(7, JsonColumns.write(o.headers())).bind(8, JsonColumns.write(o.userMetadata()))
                 .bind(9, o.storageClass()).bind(10, o.owner() == null ? "" : o.owner())
-                .bind(11, JsonColumns.write(o.checksums()))
-                .then();
+                .bind(11, JsonColumns.write(o.checksums()));
     }
 
     Mono<Boolean> deleteRow(String bucket, String key) {

@@ -34,34 +34,48 @@ public final class ObjectWriter {
 
     /** Commits {@code staged} as the object described by {@code draft}; {@code etag} null means its MD5. */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag) {
+        return write(draft, staged, etag, WriteCondition.NONE);
+    }
+
+    /** As {@link #write(ObjectDraft, StagedBlob, String)}, if {@code condition} holds for the object it replaces. */
+    public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, WriteCondition condition) {
         ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), staged.sha256(), staged.size(),
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 java.util.Map.of("CRC32", staged.crc32()));
-        return commit(record, blobs.publish(staged))
+        return commit(record, blobs.publish(staged), condition)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)));
     }
 
     /** Registers an already published blob as an object (a copy): no bytes move. */
     public Mono<ObjectRecord> link(ObjectRecord record) {
-        return commit(record, Mono.empty());
+        return commit(record, Mono.empty(), WriteCondition.NONE);
     }
 
-    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish) {
-        Mono<Optional<String>> work = objects.lockCurrentBlob(record.bucket(), record.key())
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(previous -> refs.lock(ObjectStore.nonNull(record.blobSha256(), previous.orElse(null)))
-                        .then(publish)
-                        .then(refs.retain(record.blobSha256(), record.size()))
-                        .then(objects.upsert(record))
-                        .then(previous.map(this::releaseReturningOrphan).orElse(Mono.just(Optional.empty()))));
+    /**
+     * The key is locked first: without a row to lock, concurrent first writers would each think
+     * they replace nothing, and the blobs of all but the last would stay referenced by no one.
+     */
+    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition) {
+        Mono<Optional<String>> work = refs.lockName(record.bucket(), record.key())
+                .then(objects.current(record.bucket(), record.key()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(current -> {
+                    condition.check(current.map(CurrentObject::etag));
+                    String previous = current.map(CurrentObject::blobSha256).orElse(null);
+                    return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
+                            .then(publish)
+                            .then(objects.replace(record, previous))
+                            .map(lastReference -> lastReference ? Optional.of(previous) : Optional.<String>empty());
+                });
         return tx.transactional(work)
                 .flatMap(orphan -> orphan.map(refs::deleteIfUnreferenced).orElse(Mono.empty()).thenReturn(record));
     }
 
     /** Deletes the object; true if there was one. */
     public Mono<Boolean> delete(String bucket, String key) {
-        Mono<Optional<String>> work = objects.lockCurrentBlob(bucket, key)
+        Mono<Optional<String>> work = refs.lockName(bucket, key)
+                .then(objects.current(bucket, key))
+                .map(CurrentObject::blobSha256)
                 .flatMap(previous -> refs.lock(java.util.List.of(previous))
                         .then(objects.deleteRow(bucket, key))
                         .then(releaseReturningOrphan(previous))

@@ -1,0 +1,31 @@
+package dev.mocks3.local.s3;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import dev.mocks3.local.MockS3Fixture;
+
+/** Where the blob store keeps content: {@code data/blobs/ab/cd/<sha256>}. */
+final class BlobFiles {
+    private BlobFiles() {
+    }
+
+    static Path ofContent(MockS3Fixture mocks3, String content) {
+        return of(mocks3, sha256(content));
+    }
+
+    static Path of(MockS3Fixture mocks3, String sha) {
+        return mocks3.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
