@@ -18,4 +18,7 @@ public interface BlobStore {
     Flux<DataBuffer> read(String sha256, long offset, long length);
 
     Mono<Void> delete(String sha256);
+
+    /** Completes when the store can be written and read now, fails otherwise (the health check). */
+    Mono<Void> probe();
 }

@@ -73,4 +73,14 @@ public final class FileSystemBlobStore implements BlobStore {
         return Mono.fromCallable(() -> Files.deleteIfExists(pathOf(sha256)))
                 .subscribeOn(Schedulers.boundedElastic()).then();
     }
+
+    @Override
+    public Mono<Void> probe() {
+        return Mono.fromCallable(() -> {
+            if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+                throw new IOException("blob folder " + root + " is missing or not writable");
+            }
+            return root;
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
 }
