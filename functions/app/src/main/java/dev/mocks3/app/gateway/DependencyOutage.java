@@ -18,18 +18,17 @@ final class DependencyOutage {
     }
 
     static boolean causedBy(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof R2dbcNonTransientResourceException
-                    || cause instanceof R2dbcTransientResourceException || cause instanceof R2dbcTimeoutException
-                    || cause instanceof ConnectException) {
-                return true;
-            }
-            // SQLSTATE 08: connection exception; 57P: the server is shutting down or restarting
-            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
-                return true;
-            }
+        return Causes.any(error, DependencyOutage::isOutage);
+    }
+
+    private static boolean isOutage(Throwable cause) {
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof R2dbcNonTransientResourceException
+                || cause instanceof R2dbcTransientResourceException || cause instanceof R2dbcTimeoutException
+                || cause instanceof ConnectException) {
+            return true;
         }
-        return false;
+        // SQLSTATE 08: connection exception; 57P: the server is shutting down or restarting
+        String state = cause instanceof R2dbcException r2dbc ? r2dbc.getSqlState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 }

@@ -40,23 +40,15 @@ final class FailureLog {
     }
 
     private static String summary(Throwable error) {
-        Throwable root = rootCause(error);
+        Throwable root = Causes.root(error);
         String text = root == error ? error.toString() : error + "; caused by " + root;
         text = text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
         return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "..." : text;
     }
 
-    static Throwable rootCause(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
     private record Kind(String type, String topFrame) {
         static Kind of(Throwable error) {
-            Throwable root = rootCause(error);
+            Throwable root = Causes.root(error);
             StackTraceElement[] frames = root.getStackTrace();
             return new Kind(root.getClass().getName(), frames.length == 0 ? "" : frames[0].toString());
         }

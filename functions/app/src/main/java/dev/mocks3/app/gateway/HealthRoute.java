@@ -55,9 +55,17 @@ public class HealthRoute {
     private record Dependency(String name, Mono<Void> probe) {
         Mono<Map.Entry<String, Map<String, String>>> check() {
             return Mono.defer(() -> probe).timeout(PROBE_TIMEOUT)
-                    .then(Mono.fromSupplier(() -> Map.entry(name, Map.of("status", "UP"))))
-                    .onErrorResume(e -> Mono.just(Map.entry(name, Map.of("status", "DOWN", "reason",
-                            FailureLog.rootCause(e).getClass().getSimpleName()))));
+                    .then(Mono.fromSupplier(() -> Map.entry(name, state("UP", null))))
+                    .onErrorResume(e -> Mono.just(Map.entry(name, state("DOWN", Causes.root(e).getClass().getSimpleName()))));
+        }
+
+        private static Map<String, String> state(String status, String reason) {
+            Map<String, String> state = new LinkedHashMap<>();
+            state.put("status", status);
+            if (reason != null) {
+                state.put("reason", reason);
+            }
+            return state;
         }
     }
 }

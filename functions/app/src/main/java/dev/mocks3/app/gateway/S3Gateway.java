@@ -107,6 +107,10 @@ public class S3Gateway implements WebFilter {
         if (error instanceof ConnectionDrop) {
             return dropConnection(response);
         }
+        if (ClientGone.causedBy(error)) {
+            log.info("request {} abandoned: the connection closed before the answer ({})", requestId, error.toString());
+            return dropConnection(response);
+        }
         if (response.isCommitted()) {
             log.warn("request {} failed after the response started: {}", requestId, error.toString());
             return dropConnection(response);
