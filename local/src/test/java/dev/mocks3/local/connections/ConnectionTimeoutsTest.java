@@ -30,7 +30,7 @@ import dev.mocks3.local.SideRunner;
  * Connections cannot hold the server forever: idle ones are closed, a head or body that stops
  * arriving is answered 400 RequestTimeout and closed (an upload's temp file removed), and a flood of
  * slow clients does not keep a normal client from being served. Timeouts are short here so the
- * test is quick; the defaults are S3-like (60 s idle, 20 s header, 20 s body).
+ * test is quick; the defaults are S3-like (65 s idle, 20 s header, 20 s body).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionTimeoutsTest {

@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** One plain TCP connection to the S3 port, for what HTTP clients refuse to send. */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
 
-    RawConnection(int port, Duration readTimeout) {
+    public RawConnection(int port, Duration readTimeout) {
         try {
             socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout((int) readTimeout.toMillis());
@@ -25,7 +25,7 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
-    RawConnection send(String text) {
+    public RawConnection send(String text) {
         try {
             socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
@@ -36,7 +36,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** The next response: status line, headers and a Content-Length body. */
-    Response read() {
+    public Response read() {
         try {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int lastFour = 0;
@@ -62,7 +62,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** True when the server closes the connection (end of stream or reset) before the read timeout. */
-    boolean closedByServer() {
+    public boolean closedByServer() {
         try {
             return in.read() < 0;
         } catch (SocketTimeoutException e) {
@@ -81,12 +81,17 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
-    record Response(String head, String body) {
-        int status() {
+    public record Response(String head, String body) {
+        /** Head and body as one text, as they came over the wire. */
+        public String text() {
+            return head + body;
+        }
+
+        public int status() {
             return Integer.parseInt(head.substring(9, 12));
         }
 
-        String header(String name) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 if (line.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":")) {
                     return line.substring(line.indexOf(':') + 1).trim();
@@ -95,11 +100,11 @@ final class RawConnection implements AutoCloseable {
             return null;
         }
 
-        String errorCode() {
+        public String errorCode() {
             return between("<Code>", "</Code>");
         }
 
-        String requestId() {
+        public String requestId() {
             return between("<RequestId>", "</RequestId>");
         }
 

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -53,6 +54,8 @@ final class ExchangeWatch {
     /** Requests read whose response has not been written completely. */
     private int unanswered;
     private boolean responding;
+    /** The client sent {@code Expect: 100-continue} and waits for the server's go before its body. */
+    private boolean awaitingContinue;
     private String resource = "/";
     /** This watch answered for the application: what the application writes afterwards is dropped. */
     private boolean refused;
@@ -125,6 +128,7 @@ final class ExchangeWatch {
                     refuse(ctx, refusal);
                     return;
                 }
+                awaitingContinue = HttpUtil.is100ContinueExpected(request);
                 enter(Phase.BODY);
             }
             if (msg instanceof HttpContent content) {
@@ -149,7 +153,10 @@ final class ExchangeWatch {
             }
             boolean interim = msg instanceof HttpResponse response
                     && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-            if (msg instanceof HttpResponse && !interim) {
+            if (interim) {
+                awaitingContinue = false;
+                arm();
+            } else if (msg instanceof HttpResponse) {
                 responding = true;
             }
             if (msg instanceof LastHttpContent && !interim) {
@@ -202,7 +209,7 @@ final class ExchangeWatch {
             case WAITING -> phaseStarted + idleNanos;
             case HEAD -> phaseStarted + headerNanos;
             // the client is late only while the server waits for its bytes
-            case BODY -> readPending ? readRequestedAt + bodyNanos : Long.MAX_VALUE;
+            case BODY -> readPending && !awaitingContinue ? readRequestedAt + bodyNanos : Long.MAX_VALUE;
             case BUSY -> Long.MAX_VALUE;
         };
     }
