@@ -46,6 +46,10 @@ public final class SideRunner implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    public LocalRunner runner() {
+        return runner;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

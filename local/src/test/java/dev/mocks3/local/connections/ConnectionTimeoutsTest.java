@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
+import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.local.SideRunner;
 
 /**
@@ -109,6 +110,28 @@ class ConnectionTimeoutsTest {
         }
         assertThat(awaitNoTempFiles(mocks3.dataDir().resolve("tmp"), Duration.ofSeconds(10))).as("temp files left").isEmpty();
         assertThat(send("GET", "/stalled-uploads/k", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void clientWaitingFor100ContinueIsNotTimedOut() throws Exception {
+        assertThat(send("PUT", "/waits-for-continue", null).statusCode()).isEqualTo(200);
+        // the server holds the request (an injected delay) longer than the body timeout before it asks for the body
+        int rulesPort = mocks3.runner().context().getBean(FaultsApiServer.class).port();
+        HttpResponse<String> rule = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + rulesPort + "/api/v1/rules"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"hold\",\"conditions\":[{\"type\":\"bucket\",\"value\":\"waits-for-continue\"},"
+                                + "{\"type\":\"operation\",\"value\":\"PutObject\"}],"
+                                + "\"action\":{\"type\":\"delay\",\"delay\":\"" + BODY.plusSeconds(2).toMillis() + "ms\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rule.statusCode()).isBetween(200, 201);
+        try (RawConnection connection = new RawConnection(mocks3.port(), Duration.ofSeconds(15))) {
+            connection.send("PUT /waits-for-continue/k HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n"
+                    + "Expect: 100-continue\r\n\r\n");
+            RawConnection.Response interim = connection.read();
+            assertThat(interim.status()).isEqualTo(100);
+            RawConnection.Response answer = connection.send("hello").read();
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        }
     }
 
     @Test
