@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -54,8 +53,6 @@ final class ExchangeWatch {
     /** Requests read whose response has not been written completely. */
     private int unanswered;
     private boolean responding;
-    /** The client sent {@code Expect: 100-continue} and waits for the server's go before its body. */
-    private boolean awaitingContinue;
     private String resource = "/";
     /** This watch answered for the application: what the application writes afterwards is dropped. */
     private boolean refused;
@@ -128,7 +125,6 @@ final class ExchangeWatch {
                     refuse(ctx, refusal);
                     return;
                 }
-                awaitingContinue = HttpUtil.is100ContinueExpected(request);
                 enter(Phase.BODY);
             }
             if (msg instanceof HttpContent content) {
@@ -153,10 +149,7 @@ final class ExchangeWatch {
             }
             boolean interim = msg instanceof HttpResponse response
                     && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-            if (interim) {
-                awaitingContinue = false;
-                arm();
-            } else if (msg instanceof HttpResponse) {
+            if (msg instanceof HttpResponse && !interim) {
                 responding = true;
             }
             if (msg instanceof LastHttpContent && !interim) {
@@ -208,8 +201,9 @@ final class ExchangeWatch {
         return switch (phase) {
             case WAITING -> phaseStarted + idleNanos;
             case HEAD -> phaseStarted + headerNanos;
-            // the client is late only while the server waits for its bytes
-            case BODY -> readPending && !awaitingContinue ? readRequestedAt + bodyNanos : Long.MAX_VALUE;
+            // late only while the server waits for its bytes (not while it holds the request, nor
+            // while a client waits for 100 Continue: the server has not asked to read then)
+            case BODY -> readPending ? readRequestedAt + bodyNanos : Long.MAX_VALUE;
             case BUSY -> Long.MAX_VALUE;
         };
     }
