@@ -169,7 +169,11 @@ class ConnectionTimeoutsTest {
             List<RawConnection> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) {
-                    held.add(new RawConnection(limited.port(), Duration.ofSeconds(15)));
+                    // one exchange each, so the server has surely counted it before the sixth arrives
+                    RawConnection connection = new RawConnection(limited.port(), Duration.ofSeconds(15));
+                    held.add(connection);
+                    assertThat(connection.send("GET /_mocks3/health HTTP/1.1\r\nHost: localhost\r\n\r\n").read().status())
+                            .isEqualTo(200);
                 }
                 try (RawConnection oneTooMany = new RawConnection(limited.port(), Duration.ofSeconds(15))) {
                     RawConnection.Response answer = oneTooMany.read();
