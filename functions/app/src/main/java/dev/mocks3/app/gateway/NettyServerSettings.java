@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.mocks3.core.netty.ResumeReadingAfterResponse;
+import dev.mocks3.core.netty.S3Connections;
 
 /** What the S3 port's Reactor Netty server needs beyond Spring Boot's defaults. */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,12 @@ public class NettyServerSettings {
     @Bean
     NettyServerCustomizer requestBodyWatch() {
         return RequestBodyWatch::on;
+    }
+
+    /** Timeouts, a connection limit, and S3 error documents for what the HTTP codec refuses. */
+    @Bean
+    NettyServerCustomizer s3Connections(ConnectionProperties properties) {
+        return server -> S3Connections.on(server, properties.settings());
     }
 
     /**

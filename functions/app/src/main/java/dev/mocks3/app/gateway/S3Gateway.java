@@ -20,6 +20,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import dev.mocks3.app.pipeline.OperationPipelines;
 import dev.mocks3.core.call.ConnectionDrop;
+import dev.mocks3.core.call.RequestIds;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The local dispatcher: every HTTP request but {@code GET /health} is an S3 request, classified
+ * The local dispatcher: every HTTP request but {@code GET /health} and {@code /_mocks3/...} is an S3 request, classified
  * by the routing table and handed to the composed function that serves its operation. Errors
  * become S3 XML error documents; a {@link ConnectionDrop} closes the socket.
  */
@@ -43,15 +44,19 @@ public class S3Gateway implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(S3Gateway.class);
     private final S3RequestReader reader;
     private final OperationPipelines pipelines;
+    private final FailureLog failures;
+    private final String retryAfterSeconds;
 
-    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines) {
+    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections) {
         this.reader = reader;
         this.pipelines = pipelines;
+        this.failures = new FailureLog(log, connections.stackTraceInterval());
+        this.retryAfterSeconds = Long.toString(Math.max(1, connections.retryAfter().toSeconds()));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (isHealthCheck(exchange)) {
+        if (isHealthCheck(exchange) || isMockS3Endpoint(exchange)) {
             return chain.filter(exchange);
         }
         String requestId = RequestIds.next();
@@ -102,12 +107,19 @@ public class S3Gateway implements WebFilter {
         if (error instanceof ConnectionDrop) {
             return dropConnection(response);
         }
+        if (ClientGone.causedBy(error)) {
+            log.info("request {} abandoned: the connection closed before the answer ({})", requestId, error.toString());
+            return dropConnection(response);
+        }
         if (response.isCommitted()) {
             log.warn("request {} failed after the response started: {}", requestId, error.toString());
             return dropConnection(response);
         }
-        S3Exception s3 = error instanceof S3Exception known ? known : internal(error, requestId);
+        S3Exception s3 = error instanceof S3Exception known ? known : unexpected(error, requestId);
         response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
+        if (s3.error() == S3Error.SERVICE_UNAVAILABLE) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
         if (s3.status() == 304 || HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             response.getHeaders().setContentLength(0);
             return response.setComplete();
@@ -118,9 +130,13 @@ public class S3Gateway implements WebFilter {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(document)));
     }
 
-    private static S3Exception internal(Throwable error, String requestId) {
-        log.error("request {} failed", requestId, error);
-        return S3Error.INTERNAL_ERROR.exception();
+    /** A dependency that is down is 503 ServiceUnavailable (retry later), anything else 500. */
+    private S3Exception unexpected(Throwable error, String requestId) {
+        S3Exception answer = DependencyOutage.causedBy(error)
+                ? S3Error.SERVICE_UNAVAILABLE.exception("MockS3 cannot reach its database or blob store; please retry.")
+                : S3Error.INTERNAL_ERROR.exception();
+        failures.failed(requestId, answer.status() + " " + answer.code(), error);
+        return answer;
     }
 
     /** Closes the client's connection without an answer (or in the middle of one). */
@@ -130,6 +146,11 @@ public class S3Gateway implements WebFilter {
             netty.withConnection(connection -> connection.channel().close());
         }
         return Mono.empty();
+    }
+
+    /** {@code /_mocks3/...}: MockS3's own endpoints (health, actuator); no bucket name starts with '_'. */
+    private static boolean isMockS3Endpoint(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value().startsWith("/_mocks3/");
     }
 
     private static boolean isHealthCheck(ServerWebExchange exchange) {

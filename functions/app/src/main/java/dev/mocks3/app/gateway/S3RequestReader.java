@@ -58,6 +58,11 @@ public class S3RequestReader {
         if (key != null && key.isEmpty()) {
             key = null;
         }
+        if (key != null && key.indexOf('\0') >= 0) {
+            // S3 stores it, but a PostgreSQL text column cannot hold NUL (nor can an XML listing)
+            throw S3Error.INVALID_ARGUMENT.exception("Object keys containing the NUL character (%00) are not supported.")
+                    .with("ArgumentName", "key");
+        }
         if (key != null && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw S3Error.KEY_TOO_LONG.exception().with("Size", Integer.toString(key.getBytes(StandardCharsets.UTF_8).length))
                     .with("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES));

@@ -1,11 +1,18 @@
 package dev.mocks3.core.routing;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import dev.mocks3.core.error.S3Error;
 
-/** Decodes %XX escapes as UTF-8; unlike form decoding, '+' stays a plus (S3 paths). */
+/**
+ * Decodes %XX escapes as UTF-8; unlike form decoding, '+' stays a plus (S3 paths). Bytes that are
+ * not UTF-8 are refused as S3 refuses them (400 InvalidURI) instead of becoming U+FFFD, which
+ * would make {@code %FF}, {@code %ED%A0%80} and {@code %EF%BF%BD} one and the same key.
+ */
 public final class PercentDecoding {
     private PercentDecoding() {
     }
@@ -37,6 +44,15 @@ public final class PercentDecoding {
                 out.write(bytes, 0, bytes.length);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return strictUtf8(out.toByteArray());
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw S3Error.INVALID_URI.exception();
+        }
     }
 }

@@ -29,4 +29,6 @@ public interface BlobStore {
 
     /** Hashes of the stored blobs last written before {@code cutoff}. */
     Flux<String> listOlderThan(Instant cutoff);
+    /** Completes when the store can be written and read now, fails otherwise (the health check). */
+    Mono<Void> probe();
 }

@@ -129,4 +129,14 @@ public final class FileSystemBlobStore implements BlobStore {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public Mono<Void> probe() {
+        return Mono.fromCallable(() -> {
+            if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+                throw new IOException("blob folder " + root + " is missing or not writable");
+            }
+            return root;
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
 }

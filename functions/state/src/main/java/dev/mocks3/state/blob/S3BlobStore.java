@@ -82,6 +82,11 @@ public final class S3BlobStore implements BlobStore {
         return Mono.fromFuture(() -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + sha256))).then();
     }
 
+    @Override
+    public Mono<Void> probe() {
+        return Mono.fromFuture(() -> s3.headBucket(b -> b.bucket(bucket))).then();
+    }
+
     private Mono<Boolean> exists(String sha256) {
         return Mono.fromFuture(() -> s3.headObject(b -> b.bucket(bucket).key(prefix + sha256)))
                 .map(head -> true)
