@@ -20,9 +20,15 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 public class AuthFunctions {
 
+    /** The S3 keys; the rules API accepts the same ones. */
     @Bean
-    Function<Mono<S3Call>, Mono<S3Call>> authCheck(AuthProperties auth, ObjectProvider<BucketStore> buckets) {
-        SigV4Verifier verifier = new SigV4Verifier(AccessKeys.of(auth.keysOrDefault()), Clock.systemUTC());
+    AccessKeys accessKeys(AuthProperties auth) {
+        return AccessKeys.of(auth.keysOrDefault());
+    }
+
+    @Bean
+    Function<Mono<S3Call>, Mono<S3Call>> authCheck(AuthProperties auth, AccessKeys keys, ObjectProvider<BucketStore> buckets) {
+        SigV4Verifier verifier = new SigV4Verifier(keys, Clock.systemUTC());
         BucketStore store = buckets.getIfAvailable();
         BucketOwners owners = store == null ? null
                 : bucket -> store.find(bucket).map(b -> Objects.requireNonNullElse(b.owner(), ""));
