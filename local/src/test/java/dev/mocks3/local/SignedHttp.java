@@ -29,9 +29,19 @@ public record SignedHttp(HttpClient http, String accessKey, String secret, Strin
     /** Signs method + uri + headers + body; {@code unsignedHeaders} are added afterwards. */
     public HttpResponse<String> send(String method, URI uri, String body, Map<String, String> signedHeaders,
                                      Map<String, String> unsignedHeaders) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return send(method, uri, body, body, signedHeaders, unsignedHeaders);
+    }
+
+    /** Signs {@code signedBody} but sends {@code sentBody}, as a request changed on the way would arrive. */
+    public HttpResponse<String> send(String method, URI uri, String signedBody, String sentBody,
+                                     Map<String, String> signedHeaders, Map<String, String> unsignedHeaders) {
+        byte[] bytes = signedBody == null ? new byte[0] : signedBody.getBytes(StandardCharsets.UTF_8);
+        byte[] sent = sentBody == null ? new byte[0] : sentBody.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(signedHeaders);
-        headers.putIfAbsent("x-amz-content-sha256", sha256(bytes));
+        if (service.equals("s3")) {
+            // S3 wants the payload hash as a header; other services sign it only in the canonical request
+            headers.putIfAbsent("x-amz-content-sha256", sha256(bytes));
+        }
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(request::putHeader);
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
@@ -43,7 +53,7 @@ public record SignedHttp(HttpClient http, String accessKey, String secret, Strin
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)).request();
         HttpRequest.Builder send = HttpRequest.newBuilder(uri)
-                .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+                .method(method, sent.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
                 values.forEach(v -> send.header(name, v));
