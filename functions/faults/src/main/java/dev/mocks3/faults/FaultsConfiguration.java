@@ -186,7 +186,7 @@ public class FaultsConfiguration {
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
         String host = p.apiHost() != null ? p.apiHost() : env.getProperty("server.address", "0.0.0.0");
-        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(),
+        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
                 env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
         return new FaultsApiServer(access.guard(new RulesApi(rules, stats, events, json).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())

@@ -19,10 +19,20 @@ import dev.mocks3.core.auth.SigV4Verifier;
 public record ApiAccess(AccessKeys keys, String token, boolean authRequired) {
     private static final Logger log = LoggerFactory.getLogger(ApiAccess.class);
 
-    public static ApiAccess of(AccessKeys keys, String token, boolean strict, String bindHost) {
+    /** @param mode {@code auto}, {@code required} or {@code off} ({@code mocks3.faults.api-auth}) */
+    public static ApiAccess of(AccessKeys keys, String token, String mode, boolean strict, String bindHost) {
         boolean hasToken = token != null && !token.isBlank();
-        boolean required = strict || hasToken || !isLoopback(bindHost);
-        if (required) {
+        boolean required = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "required" -> true;
+            case "off" -> false;
+            case "auto" -> strict || hasToken || !isLoopback(bindHost);
+            default -> throw new IllegalArgumentException("mocks3.faults.api-auth must be auto, required or off, not "
+                    + mode);
+        };
+        if (!required && !isLoopback(bindHost)) {
+            log.warn("the rules API on {} accepts rule changes from anyone who reaches it (mocks3.faults.api-auth=off)",
+                    bindHost);
+        } else if (required) {
             log.info("the rules API requires a SigV4 signature with an S3 key{}",
                     hasToken ? " or the bearer token" : "");
         }
