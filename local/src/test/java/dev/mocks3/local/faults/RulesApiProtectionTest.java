@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,26 @@ class RulesApiProtectionTest {
         assertThat(fromPage.statusCode()).isEqualTo(403);
         assertThat(fromPage.body()).contains("\"error\":\"cross_origin\"");
         assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestForAnotherHostNameIsRefusedSoDnsRebindingCannotReachTheApi() throws IOException {
+        String id = "rebound-" + UUID.randomUUID();
+        byte[] body = rule(id).getBytes(StandardCharsets.UTF_8);
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example:" + api.uri("").getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 403");
         assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
     }
 

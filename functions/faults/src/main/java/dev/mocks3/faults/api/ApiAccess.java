@@ -16,7 +16,7 @@ import dev.mocks3.core.auth.SigV4Verifier;
  * Who may change the rules: anyone on this machine in the laptop set-up (loopback, not strict, no
  * token); otherwise only a caller that signs with an S3 key or sends the bearer token.
  */
-public record ApiAccess(AccessKeys keys, String token, boolean authRequired) {
+public record ApiAccess(AccessKeys keys, String token, boolean authRequired, boolean loopback) {
     private static final Logger log = LoggerFactory.getLogger(ApiAccess.class);
 
     /** @param mode {@code auto}, {@code required} or {@code off} ({@code mocks3.faults.api-auth}) */
@@ -36,12 +36,13 @@ public record ApiAccess(AccessKeys keys, String token, boolean authRequired) {
             log.info("the rules API requires a SigV4 signature with an S3 key{}",
                     hasToken ? " or the bearer token" : "");
         }
-        return new ApiAccess(keys, token, required);
+        return new ApiAccess(keys, token, required, isLoopback(bindHost));
     }
 
     /** Every route behind the origin, content-type and authentication checks. */
     public RouterFunction<ServerResponse> guard(RouterFunction<ServerResponse> routes) {
-        return routes.filter(new ApiGuard(SigV4Verifier.forAnyService(keys, Clock.systemUTC()), token, authRequired));
+        return routes.filter(new ApiGuard(SigV4Verifier.forAnyService(keys, Clock.systemUTC()), token, authRequired,
+                loopback));
     }
 
     private static boolean isLoopback(String host) {

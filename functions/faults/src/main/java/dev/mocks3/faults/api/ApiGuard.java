@@ -32,12 +32,17 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
     private final SigV4Verifier verifier;
     private final String token;
     private final boolean authRequired;
+    private final boolean loopback;
 
-    /** @param token the bearer token, or null for none */
-    ApiGuard(SigV4Verifier verifier, String token, boolean authRequired) {
+    /**
+     * @param token the bearer token, or null for none
+     * @param loopback the server listens on loopback only: unauthenticated requests must name localhost
+     */
+    ApiGuard(SigV4Verifier verifier, String token, boolean authRequired, boolean loopback) {
         this.verifier = verifier;
         this.token = token == null || token.isBlank() ? null : token;
         this.authRequired = authRequired;
+        this.loopback = loopback;
     }
 
     @Override
@@ -57,7 +62,10 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
                     : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "wrong bearer token");
         }
         if (authorization == null && !authRequired) {
-            return next.handle(request);
+            // unauthenticated only on loopback: a Host of another name is a page that re-pointed its DNS at us
+            return !loopback || isLoopbackName(headers.getFirst(HttpHeaders.HOST)) ? next.handle(request)
+                    : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
+                            "without authentication this API answers only requests for localhost");
         }
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body ->
                 verifier.verifyWithBody(asSignedRequest(request, headers), sha256(body))
@@ -77,6 +85,17 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
         String origin = headers.getOrigin();
         String host = headers.getFirst(HttpHeaders.HOST);
         return origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host));
+    }
+
+    private static boolean isLoopbackName(String host) {
+        if (host == null) {
+            return true;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        name = name.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
+                || name.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static boolean hasBody(HttpHeaders headers) {
