@@ -61,6 +61,8 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         properties.putAll(overrides);
+        // on a laptop the S3 port and the rules API answer this machine only; the cluster image keeps 0.0.0.0
+        properties.put("server.address", setting(properties, "server.address", "MOCKS3_BIND_ADDRESS", "127.0.0.1"));
         List<AutoCloseable> services = new ArrayList<>();
         Path dataDir = Path.of(setting(properties, "mocks3.storage.data-dir", "MOCKS3_DATA_DIR", "data"));
         properties.putIfAbsent("mocks3.storage.data-dir", dataDir.toString());

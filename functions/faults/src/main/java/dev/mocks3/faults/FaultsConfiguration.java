@@ -14,13 +14,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mocks3.core.auth.AccessKeys;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.events.delivery.EventDeliveryConfiguration;
 import dev.mocks3.events.delivery.EventPublisher;
+import dev.mocks3.faults.api.ApiAccess;
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.faults.api.LocalStackChaosApi;
 import dev.mocks3.faults.api.RuleEvents;
@@ -179,11 +182,15 @@ public class FaultsConfiguration {
 
     @Bean
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
-                                    ObjectProvider<ObjectMapper> mapper, FaultsProperties p) {
+                                    ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
+                                    FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
-        return new FaultsApiServer(new RulesApi(rules, stats, events, json).routes()
+        String host = p.apiHost() != null ? p.apiHost() : env.getProperty("server.address", "0.0.0.0");
+        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
+                env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
+        return new FaultsApiServer(access.guard(new RulesApi(rules, stats, events, json).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
-                .and(ruleEvents.routes()), p.apiHost(), p.apiPort());
+                .and(ruleEvents.routes())), host, p.apiPort());
     }
 
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */

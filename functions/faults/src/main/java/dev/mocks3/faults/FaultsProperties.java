@@ -11,7 +11,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled         false removes faultCheck/faultRespond from the request path and the rules API
  * @param apiPort         port of the rules API (the seed's Mock Error Service); 0 picks a free port, -1 starts none
- * @param apiHost         address the rules API binds to
+ * @param apiHost         address the rules API binds to; unset, the S3 port's {@code server.address} (else 0.0.0.0)
+ * @param apiToken        bearer token accepted by the rules API besides SigV4; setting it makes authentication required
+ * @param apiAuth         {@code auto}: the rules API wants SigV4 or the token when strict, not on loopback, or a token
+ *                        is set; {@code required}: always; {@code off}: never (a cluster-local service fed by Triggers)
  * @param seed            seeds every rule without a seed of its own, so whole runs are reproducible
  * @param headerFaults    accept a fault asked for by the request itself in {@code x-mocks3-fault} (tests only)
  * @param redisPrefix     prefix of every Redis key the faults module writes
@@ -24,7 +27,9 @@ import org.springframework.util.unit.DataSize;
 public record FaultsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("8085") int apiPort,
-        @DefaultValue("0.0.0.0") String apiHost,
+        String apiHost,
+        String apiToken,
+        @DefaultValue("auto") String apiAuth,
         Long seed,
         @DefaultValue("false") boolean headerFaults,
         @DefaultValue("mocks3:faults") String redisPrefix,

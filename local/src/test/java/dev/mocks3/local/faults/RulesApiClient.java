@@ -19,7 +19,7 @@ import dev.mocks3.local.MockS3Fixture;
 /** The rules API of a running MockS3, spoken to with plain HTTP as curl would. */
 final class RulesApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final LocalRunner runner;
+    private final URI base;
     private final HttpClient http;
 
     /** The shared MockS3's rules API. */
@@ -28,12 +28,17 @@ final class RulesApiClient {
     }
 
     RulesApiClient(LocalRunner runner, HttpClient http) {
-        this.runner = runner;
+        this(URI.create("http://localhost:" + runner.context().getBean(FaultsApiServer.class).port()), http);
+    }
+
+    /** The rules API at {@code base} (scheme, host and port). */
+    RulesApiClient(URI base, HttpClient http) {
+        this.base = base;
         this.http = http;
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + runner.context().getBean(FaultsApiServer.class).port() + path);
+        return URI.create(base + path);
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {

@@ -30,10 +30,18 @@ public final class AuthCheck implements S3Function {
 
     private final SigV4Verifier verifier;
     private final boolean strict;
+    private final BucketAccess buckets;
 
+    /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
+        this(verifier, strict, null);
+    }
+
+    /** @param owners in strict mode, each key touches only the buckets it owns; null for no isolation */
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners) {
         this.verifier = verifier;
         this.strict = strict;
+        this.buckets = owners == null ? null : new BucketAccess(owners);
     }
 
     @Override
@@ -46,7 +54,7 @@ public final class AuthCheck implements S3Function {
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
             return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        });
+        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified));
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {

@@ -27,11 +27,22 @@ public final class SigV4Verifier {
     private final AccessKeys keys;
     private final Clock clock;
     private final SigV2Verifier sigV2;
+    private final boolean anyService;
 
     public SigV4Verifier(AccessKeys keys, Clock clock) {
+        this(keys, clock, false);
+    }
+
+    private SigV4Verifier(AccessKeys keys, Clock clock, boolean anyService) {
         this.keys = keys;
         this.clock = clock;
         this.sigV2 = new SigV2Verifier(keys, clock);
+        this.anyService = anyService;
+    }
+
+    /** For MockS3's own APIs: the same keys, signed for any service name (curl's {@code --aws-sigv4}, SDK signers). */
+    public static SigV4Verifier forAnyService(AccessKeys keys, Clock clock) {
+        return new SigV4Verifier(keys, clock, true);
     }
 
     /** The verified identity and body protection, or an {@link S3Exception} error. Never throws. */
@@ -48,7 +59,7 @@ public final class SigV4Verifier {
                 return verifyPresigned(request, PresignedQuery.parse(request));
             }
             if (authorization != null) {
-                return verifyHeader(request, authorization);
+                return verifyHeader(request, authorization, null);
             }
             if (SigV2Verifier.isPresigned(request)) {
                 return sigV2.verifyPresigned(request);
@@ -58,7 +69,22 @@ public final class SigV4Verifier {
         });
     }
 
-    private Mono<Verification> verifyHeader(S3Request request, String authorization) {
+    /**
+     * Verifies a request whose whole body is already known (an API call, not an S3 upload): signed in
+     * the Authorization header, {@code x-amz-content-sha256} optional and, when given, checked against the body.
+     */
+    public Mono<Verification> verifyWithBody(S3Request request, String bodySha256) {
+        return Mono.defer(() -> {
+            String authorization = request.header(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || authorization.startsWith(SigV2Verifier.SCHEME)) {
+                String contentSha256 = request.header(CONTENT_SHA256);
+                return Mono.just(Verification.anonymous(PayloadMode.of(contentSha256), contentSha256));
+            }
+            return verifyHeader(request, authorization, bodySha256);
+        });
+    }
+
+    private Mono<Verification> verifyHeader(S3Request request, String authorization, String bodySha256) {
         if (authorization.startsWith(SigV2Verifier.SCHEME)) {
             return sigV2.verifyHeader(request, authorization);
         }
@@ -82,8 +108,16 @@ public final class SigV4Verifier {
         checkSkew(clock, time);
         checkScope(claim.credential(), timestamp, S3Error.AUTHORIZATION_HEADER_MALFORMED);
         String payloadHash = request.header(CONTENT_SHA256);
+        if (payloadHash == null && bodySha256 != null) {
+            payloadHash = bodySha256;
+        }
         if (payloadHash == null) {
             throw S3Error.INVALID_REQUEST.exception("Missing required header for this request: x-amz-content-sha256");
+        }
+        if (bodySha256 != null && PayloadMode.of(payloadHash) == PayloadMode.SIGNED_SINGLE
+                && !payloadHash.equalsIgnoreCase(bodySha256)) {
+            throw S3Error.X_AMZ_CONTENT_SHA256_MISMATCH.exception()
+                    .with("ClientComputedContentSHA256", payloadHash).with("S3ComputedContentSHA256", bodySha256);
         }
         return verified(request, claim, timestamp, payloadHash, false);
     }
@@ -107,6 +141,7 @@ public final class SigV4Verifier {
                                         String payloadHash, boolean presigned) {
         PayloadMode mode = PayloadMode.of(payloadHash);
         CredentialScope credential = claim.credential();
+        UnsignedHeaders.refuse(request, claim.signedHeaders());
         return keys.secretFor(credential.accessKey())
                 .switchIfEmpty(Mono.error(() -> S3Error.INVALID_ACCESS_KEY_ID.exception()
                         .with("AWSAccessKeyId", credential.accessKey())))
@@ -156,12 +191,12 @@ public final class SigV4Verifier {
         }
     }
 
-    private static void checkScope(CredentialScope credential, String timestamp, S3Error error) {
+    private void checkScope(CredentialScope credential, String timestamp, S3Error error) {
         if (!timestamp.startsWith(credential.date())) {
             throw error.exception("Invalid credential date \"" + credential.date()
                     + "\". This date is not the same as X-Amz-Date: \"" + timestamp.substring(0, 8) + "\".");
         }
-        if (!credential.service().equals("s3")) {
+        if (!anyService && !credential.service().equals("s3")) {
             throw error.exception("The authorization header is malformed; incorrect service \""
                     + credential.service() + "\". This endpoint belongs to \"s3\".");
         }

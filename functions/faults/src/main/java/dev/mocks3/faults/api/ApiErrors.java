@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mocks3.faults.rule.InvalidRuleException;
+import dev.mocks3.faults.store.RedisUnavailableException;
 import dev.mocks3.faults.store.RuleConflictException;
 import dev.mocks3.faults.store.RuleNotFoundException;
 import io.cloudevents.rw.CloudEventRWException;
@@ -34,7 +35,15 @@ final class ApiErrors {
         if (e instanceof CloudEventRWException || e instanceof IllegalArgumentException) {
             return json(HttpStatus.BAD_REQUEST, body("bad_request", e.getMessage()));
         }
+        if (RedisUnavailableException.causedBy(e)) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "redis_unavailable",
+                    "Redis is unreachable; this endpoint needs it (" + RedisUnavailableException.rootMessage(e) + ")");
+        }
         return json(HttpStatus.INTERNAL_SERVER_ERROR, body("internal_error", String.valueOf(e.getMessage())));
+    }
+
+    static Mono<ServerResponse> error(HttpStatus status, String error, String message) {
+        return json(status, body(error, message));
     }
 
     static Mono<ServerResponse> badRequest(String message) {

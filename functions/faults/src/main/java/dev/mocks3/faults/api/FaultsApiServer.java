@@ -34,6 +34,12 @@ public final class FaultsApiServer implements SmartLifecycle {
         this.requestedPort = port;
     }
 
+    /** The address the server listens on, or null when it is not running. */
+    public java.net.InetSocketAddress boundAddress() {
+        DisposableServer s = server;
+        return s == null ? null : (java.net.InetSocketAddress) s.address();
+    }
+
     /** The bound port, or -1 when the server is not running. */
     public int port() {
         DisposableServer s = server;

@@ -35,6 +35,7 @@ import reactor.core.publisher.Mono;
 public final class RulesApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_PAGE = 1000;
+    private static final String STALE_STATS = "Redis is unreachable: the stats are the last ones read from it";
     private final RuleService rules;
     private final FaultStats stats;
     private final FaultEventLog events;
@@ -68,18 +69,21 @@ public final class RulesApi {
     }
 
     private Mono<ServerResponse> list(ServerRequest request) {
-        return Mono.zip(rules.list().collectList(), stats.snapshot()).flatMap(t -> {
+        return Mono.zip(rules.list().collectList(), stats.snapshotOrLastKnown()).flatMap(t -> {
             ArrayNode array = NODES.arrayNode();
             t.getT1().forEach(rule -> array.add(withStats(rule, t.getT2())));
             ObjectNode body = NODES.objectNode();
             body.set("rules", array);
             body.put("total", array.size());
+            if (t.getT2().stale()) {
+                body.put("warning", STALE_STATS);
+            }
             return ApiErrors.json(HttpStatus.OK, body);
         });
     }
 
     private Mono<ServerResponse> get(ServerRequest request) {
-        return rules.get(request.pathVariable("id")).zipWith(stats.snapshot())
+        return rules.get(request.pathVariable("id")).zipWith(stats.snapshotOrLastKnown())
                 .flatMap(t -> ApiErrors.json(HttpStatus.OK, withStats(t.getT1(), t.getT2())));
     }
 
@@ -165,11 +169,15 @@ public final class RulesApi {
         });
     }
 
-    private static ObjectNode withStats(FaultRule rule, Map<String, Long> s) {
+    private static ObjectNode withStats(FaultRule rule, FaultStats.Counts counts) {
+        Map<String, Long> s = counts.values();
         ObjectNode doc = RuleJson.write(rule);
-        doc.putObject("stats")
+        ObjectNode ruleStats = doc.putObject("stats")
                 .put("matched", s.getOrDefault("rule:" + rule.id() + ":matched", 0L))
                 .put("triggered", s.getOrDefault("rule:" + rule.id() + ":triggered", 0L));
+        if (counts.stale()) {
+            ruleStats.put("stale", true);
+        }
         return doc;
     }
 

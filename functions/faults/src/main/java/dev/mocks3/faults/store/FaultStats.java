@@ -30,7 +30,10 @@ public final class FaultStats {
     private static final Logger log = LoggerFactory.getLogger(FaultStats.class);
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> local = new ConcurrentHashMap<>();
+    /** How long the API waits for Redis before it says Redis is unreachable. */
+    private static final Duration REDIS_WAIT = Duration.ofSeconds(2);
     private final RMapReactive<String, Long> shared;
+    private volatile Map<String, Long> lastKnown = Map.of();
     private Disposable flusher;
 
     /** @param redis null to keep the counts in this JVM */
@@ -101,14 +104,32 @@ public final class FaultStats {
                 .then();
     }
 
-    /** All counters after a flush, summed over every instance. */
+    /** All counters after a flush, summed over every instance; {@link RedisUnavailableException} without Redis. */
     public Mono<Map<String, Long>> snapshot() {
-        return flush().then(shared == null ? Mono.fromSupplier(() -> Map.copyOf(local)) : shared.readAllMap());
+        if (shared == null) {
+            return flush().then(Mono.fromSupplier(() -> Map.copyOf(local)));
+        }
+        return redis(flush().then(shared.readAllMap())).doOnNext(counts -> lastKnown = Map.copyOf(counts));
+    }
+
+    /** The counters as {@link #snapshot()}, or while Redis is unreachable the last ones read, marked stale. */
+    public Mono<Counts> snapshotOrLastKnown() {
+        return snapshot().map(counts -> new Counts(counts, false))
+                .onErrorResume(RedisUnavailableException.class, e -> Mono.just(new Counts(lastKnown, true)));
+    }
+
+    /** @param stale true when Redis was unreachable and these are the last counts read from it */
+    public record Counts(Map<String, Long> values, boolean stale) {
     }
 
     public Mono<Void> reset() {
         pending.clear();
         local.clear();
-        return shared == null ? Mono.empty() : shared.delete().then();
+        return shared == null ? Mono.empty() : redis(shared.delete()).then();
+    }
+
+    private static <T> Mono<T> redis(Mono<T> call) {
+        return call.timeout(REDIS_WAIT).onErrorMap(e -> !(e instanceof RedisUnavailableException),
+                RedisUnavailableException::new);
     }
 }

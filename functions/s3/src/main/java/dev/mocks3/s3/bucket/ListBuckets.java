@@ -2,6 +2,7 @@ package dev.mocks3.s3.bucket;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.BucketAccess;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.xml.XmlWriter;
@@ -11,7 +12,7 @@ import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.BucketStore;
 import reactor.core.publisher.Mono;
 
-/** GET / — every bucket, by name. */
+/** GET / — every bucket, by name; in strict mode only the caller's own. */
 @Component("listBuckets")
 public class ListBuckets extends OperationFunction {
     private final BucketStore buckets;
@@ -23,7 +24,9 @@ public class ListBuckets extends OperationFunction {
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String prefix = call.request().queryParam("prefix");
-        return buckets.all().filter(b -> prefix == null || b.name().startsWith(prefix)).collectList().map(all -> {
+        boolean ownOnly = BucketAccess.ownBucketsOnly(call);
+        return buckets.all().filter(b -> prefix == null || b.name().startsWith(prefix))
+                .filter(b -> !ownOnly || b.owner() != null && b.owner().equals(call.accessKey())).collectList().map(all -> {
             XmlWriter xml = XmlWriter.document("ListAllMyBucketsResult");
             Owner.of(call.accessKey()).writeTo(xml, "Owner");
             xml.open("Buckets");

@@ -11,7 +11,7 @@ import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
-import dev.mocks3.s3.object.CopySource;
+import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;

@@ -1,7 +1,6 @@
-package dev.mocks3.s3.object;
+package dev.mocks3.core.routing;
 
 import dev.mocks3.core.error.S3Error;
-import dev.mocks3.core.routing.PercentDecoding;
 
 /** The {@code x-amz-copy-source} header: {@code [/]bucket/key[?versionId=...]}, URL-encoded. */
 public record CopySource(String bucket, String key) {

@@ -1,0 +1,132 @@
+package dev.mocks3.faults.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFilterFunction;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.mocks3.core.auth.SigV4Verifier;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.error.S3Exception;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * In front of every route of the rules API server: refuses browser requests from other origins
+ * (403) and bodies that are not JSON (415), so a web page cannot add a rule; and, when
+ * {@code authRequired}, lets in only a request signed with an S3 key (SigV4, any service name) or
+ * carrying the bearer token. A signature that is present is always verified.
+ */
+final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+    private static final String BEARER = "Bearer ";
+    private final SigV4Verifier verifier;
+    private final String token;
+    private final boolean authRequired;
+    private final boolean loopback;
+
+    /**
+     * @param token the bearer token, or null for none
+     * @param loopback the server listens on loopback only: unauthenticated requests must name localhost
+     */
+    ApiGuard(SigV4Verifier verifier, String token, boolean authRequired, boolean loopback) {
+        this.verifier = verifier;
+        this.token = token == null || token.isBlank() ? null : token;
+        this.authRequired = authRequired;
+        this.loopback = loopback;
+    }
+
+    @Override
+    public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        if (isCrossOrigin(headers)) {
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "cross_origin",
+                    "requests from another origin are refused (Origin / Sec-Fetch-Site)");
+        }
+        if (hasBody(headers) && !isJson(headers.getContentType())) {
+            return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "request bodies must be JSON (Content-Type: application/json)");
+        }
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (token != null && authorization != null && authorization.startsWith(BEARER)) {
+            return sameText(authorization.substring(BEARER.length()).strip(), token) ? next.handle(request)
+                    : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "wrong bearer token");
+        }
+        if (authorization == null && !authRequired) {
+            // unauthenticated only on loopback: a Host of another name is a page that re-pointed its DNS at us
+            return !loopback || isLoopbackName(headers.getFirst(HttpHeaders.HOST)) ? next.handle(request)
+                    : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
+                            "without authentication this API answers only requests for localhost");
+        }
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body ->
+                verifier.verifyWithBody(asSignedRequest(request, headers), sha256(body))
+                        .flatMap(verification -> verification.anonymous()
+                                ? ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "this API needs a SigV4 "
+                                        + "signature made with an S3 access key, or the bearer token (mocks3.faults.api-token)")
+                                : next.handle(withBody(request, body)))
+                        .onErrorResume(S3Exception.class, e -> ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
+                                e.code() + ": " + e.getMessage())));
+    }
+
+    /** A browser names the page's origin; a same-origin call (the API's own page) is still fine. */
+    private static boolean isCrossOrigin(HttpHeaders headers) {
+        if ("cross-site".equalsIgnoreCase(headers.getFirst("Sec-Fetch-Site"))) {
+            return true;
+        }
+        String origin = headers.getOrigin();
+        String host = headers.getFirst(HttpHeaders.HOST);
+        return origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host));
+    }
+
+    private static boolean isLoopbackName(String host) {
+        if (host == null) {
+            return true;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        name = name.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
+                || name.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    private static boolean hasBody(HttpHeaders headers) {
+        return headers.getContentLength() > 0 || headers.containsKey(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                || "application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+    }
+
+    private static S3Request asSignedRequest(ServerRequest request, HttpHeaders headers) {
+        return new S3Request(UUID.randomUUID().toString(), request.method().name(), headers.getFirst(HttpHeaders.HOST),
+                request.uri().getRawPath(), request.uri().getRawQuery(), null, null, request.queryParams(), headers,
+                Flux.empty(), request.remoteAddress().orElse(null), Instant.now());
+    }
+
+    private static ServerRequest withBody(ServerRequest request, byte[] body) {
+        return ServerRequest.from(request)
+                .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build();
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mocks3.local.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mocks3.faults.api.FaultsApiServer;
+import dev.mocks3.local.MockS3Fixture;
+
+/** The default (laptop) set-up: only this machine reaches the ports, and no web page can change the rules. */
+class RulesApiProtectionTest {
+    private final MockS3Fixture mocks3 = MockS3Fixture.shared();
+    private final RulesApiClient api = new RulesApiClient(mocks3);
+
+    private static String rule(String id) {
+        return """
+                {"id": "%s", "name": "from a web page", "service": "storage-service", "enabled": true,
+                 "conditions": [{"type": "probability", "value": 1.0}],
+                 "action": {"type": "http_error", "http_code": 500}}""".formatted(id);
+    }
+
+    @Test
+    void textPlainBodyIsRefusedWith415AndCreatesNoRule() {
+        String id = "text-plain-" + UUID.randomUUID();
+        HttpResponse<String> post = api.send("POST", "/api/v1/rules", rule(id), "Content-Type", "text/plain");
+
+        assertThat(post.statusCode()).isEqualTo(415);
+        assertThat(post.body()).contains("\"error\":\"unsupported_media_type\"");
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/cloudevents", rule(id), "Content-Type", "application/x-www-form-urlencoded")
+                .statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void crossOriginRequestsAreRefusedWith403AndCreateNoRule() {
+        String id = "cross-origin-" + UUID.randomUUID();
+        HttpResponse<String> fromPage = api.send("POST", "/api/v1/rules", rule(id), "Origin", "http://evil.example");
+        HttpResponse<String> crossSite = api.send("POST", "/api/v1/rules", rule(id), "Sec-Fetch-Site", "cross-site");
+
+        assertThat(fromPage.statusCode()).isEqualTo(403);
+        assertThat(fromPage.body()).contains("\"error\":\"cross_origin\"");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestForAnotherHostNameIsRefusedSoDnsRebindingCannotReachTheApi() throws IOException {
+        String id = "rebound-" + UUID.randomUUID();
+        byte[] body = rule(id).getBytes(StandardCharsets.UTF_8);
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example:" + api.uri("").getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 403");
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sameOriginAndPlainCurlRequestsStillWork() {
+        String id = "same-origin-" + UUID.randomUUID();
+        String origin = "http://" + api.uri("").getAuthority();
+        HttpResponse<String> post = api.send("POST", "/api/v1/rules", rule(id).replace("true", "false"),
+                "Origin", origin);
+
+        assertThat(post.statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", "/api/v1/rules/" + id + "/enable", null).statusCode()).isEqualTo(200);
+        api.delete(id);
+    }
+
+    @Test
+    void bothPortsListenOnLoopbackOnly() throws SocketException {
+        InetSocketAddress apiAddress = mocks3.bean(FaultsApiServer.class).boundAddress();
+        assertThat(apiAddress.getAddress().isLoopbackAddress()).as(apiAddress.toString()).isTrue();
+
+        InetAddress other = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        assumeTrue(other != null, "this machine has no address besides loopback");
+        for (int port : new int[] {mocks3.runner().port(), apiAddress.getPort()}) {
+            assertThatThrownBy(() -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(other, port), 2000);
+                }
+            }).as("port %d on %s", port, other).isInstanceOf(IOException.class);
+        }
+    }
+}
