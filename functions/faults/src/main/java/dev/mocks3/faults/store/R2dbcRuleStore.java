@@ -58,7 +58,7 @@ public final class R2dbcRuleStore implements RuleStore {
                 .bind(3, stored.enabled()).bind(4, stored.priority()).bind(5, document(stored))
                 .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.just(stored) : Mono.empty());
+                .flatMap(n -> n == 1 ? Mono.just(remember(stored)) : Mono.empty());
     }
 
     @Override
@@ -71,8 +71,8 @@ public final class R2dbcRuleStore implements RuleStore {
                 .bind(0, rule.id()).bind(1, rule.name()).bind(2, rule.service().id())
                 .bind(3, rule.enabled()).bind(4, rule.priority()).bind(5, document(rule))
                 .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .map(row -> rule.stored(row.get("version", Long.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant(), now))
+                .map(row -> remember(rule.stored(row.get("version", Long.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(), now)))
                 .one();
     }
 
@@ -80,6 +80,12 @@ public final class R2dbcRuleStore implements RuleStore {
     public Mono<Boolean> delete(String id) {
         read.remove(id);
         return db.sql("delete from fault_rules where id = $1").bind(0, id).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** The rule just written is the one the reload that follows will find: no need to read it back. */
+    private FaultRule remember(FaultRule stored) {
+        read.put(stored.id(), stored);
+        return stored;
     }
 
     /** PostgreSQL keeps microseconds: the stored rule carries the time as it will be read back. */
