@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -62,7 +63,7 @@ public record FaultRule(
                 new InvalidRuleException("service", "unknown service '" + service
                         + "' (gateway, metadata-service, storage-service, queue-service, third-party-service)"));
         List<Condition> all = new ArrayList<>(conditions == null ? List.of() : conditions);
-        all.removeIf(java.util.Objects::isNull);
+        all.removeIf(Objects::isNull);
         if (maxTriggers != null) {
             if (maxTriggers < 1) {
                 throw new InvalidRuleException("max_triggers", "must be at least 1");

@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 
 /** The JSON type ids of a sealed family, read from its {@link JsonSubTypes}: the one place they are written. */
-public final class TypeIds {
+final class TypeIds {
     private static final ClassValue<String> IDS = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -32,7 +32,7 @@ public final class TypeIds {
     }
 
     /** Every type id of the family (not the aliases), in declaration order. */
-    public static List<String> all(Class<?> family) {
+    static List<String> all(Class<?> family) {
         List<String> ids = new ArrayList<>();
         for (JsonSubTypes.Type t : family.getAnnotation(JsonSubTypes.class).value()) {
             ids.add(t.name());
