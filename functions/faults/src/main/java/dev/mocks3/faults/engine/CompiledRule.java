@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +19,7 @@ import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.faults.rule.Condition;
 import dev.mocks3.faults.rule.DelaySpec;
 import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.TextMatch;
 
 /**
  * A rule made ready to test requests fast: patterns and CIDR blocks parsed once, the operations it
@@ -200,16 +202,20 @@ public final class CompiledRule {
             return null;
         }
 
+        /** A text of the request compared with a match compiled once. */
+        private Void text(TextMatch match, Function<RequestFacts, String> text) {
+            Predicate<String> m = TextMatcher.compile(match);
+            return test(f -> m.test(text.apply(f)));
+        }
+
         @Override
         public Void bucket(Condition.Bucket c) {
-            Predicate<String> m = TextMatcher.compile(c.match());
-            return test(f -> m.test(f.bucket()));
+            return text(c.match(), RequestFacts::bucket);
         }
 
         @Override
         public Void key(Condition.Key c) {
-            Predicate<String> m = TextMatcher.compile(c.match());
-            return test(f -> m.test(f.key()));
+            return text(c.match(), RequestFacts::key);
         }
 
         @Override
@@ -220,16 +226,14 @@ public final class CompiledRule {
 
         @Override
         public Void header(Condition.Header c) {
-            Predicate<String> m = TextMatcher.compile(c.match());
             String name = c.name();
-            return test(f -> m.test(f.header(name)));
+            return text(c.match(), f -> f.header(name));
         }
 
         @Override
         public Void query(Condition.Query c) {
-            Predicate<String> m = TextMatcher.compile(c.match());
             String name = c.name();
-            return test(f -> m.test(f.queryParam(name)));
+            return text(c.match(), f -> f.queryParam(name));
         }
 
         @Override
