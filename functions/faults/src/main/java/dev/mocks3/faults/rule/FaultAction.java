@@ -274,7 +274,7 @@ public sealed interface FaultAction {
     }
 
     enum ThrottleScope {
-        RULE, BUCKET, PREFIX, KEY, ACCESS_KEY;
+        RULE, BUCKET, PREFIX, KEY, @JsonAlias("access-key") ACCESS_KEY;
 
         public String id() {
             return name().toLowerCase();

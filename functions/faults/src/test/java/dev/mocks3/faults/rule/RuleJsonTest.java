@@ -150,6 +150,15 @@ class RuleJsonTest {
     }
 
     @Test
+    void throttleScopeIsReadWithUnderscoreOrHyphen() throws Exception {
+        for (String per : new String[] {"access_key", "ACCESS-KEY"}) {
+            FaultAction.Throttle t = (FaultAction.Throttle) read(
+                    "{\"name\":\"a\",\"action\":{\"type\":\"throttle\",\"rate\":1,\"per\":\"" + per + "\"}}").action();
+            assertThat(t.per()).as(per).isEqualTo(FaultAction.ThrottleScope.ACCESS_KEY);
+        }
+    }
+
+    @Test
     void readOnlyFieldsOfAFetchedRuleAreAcceptedBack() throws Exception {
         FaultRule rule = read(SEED_ERROR).withId("r1").stored(4, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         var fetched = RuleJson.write(rule);
