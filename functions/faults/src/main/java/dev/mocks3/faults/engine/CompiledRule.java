@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +19,7 @@ import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.faults.rule.Condition;
 import dev.mocks3.faults.rule.DelaySpec;
 import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.TextMatch;
 
 /**
  * A rule made ready to test requests fast: patterns and CIDR blocks parsed once, the operations it
@@ -39,37 +41,15 @@ public final class CompiledRule {
     @SuppressWarnings("unchecked")
     CompiledRule(FaultRule rule, Long engineSeed) {
         this.rule = rule;
-        EnumSet<S3Operation> ops = EnumSet.noneOf(S3Operation.class);
-        ops.addAll(rule.service().operations());
-        List<Predicate<RequestFacts>> cheap = new ArrayList<>();
-        List<Condition.RequestCount> countList = new ArrayList<>();
-        double p = 1.0;
-        long max = 0;
-        long expires = Long.MAX_VALUE;
-        boolean sized = false;
-        for (Condition c : rule.conditions()) {
-            if (c instanceof Condition.Operation o) {
-                ops.retainAll(o.operations());
-            } else if (c instanceof Condition.Probability pr) {
-                p *= pr.value();
-            } else if (c instanceof Condition.RequestCount rc) {
-                countList.add(rc);
-            } else if (c instanceof Condition.MaxTriggers mt) {
-                max = max == 0 ? mt.value() : Math.min(max, mt.value());
-            } else if (c instanceof Condition.ExpiresAt ea) {
-                expires = Math.min(expires, ea.value().toEpochMilli());
-            } else {
-                sized |= c instanceof Condition.ObjectSize;
-                cheap.add(test(c));
-            }
-        }
-        this.operations = ops;
-        this.tests = cheap.toArray(new Predicate[0]);
-        this.sizeDependent = sized;
-        this.probability = p;
-        this.counts = countList.toArray(new Condition.RequestCount[0]);
-        this.maxTriggers = max;
-        this.expiresAtMillis = expires;
+        Scope scope = new Scope(rule.service().operations());
+        rule.conditions().forEach(c -> c.match(scope));
+        this.operations = scope.operations;
+        this.tests = scope.tests.toArray(new Predicate[0]);
+        this.sizeDependent = scope.sizeDependent;
+        this.probability = scope.probability;
+        this.counts = scope.counts.toArray(new Condition.RequestCount[0]);
+        this.maxTriggers = scope.maxTriggers;
+        this.expiresAtMillis = scope.expiresAtMillis;
         Long seed = rule.seed() != null ? rule.seed()
                 : engineSeed != null ? engineSeed ^ (long) rule.id().hashCode() * 0x9E3779B97F4A7C15L : null;
         this.random = seed == null ? null : new SplittableRandom(seed);
@@ -170,27 +150,96 @@ public final class CompiledRule {
         }
     }
 
-    private static Predicate<RequestFacts> test(Condition c) {
-        if (c instanceof Condition.Bucket b) {
-            Predicate<String> m = TextMatcher.compile(b.match());
-            return f -> m.test(f.bucket());
-        } else if (c instanceof Condition.Key k) {
-            Predicate<String> m = TextMatcher.compile(k.match());
-            return f -> m.test(f.key());
-        } else if (c instanceof Condition.Method m) {
-            Set<String> methods = Set.copyOf(m.methods());
-            return f -> methods.contains(f.method());
-        } else if (c instanceof Condition.Header h) {
-            Predicate<String> m = TextMatcher.compile(h.match());
-            String name = h.name();
-            return f -> m.test(f.header(name));
-        } else if (c instanceof Condition.Query q) {
-            Predicate<String> m = TextMatcher.compile(q.match());
-            String name = q.name();
-            return f -> m.test(f.queryParam(name));
-        } else if (c instanceof Condition.SourceAddress s) {
-            Cidr[] blocks = s.cidrs().stream().map(Cidr::parse).toArray(Cidr[]::new);
-            return f -> {
+    /**
+     * Sorts each condition into what it is tested as: a narrower operation set, a probability, a
+     * counter, a trigger limit, an expiry, or a cheap predicate on the request.
+     */
+    private static final class Scope implements Condition.Cases<Void> {
+        final EnumSet<S3Operation> operations = EnumSet.noneOf(S3Operation.class);
+        final List<Predicate<RequestFacts>> tests = new ArrayList<>();
+        final List<Condition.RequestCount> counts = new ArrayList<>();
+        double probability = 1.0;
+        long maxTriggers;
+        long expiresAtMillis = Long.MAX_VALUE;
+        boolean sizeDependent;
+
+        Scope(Set<S3Operation> serviceOperations) {
+            operations.addAll(serviceOperations);
+        }
+
+        private Void test(Predicate<RequestFacts> test) {
+            tests.add(test);
+            return null;
+        }
+
+        @Override
+        public Void probability(Condition.Probability c) {
+            probability *= c.value();
+            return null;
+        }
+
+        @Override
+        public Void operation(Condition.Operation c) {
+            operations.retainAll(c.operations());
+            return null;
+        }
+
+        @Override
+        public Void requestCount(Condition.RequestCount c) {
+            counts.add(c);
+            return null;
+        }
+
+        @Override
+        public Void maxTriggers(Condition.MaxTriggers c) {
+            maxTriggers = maxTriggers == 0 ? c.value() : Math.min(maxTriggers, c.value());
+            return null;
+        }
+
+        @Override
+        public Void expiresAt(Condition.ExpiresAt c) {
+            expiresAtMillis = Math.min(expiresAtMillis, c.value().toEpochMilli());
+            return null;
+        }
+
+        /** A text of the request compared with a match compiled once. */
+        private Void text(TextMatch match, Function<RequestFacts, String> text) {
+            Predicate<String> m = TextMatcher.compile(match);
+            return test(f -> m.test(text.apply(f)));
+        }
+
+        @Override
+        public Void bucket(Condition.Bucket c) {
+            return text(c.match(), RequestFacts::bucket);
+        }
+
+        @Override
+        public Void key(Condition.Key c) {
+            return text(c.match(), RequestFacts::key);
+        }
+
+        @Override
+        public Void method(Condition.Method c) {
+            Set<String> methods = Set.copyOf(c.methods());
+            return test(f -> methods.contains(f.method()));
+        }
+
+        @Override
+        public Void header(Condition.Header c) {
+            String name = c.name();
+            return text(c.match(), f -> f.header(name));
+        }
+
+        @Override
+        public Void query(Condition.Query c) {
+            String name = c.name();
+            return text(c.match(), f -> f.queryParam(name));
+        }
+
+        @Override
+        public Void sourceAddress(Condition.SourceAddress c) {
+            Cidr[] blocks = c.cidrs().stream().map(Cidr::parse).toArray(Cidr[]::new);
+            return test(f -> {
                 InetAddress a = f.remoteAddress();
                 if (a == null) {
                     return false;
@@ -201,30 +250,46 @@ public final class CompiledRule {
                     }
                 }
                 return false;
-            };
-        } else if (c instanceof Condition.AccessKey a) {
-            Set<String> keys = Set.copyOf(a.keys());
-            return f -> f.accessKey() != null && keys.contains(f.accessKey());
-        } else if (c instanceof Condition.Region r) {
-            Set<String> regions = Set.copyOf(r.regions());
-            return f -> f.region() != null && regions.contains(f.region());
-        } else if (c instanceof Condition.ObjectSize s) {
-            long min = s.min() == null ? Long.MIN_VALUE : s.min();
-            long max = s.max() == null ? Long.MAX_VALUE : s.max();
-            return f -> f.size() >= 0 && f.size() >= min && f.size() <= max;
-        } else if (c instanceof Condition.PartNumber p) {
-            int min = p.min() == null ? 1 : p.min();
-            int max = p.max() == null ? Integer.MAX_VALUE : p.max();
-            return f -> {
+            });
+        }
+
+        @Override
+        public Void accessKey(Condition.AccessKey c) {
+            Set<String> keys = Set.copyOf(c.keys());
+            return test(f -> f.accessKey() != null && keys.contains(f.accessKey()));
+        }
+
+        @Override
+        public Void region(Condition.Region c) {
+            Set<String> regions = Set.copyOf(c.regions());
+            return test(f -> f.region() != null && regions.contains(f.region()));
+        }
+
+        @Override
+        public Void objectSize(Condition.ObjectSize c) {
+            long min = c.min() == null ? Long.MIN_VALUE : c.min();
+            long max = c.max() == null ? Long.MAX_VALUE : c.max();
+            sizeDependent = true;
+            return test(f -> f.size() >= 0 && f.size() >= min && f.size() <= max);
+        }
+
+        @Override
+        public Void partNumber(Condition.PartNumber c) {
+            int min = c.min() == null ? 1 : c.min();
+            int max = c.max() == null ? Integer.MAX_VALUE : c.max();
+            return test(f -> {
                 int n = f.partNumber();
                 return n >= min && n <= max;
-            };
-        } else if (c instanceof Condition.TimeWindow t) {
-            long from = t.from() == null ? Long.MIN_VALUE : t.from().toEpochMilli();
-            long until = t.until() == null ? Long.MAX_VALUE : t.until().toEpochMilli();
-            LocalTime dailyFrom = t.dailyFrom();
-            LocalTime dailyUntil = t.dailyUntil();
-            return f -> {
+            });
+        }
+
+        @Override
+        public Void timeWindow(Condition.TimeWindow c) {
+            long from = c.from() == null ? Long.MIN_VALUE : c.from().toEpochMilli();
+            long until = c.until() == null ? Long.MAX_VALUE : c.until().toEpochMilli();
+            LocalTime dailyFrom = c.dailyFrom();
+            LocalTime dailyUntil = c.dailyUntil();
+            return test(f -> {
                 long now = f.nowMillis();
                 if (now < from || now >= until) {
                     return false;
@@ -232,12 +297,11 @@ public final class CompiledRule {
                 if (dailyFrom == null) {
                     return true;
                 }
-                LocalTime time = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), t.zone()).toLocalTime();
+                LocalTime time = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), c.zone()).toLocalTime();
                 return dailyFrom.isBefore(dailyUntil)
                         ? !time.isBefore(dailyFrom) && time.isBefore(dailyUntil)
                         : !time.isBefore(dailyFrom) || time.isBefore(dailyUntil); // wraps midnight
-            };
+            });
         }
-        throw new IllegalArgumentException("not a scope condition: " + c.type());
     }
 }

@@ -112,8 +112,120 @@ public final class FaultCheck implements S3Function {
 
     /** Runs (or plans) one fired rule's action before the operation. */
     private Mono<Void> before(CompiledRule rule, RequestFacts facts, Plan plan) {
-        FaultAction action = rule.rule().action();
-        if (action instanceof FaultAction.StaleRead stale) {
+        return rule.rule().action().match(new BeforeOperation(rule, facts, plan));
+    }
+
+    /** Each action before the operation: done now, or left for faultRespond when it runs after. */
+    private final class BeforeOperation implements FaultAction.Cases<Mono<Void>> {
+        private final CompiledRule rule;
+        private final RequestFacts facts;
+        private final Plan plan;
+
+        BeforeOperation(CompiledRule rule, RequestFacts facts, Plan plan) {
+            this.rule = rule;
+            this.facts = facts;
+            this.plan = plan;
+        }
+
+        private Mono<Void> later(FaultAction action) {
+            plan.after(new Pending(rule, action), null);
+            return Mono.empty();
+        }
+
+        private Mono<Void> record(FaultAction action, String outcome, Map<String, Object> detail) {
+            recorder.record(rule, action, Phase.BEFORE, facts, outcome, detail);
+            return Mono.empty();
+        }
+
+        /** Before-phase actions on the upload body: they act as the server reads it. */
+        private Mono<Void> upload(FaultAction action, Flux<DataBuffer> changed, String outcome, Map<String, Object> detail) {
+            plan.call = plan.call.withRequest(plan.call.request().withBody(changed));
+            return record(action, outcome, detail);
+        }
+
+        private Flux<DataBuffer> body() {
+            return plan.call.request().body();
+        }
+
+        @Override
+        public Mono<Void> httpError(FaultAction.HttpError e) {
+            if (e.phase() == Phase.AFTER) {
+                return later(e);
+            }
+            plan.fail(S3Exception.custom(e.status(), e.code(), e.message()));
+            return record(e, e.status() + " " + e.code(), Map.of("status", e.status(), "code", e.code()));
+        }
+
+        @Override
+        public Mono<Void> delay(FaultAction.Delay d) {
+            if (d.phase() == Phase.AFTER) {
+                return later(d);
+            }
+            Duration wait = rule.sample(d.delay());
+            plan.delay = plan.delay.plus(wait);
+            return record(d, "delayed " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
+        }
+
+        @Override
+        public Mono<Void> throttle(FaultAction.Throttle t) {
+            return throttles.tryAcquire(throttleBucket(rule, t, facts), t.rate(), t.interval()).doOnNext(allowed -> {
+                if (!allowed) {
+                    record(t, t.status() + " " + t.code(), Map.of("status", t.status(), "code", t.code(), "rate", t.rate()));
+                    plan.fail(S3Exception.custom(t.status(), t.code(), t.message()));
+                }
+            }).then();
+        }
+
+        @Override
+        public Mono<Void> bandwidth(FaultAction.Bandwidth b) {
+            if (b.phase() == Phase.AFTER) {
+                return later(b);
+            }
+            return upload(b, BodyFaults.bandwidth(body(), b.bytesPerSecond()),
+                    "upload read at " + b.bytesPerSecond() + " B/s", Map.of("bytes_per_second", b.bytesPerSecond()));
+        }
+
+        @Override
+        public Mono<Void> reset(FaultAction.Reset r) {
+            if (r.phase() == Phase.AFTER) {
+                return later(r);
+            }
+            if (r.afterBytes() == null) {
+                plan.fail(new ConnectionDrop("reset fault of rule " + rule.id()));
+                return record(r, "connection reset", Map.of());
+            }
+            return upload(r, BodyFaults.cutAfter(body(), r.afterBytes(), () -> new ConnectionDrop("reset fault of rule " + rule.id())),
+                    "reset after " + r.afterBytes() + " upload bytes", Map.of("after_bytes", r.afterBytes()));
+        }
+
+        @Override
+        public Mono<Void> timeout(FaultAction.Timeout t) {
+            if (t.phase() == Phase.AFTER) {
+                return later(t);
+            }
+            plan.delay = plan.delay.plus(t.after());
+            plan.fail(new ConnectionDrop("timeout fault of rule " + rule.id()));
+            return record(t, "dropped after " + t.after().toMillis() + "ms", Map.of("after_ms", t.after().toMillis()));
+        }
+
+        @Override
+        public Mono<Void> truncate(FaultAction.Truncate t) {
+            return later(t);
+        }
+
+        @Override
+        public Mono<Void> corrupt(FaultAction.Corrupt c) {
+            if (c.phase() == Phase.AFTER) {
+                return later(c);
+            }
+            long[] offsets = BodyFaults.flipOffsets(facts.size(), c.bytes(), c.offset());
+            return upload(c, BodyFaults.flip(body(), offsets), "upload corrupted at " + c.bytes() + " byte(s)",
+                    Map.of("offsets", offsets));
+        }
+
+        /** The snapshot of the key is taken before the write, and kept by faultRespond once it succeeded. */
+        @Override
+        public Mono<Void> staleRead(FaultAction.StaleRead stale) {
             if (!StaleReads.WRITES.contains(facts.operation())) {
                 return Mono.empty();
             }
@@ -121,69 +233,21 @@ public final class FaultCheck implements S3Function {
                     .doOnNext(snapshot -> plan.after(new Pending(rule, stale), snapshot))
                     .then();
         }
-        if (action.phase() == Phase.AFTER) {
-            plan.after(new Pending(rule, action), null);
-            return Mono.empty();
-        }
-        if (action instanceof FaultAction.Delay d) {
-            Duration wait = rule.sample(d.delay());
-            recorder.record(rule, action, Phase.BEFORE, facts, "delayed " + wait.toMillis() + "ms",
-                    Map.of("delay_ms", wait.toMillis()));
-            plan.delay = plan.delay.plus(wait);
-        } else if (action instanceof FaultAction.HttpError e) {
-            recorder.record(rule, action, Phase.BEFORE, facts, e.status() + " " + e.code(),
-                    Map.of("status", e.status(), "code", e.code()));
-            plan.fail(S3Exception.custom(e.status(), e.code(), e.message()));
-        } else if (action instanceof FaultAction.Throttle t) {
-            return throttles.tryAcquire(throttleBucket(rule, t, facts), t.rate(), t.interval()).doOnNext(allowed -> {
-                if (!allowed) {
-                    recorder.record(rule, action, Phase.BEFORE, facts, t.status() + " " + t.code(),
-                            Map.of("status", t.status(), "code", t.code(), "rate", t.rate()));
-                    plan.fail(S3Exception.custom(t.status(), t.code(), t.message()));
-                }
-            }).then();
-        } else if (action instanceof FaultAction.Timeout t) {
-            recorder.record(rule, action, Phase.BEFORE, facts, "dropped after " + t.after().toMillis() + "ms",
-                    Map.of("after_ms", t.after().toMillis()));
-            plan.delay = plan.delay.plus(t.after());
-            plan.fail(new ConnectionDrop("timeout fault of rule " + rule.id()));
-        } else if (action instanceof FaultAction.Reset r && r.afterBytes() == null) {
-            recorder.record(rule, action, Phase.BEFORE, facts, "connection reset", Map.of());
-            plan.fail(new ConnectionDrop("reset fault of rule " + rule.id()));
-        } else {
-            bodyFault(rule, action, facts, plan);
-        }
-        return Mono.empty();
-    }
 
-    /** Before-phase actions on the upload body: they act as the server reads it. */
-    private void bodyFault(CompiledRule rule, FaultAction action, RequestFacts facts, Plan plan) {
-        Flux<DataBuffer> body = plan.call.request().body();
-        Flux<DataBuffer> changed;
-        String outcome;
-        Map<String, Object> detail;
-        if (action instanceof FaultAction.Bandwidth b) {
-            changed = BodyFaults.bandwidth(body, b.bytesPerSecond());
-            outcome = "upload read at " + b.bytesPerSecond() + " B/s";
-            detail = Map.of("bytes_per_second", b.bytesPerSecond());
-        } else if (action instanceof FaultAction.Slice s) {
-            changed = BodyFaults.slice(body, s.chunkSize(), s.pause());
-            outcome = "upload read in " + s.chunkSize() + "-byte slices";
-            detail = Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis());
-        } else if (action instanceof FaultAction.Reset r) {
-            changed = BodyFaults.cutAfter(body, r.afterBytes(), () -> new ConnectionDrop("reset fault of rule " + rule.id()));
-            outcome = "reset after " + r.afterBytes() + " upload bytes";
-            detail = Map.of("after_bytes", r.afterBytes());
-        } else if (action instanceof FaultAction.Corrupt c) {
-            long[] offsets = BodyFaults.flipOffsets(facts.size(), c.bytes(), c.offset());
-            changed = BodyFaults.flip(body, offsets);
-            outcome = "upload corrupted at " + c.bytes() + " byte(s)";
-            detail = Map.of("offsets", offsets);
-        } else {
-            return; // the remaining actions have no before phase (refused when the rule was read)
+        @Override
+        public Mono<Void> slowFirstByte(FaultAction.SlowFirstByte s) {
+            return later(s);
         }
-        recorder.record(rule, action, Phase.BEFORE, facts, outcome, detail);
-        plan.call = plan.call.withRequest(plan.call.request().withBody(changed));
+
+        @Override
+        public Mono<Void> slice(FaultAction.Slice s) {
+            if (s.phase() == Phase.AFTER) {
+                return later(s);
+            }
+            return upload(s, BodyFaults.slice(body(), s.chunkSize(), s.pause()),
+                    "upload read in " + s.chunkSize() + "-byte slices",
+                    Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
+        }
     }
 
     private static String throttleBucket(CompiledRule rule, FaultAction.Throttle t, RequestFacts facts) {

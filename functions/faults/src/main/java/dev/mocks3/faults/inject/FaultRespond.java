@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 
@@ -95,99 +96,151 @@ public final class FaultRespond implements S3Function {
     }
 
     private Mono<S3Call> applyOne(S3Call call, Pending p, RequestFacts facts) {
-        CompiledRule rule = p.rule();
-        FaultAction action = p.action();
-        S3Response response = call.response();
-        if (action instanceof FaultAction.StaleRead s) {
+        return p.action().match(new AfterOperation(call, p.rule(), facts));
+    }
+
+    /** Each action after the operation: on the outcome (error, delay, drop) or on the response it carries. */
+    private final class AfterOperation implements FaultAction.Cases<Mono<S3Call>> {
+        private final S3Call call;
+        private final CompiledRule rule;
+        private final RequestFacts facts;
+        private final S3Response response;
+
+        AfterOperation(S3Call call, CompiledRule rule, RequestFacts facts) {
+            this.call = call;
+            this.rule = rule;
+            this.facts = facts;
+            this.response = call.response();
+        }
+
+        private void record(FaultAction action, String outcome, Map<String, Object> detail) {
+            recorder.record(rule, action, Phase.AFTER, facts, outcome, detail);
+        }
+
+        private ConnectionDrop drop(String fault) {
+            return new ConnectionDrop(fault + " fault of rule " + rule.id());
+        }
+
+        /** A body or header change: only when the operation produced a response. */
+        private Mono<S3Call> respond(Function<S3Response, S3Response> change) {
+            return Mono.just(response == null ? call : call.withResponse(change.apply(response)));
+        }
+
+        private long length() {
+            return response.headers().getContentLength();
+        }
+
+        @Override
+        public Mono<S3Call> httpError(FaultAction.HttpError e) {
+            record(e, e.status() + " " + e.code() + " after the operation", Map.of("status", e.status(), "code", e.code()));
+            return Mono.error(S3Exception.custom(e.status(), e.code(), e.message()));
+        }
+
+        @Override
+        public Mono<S3Call> delay(FaultAction.Delay d) {
+            Duration wait = rule.sample(d.delay());
+            record(d, "delayed " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
+            return Mono.delay(wait).thenReturn(call);
+        }
+
+        /** Throttles act before the operation only. */
+        @Override
+        public Mono<S3Call> throttle(FaultAction.Throttle t) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> bandwidth(FaultAction.Bandwidth b) {
+            return respond(r -> {
+                record(b, "sent at " + b.bytesPerSecond() + " B/s", Map.of("bytes_per_second", b.bytesPerSecond()));
+                return r.withBody(BodyFaults.bandwidth(r.body(), b.bytesPerSecond()));
+            });
+        }
+
+        @Override
+        public Mono<S3Call> reset(FaultAction.Reset reset) {
+            if (reset.afterBytes() == null || response == null) {
+                record(reset, "connection reset after the operation", Map.of());
+                return Mono.error(drop("reset"));
+            }
+            return respond(r -> {
+                record(reset, "reset after " + reset.afterBytes() + " bytes", Map.of("after_bytes", reset.afterBytes()));
+                return r.withBody(BodyFaults.cutAfter(r.body(), reset.afterBytes(), () -> drop("reset")));
+            });
+        }
+
+        @Override
+        public Mono<S3Call> timeout(FaultAction.Timeout t) {
+            record(t, "dropped after " + t.after().toMillis() + "ms", Map.of("after_ms", t.after().toMillis()));
+            return Mono.delay(t.after()).then(Mono.error(drop("timeout")));
+        }
+
+        @Override
+        public Mono<S3Call> truncate(FaultAction.Truncate t) {
+            return respond(r -> {
+                long length = length();
+                long keep = t.keepBytes() != null ? t.keepBytes() : length < 0 ? 0 : (long) Math.floor(length * t.ratio());
+                if (length >= 0) {
+                    keep = Math.min(keep, Math.max(0, length - 1));
+                }
+                record(t, "sent " + keep + " of " + length + " bytes", Map.of("sent_bytes", keep, "content_length", length));
+                return r.withBody(BodyFaults.cutAfter(r.body(), keep, () -> drop("truncate")));
+            });
+        }
+
+        @Override
+        public Mono<S3Call> corrupt(FaultAction.Corrupt c) {
+            return respond(r -> c.target() == FaultAction.CorruptTarget.ETAG ? wrongEtag(c, r) : flip(c, r));
+        }
+
+        private S3Response wrongEtag(FaultAction.Corrupt c, S3Response r) {
+            String etag = r.headers().getETag();
+            if (etag == null) {
+                return r;
+            }
+            String wrong = FaultRespond.wrongEtag(etag);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(r.headers());
+            headers.set(HttpHeaders.ETAG, wrong);
+            record(c, "ETag " + etag + " answered as " + wrong, Map.of("etag", etag, "answered", wrong));
+            return new S3Response(r.status(), headers, r.body());
+        }
+
+        private S3Response flip(FaultAction.Corrupt c, S3Response r) {
+            long[] offsets = BodyFaults.flipOffsets(length(), c.bytes(), c.offset());
+            record(c, "flipped " + c.bytes() + " byte(s)", Map.of("offsets", offsets));
+            return r.withBody(BodyFaults.flip(r.body(), offsets));
+        }
+
+        /** Keeps the snapshot taken before the write, once the write succeeded. */
+        @Override
+        public Mono<S3Call> staleRead(FaultAction.StaleRead s) {
             StaleSnapshot snapshot = call.attribute(FaultCheck.STALE);
             if (snapshot == null || response == null || response.status() >= 300) {
                 return Mono.just(call);
             }
-            recorder.record(rule, action, Phase.AFTER, facts, "reads stale for " + s.window().toMillis() + "ms",
+            record(s, "reads stale for " + s.window().toMillis() + "ms",
                     Map.of("window_ms", s.window().toMillis(), "previously_existed", snapshot.exists()));
             return staleReads.snapshots().put(facts.bucket(), facts.key(), snapshot, s.window()).thenReturn(call);
         }
-        if (action instanceof FaultAction.Delay d) {
-            Duration wait = rule.sample(d.delay());
-            recorder.record(rule, action, Phase.AFTER, facts, "delayed " + wait.toMillis() + "ms",
-                    Map.of("delay_ms", wait.toMillis()));
-            return Mono.delay(wait).thenReturn(call);
-        }
-        if (action instanceof FaultAction.HttpError e) {
-            recorder.record(rule, action, Phase.AFTER, facts, e.status() + " " + e.code() + " after the operation",
-                    Map.of("status", e.status(), "code", e.code()));
-            return Mono.error(S3Exception.custom(e.status(), e.code(), e.message()));
-        }
-        if (action instanceof FaultAction.Timeout t) {
-            recorder.record(rule, action, Phase.AFTER, facts, "dropped after " + t.after().toMillis() + "ms",
-                    Map.of("after_ms", t.after().toMillis()));
-            return Mono.delay(t.after()).then(Mono.error(new ConnectionDrop("timeout fault of rule " + rule.id())));
-        }
-        if (action instanceof FaultAction.Reset r && (r.afterBytes() == null || response == null)) {
-            recorder.record(rule, action, Phase.AFTER, facts, "connection reset after the operation", Map.of());
-            return Mono.error(new ConnectionDrop("reset fault of rule " + rule.id()));
-        }
-        if (response == null) {
-            return Mono.just(call);
-        }
-        return Mono.just(call.withResponse(respond(rule, action, response, facts)));
-    }
 
-    /** Body and header actions on the operation's response. */
-    private S3Response respond(CompiledRule rule, FaultAction action, S3Response response, RequestFacts facts) {
-        long length = response.headers().getContentLength();
-        if (action instanceof FaultAction.Reset r) {
-            recorder.record(rule, action, Phase.AFTER, facts, "reset after " + r.afterBytes() + " bytes",
-                    Map.of("after_bytes", r.afterBytes()));
-            return response.withBody(BodyFaults.cutAfter(response.body(), r.afterBytes(),
-                    () -> new ConnectionDrop("reset fault of rule " + rule.id())));
+        @Override
+        public Mono<S3Call> slowFirstByte(FaultAction.SlowFirstByte s) {
+            return respond(r -> {
+                Duration wait = rule.sample(s.delay());
+                record(s, "first byte after " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
+                return r.withBody(BodyFaults.delayFirst(r.body(), wait));
+            });
         }
-        if (action instanceof FaultAction.Truncate t) {
-            long keep = t.keepBytes() != null ? t.keepBytes() : length < 0 ? 0 : (long) Math.floor(length * t.ratio());
-            if (length >= 0) {
-                keep = Math.min(keep, Math.max(0, length - 1));
-            }
-            recorder.record(rule, action, Phase.AFTER, facts, "sent " + keep + " of " + length + " bytes",
-                    Map.of("sent_bytes", keep, "content_length", length));
-            return response.withBody(BodyFaults.cutAfter(response.body(), keep,
-                    () -> new ConnectionDrop("truncate fault of rule " + rule.id())));
+
+        @Override
+        public Mono<S3Call> slice(FaultAction.Slice s) {
+            return respond(r -> {
+                record(s, "sent in " + s.chunkSize() + "-byte slices",
+                        Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
+                return r.withBody(BodyFaults.slice(r.body(), s.chunkSize(), s.pause()));
+            });
         }
-        if (action instanceof FaultAction.Corrupt c && c.target() == FaultAction.CorruptTarget.ETAG) {
-            String etag = response.headers().getETag();
-            if (etag == null) {
-                return response;
-            }
-            String wrong = wrongEtag(etag);
-            HttpHeaders headers = new HttpHeaders();
-            headers.addAll(response.headers());
-            headers.set(HttpHeaders.ETAG, wrong);
-            recorder.record(rule, action, Phase.AFTER, facts, "ETag " + etag + " answered as " + wrong,
-                    Map.of("etag", etag, "answered", wrong));
-            return new S3Response(response.status(), headers, response.body());
-        }
-        if (action instanceof FaultAction.Corrupt c) {
-            long[] offsets = BodyFaults.flipOffsets(length, c.bytes(), c.offset());
-            recorder.record(rule, action, Phase.AFTER, facts, "flipped " + c.bytes() + " byte(s)",
-                    Map.of("offsets", offsets));
-            return response.withBody(BodyFaults.flip(response.body(), offsets));
-        }
-        if (action instanceof FaultAction.Bandwidth b) {
-            recorder.record(rule, action, Phase.AFTER, facts, "sent at " + b.bytesPerSecond() + " B/s",
-                    Map.of("bytes_per_second", b.bytesPerSecond()));
-            return response.withBody(BodyFaults.bandwidth(response.body(), b.bytesPerSecond()));
-        }
-        if (action instanceof FaultAction.Slice s) {
-            recorder.record(rule, action, Phase.AFTER, facts, "sent in " + s.chunkSize() + "-byte slices",
-                    Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
-            return response.withBody(BodyFaults.slice(response.body(), s.chunkSize(), s.pause()));
-        }
-        if (action instanceof FaultAction.SlowFirstByte s) {
-            Duration wait = rule.sample(s.delay());
-            recorder.record(rule, action, Phase.AFTER, facts, "first byte after " + wait.toMillis() + "ms",
-                    Map.of("delay_ms", wait.toMillis()));
-            return response.withBody(BodyFaults.delayFirst(response.body(), wait));
-        }
-        return response;
     }
 
     /** Same shape, different value: the last hex digit of the ETag changed. */

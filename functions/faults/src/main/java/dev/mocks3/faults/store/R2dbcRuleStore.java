@@ -3,6 +3,9 @@ package dev.mocks3.faults.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -14,11 +17,15 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Rules in the {@code fault_rules} table, each as its JSON document. */
+/**
+ * Rules in the {@code fault_rules} table, each as its JSON document. A document is read once per
+ * version: the periodic reload of every instance reuses the rules it read before.
+ */
 public final class R2dbcRuleStore implements RuleStore {
     private static final String COLUMNS = "id, document, version, created_at, updated_at";
     private final DatabaseClient db;
     private final ObjectMapper mapper;
+    private final Map<String, FaultRule> read = new ConcurrentHashMap<>();
 
     public R2dbcRuleStore(DatabaseClient db, ObjectMapper mapper) {
         this.db = db;
@@ -28,7 +35,11 @@ public final class R2dbcRuleStore implements RuleStore {
     @Override
     public Flux<FaultRule> all() {
         return db.sql("select " + COLUMNS + " from fault_rules order by priority desc, created_at, id")
-                .map(this::toRule).all();
+                .map(this::toRule).all().collectList()
+                .flatMapIterable(rules -> {
+                    read.keySet().retainAll(rules.stream().map(FaultRule::id).toList());
+                    return rules;
+                });
     }
 
     @Override
@@ -38,7 +49,7 @@ public final class R2dbcRuleStore implements RuleStore {
 
     @Override
     public Mono<FaultRule> insert(FaultRule rule) {
-        Instant now = Instant.now();
+        Instant now = now();
         FaultRule stored = rule.stored(1, now, now);
         return db.sql("""
                         insert into fault_rules (id, name, service, enabled, priority, document, version, created_at, updated_at)
@@ -47,12 +58,12 @@ public final class R2dbcRuleStore implements RuleStore {
                 .bind(3, stored.enabled()).bind(4, stored.priority()).bind(5, document(stored))
                 .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.just(stored) : Mono.empty());
+                .flatMap(n -> n == 1 ? Mono.just(remember(stored)) : Mono.empty());
     }
 
     @Override
     public Mono<FaultRule> replace(FaultRule rule) {
-        Instant now = Instant.now();
+        Instant now = now();
         return db.sql("""
                         update fault_rules set name = $2, service = $3, enabled = $4, priority = $5, document = $6,
                                version = version + 1, updated_at = $7
@@ -60,28 +71,50 @@ public final class R2dbcRuleStore implements RuleStore {
                 .bind(0, rule.id()).bind(1, rule.name()).bind(2, rule.service().id())
                 .bind(3, rule.enabled()).bind(4, rule.priority()).bind(5, document(rule))
                 .bind(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .map(row -> rule.stored(row.get("version", Long.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant(), now))
+                .map(row -> remember(rule.stored(row.get("version", Long.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(), now)))
                 .one();
     }
 
     @Override
     public Mono<Boolean> delete(String id) {
+        read.remove(id);
         return db.sql("delete from fault_rules where id = $1").bind(0, id).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** The rule just written is the one the reload that follows will find: no need to read it back. */
+    private FaultRule remember(FaultRule stored) {
+        read.put(stored.id(), stored);
+        return stored;
+    }
+
+    /** PostgreSQL keeps microseconds: the stored rule carries the time as it will be read back. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String document(FaultRule rule) {
         return RuleJson.write(rule).toString();
     }
 
+    /** The rule of a row: the one read before when the row has not changed since, else its document. */
     private FaultRule toRule(Readable row) {
+        String id = row.get("id", String.class);
+        long version = row.get("version", Long.class);
+        Instant created = row.get("created_at", OffsetDateTime.class).toInstant();
+        Instant updated = row.get("updated_at", OffsetDateTime.class).toInstant();
+        FaultRule known = read.get(id);
+        if (known != null && known.version() == version && updated.equals(known.updatedAt())
+                && created.equals(known.createdAt())) {
+            return known;
+        }
         try {
-            FaultRule rule = RuleJson.read(mapper.readTree(row.get("document", String.class)));
-            return rule.withId(row.get("id", String.class)).stored(row.get("version", Long.class),
-                    row.get("created_at", OffsetDateTime.class).toInstant(),
-                    row.get("updated_at", OffsetDateTime.class).toInstant());
+            FaultRule rule = RuleJson.read(mapper.readTree(row.get("document", String.class)))
+                    .withId(id).stored(version, created, updated);
+            read.put(id, rule);
+            return rule;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable rule document for " + row.get("id", String.class), e);
+            throw new IllegalStateException("unreadable rule document for " + id, e);
         }
     }
 }

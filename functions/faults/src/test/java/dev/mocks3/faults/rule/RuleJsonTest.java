@@ -138,6 +138,35 @@ class RuleJsonTest {
     }
 
     @Test
+    void fieldsAreNamedAsTheUserWroteThem() {
+        assertField("{\"name\":\"a\",\"conditions\":[{\"type\":\"probability\",\"probability\":2}],"
+                + "\"action\":{\"type\":\"reset\"}}", "conditions[0].probability");
+        assertField("{\"name\":\"a\",\"action\":{\"type\":\"bandwidth\",\"rate\":\"lots\"}}", "action.rate");
+        assertField("{\"name\":\"a\",\"action\":\"reset\"}", "action");
+        assertField("{\"name\":\"a\",\"action\":{\"http_code\":500}}", "action.type");
+        assertField("{\"name\":\"a\",\"labels\":{\"x\":{}},\"action\":{\"type\":\"reset\"}}", "labels.x");
+        assertField("{\"name\":\"a\",\"conditions\":[{\"type\":\"bucket\",\"prefix\":\"a\",\"glob\":\"b\"}],"
+                + "\"action\":{\"type\":\"reset\"}}", "conditions[0]");
+    }
+
+    @Test
+    void throttleScopeIsReadWithUnderscoreOrHyphen() throws Exception {
+        for (String per : new String[] {"access_key", "ACCESS-KEY"}) {
+            FaultAction.Throttle t = (FaultAction.Throttle) read(
+                    "{\"name\":\"a\",\"action\":{\"type\":\"throttle\",\"rate\":1,\"per\":\"" + per + "\"}}").action();
+            assertThat(t.per()).as(per).isEqualTo(FaultAction.ThrottleScope.ACCESS_KEY);
+        }
+    }
+
+    @Test
+    void readOnlyFieldsOfAFetchedRuleAreAcceptedBack() throws Exception {
+        FaultRule rule = read(SEED_ERROR).withId("r1").stored(4, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        var fetched = RuleJson.write(rule);
+        fetched.putObject("stats").put("matched", 3);
+        assertThat(RuleJson.read(fetched)).isEqualTo(rule.stored(0, null, null));
+    }
+
+    @Test
     void mergePatchChangesOnlyTheGivenFields() throws Exception {
         FaultRule rule = read(SEED_ERROR).withId("r1");
         var patched = RuleJson.read(RuleJson.mergePatch(RuleJson.write(rule), MAPPER.readTree("{\"enabled\":false}")));
