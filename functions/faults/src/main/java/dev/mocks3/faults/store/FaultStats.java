@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.redisson.api.RMapReactive;
@@ -34,6 +35,8 @@ public final class FaultStats {
     private static final Duration REDIS_WAIT = Duration.ofSeconds(2);
     private final RMapReactive<String, Long> shared;
     private volatile Map<String, Long> lastKnown = Map.of();
+    /** Flushes whose counts left {@link #pending} but have not reached Redis yet. */
+    private final AtomicInteger writesUnderWay = new AtomicInteger();
     private Disposable flusher;
 
     /** @param redis null to keep the counts in this JVM */
@@ -44,7 +47,8 @@ public final class FaultStats {
 
     public void start(Duration flushEvery) {
         if (shared != null && flusher == null) {
-            flusher = Flux.interval(flushEvery).concatMap(tick -> flush().onErrorResume(e -> {
+            // a flush slower than the interval (Redis away) skips ticks instead of ending the flusher
+            flusher = Flux.interval(flushEvery).onBackpressureDrop().concatMap(tick -> flush().onErrorResume(e -> {
                 log.debug("stats flush failed: {}", e.toString());
                 return Mono.empty();
             })).subscribe();
@@ -95,13 +99,21 @@ public final class FaultStats {
             deltas.forEach((f, n) -> local.merge(f, n, Long::sum));
             return Mono.empty();
         }
+        writesUnderWay.incrementAndGet();
         return Flux.fromIterable(deltas.entrySet())
                 .flatMap(d -> shared.addAndGet(d.getKey(), d.getValue())
                         .onErrorResume(e -> {
                             pending.computeIfAbsent(d.getKey(), f -> new LongAdder()).add(d.getValue());
                             return Mono.error(e);
                         }))
-                .then();
+                .then()
+                .doFinally(signal -> writesUnderWay.decrementAndGet());
+    }
+
+    /** Completes once no flush is between taking its counts and writing them, so a read sees them all. */
+    private Mono<Void> writesSettled() {
+        return Mono.defer(() -> writesUnderWay.get() == 0 ? Mono.<Void>empty()
+                : Mono.delay(Duration.ofMillis(5)).then(writesSettled()));
     }
 
     /** All counters after a flush, summed over every instance; {@link RedisUnavailableException} without Redis. */
@@ -109,7 +121,7 @@ public final class FaultStats {
         if (shared == null) {
             return flush().then(Mono.fromSupplier(() -> Map.copyOf(local)));
         }
-        return redis(flush().then(shared.readAllMap())).doOnNext(counts -> lastKnown = Map.copyOf(counts));
+        return redis(flush().then(writesSettled()).then(shared.readAllMap())).doOnNext(counts -> lastKnown = Map.copyOf(counts));
     }
 
     /** The counters as {@link #snapshot()}, or while Redis is unreachable the last ones read, marked stale. */
