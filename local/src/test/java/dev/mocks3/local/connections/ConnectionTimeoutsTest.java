@@ -26,6 +26,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.local.SideRunner;
+import dev.mocks3.local.TempUploads;
 
 /**
  * Connections cannot hold the server forever: idle ones are closed, a head or body that stops
@@ -108,7 +109,7 @@ class ConnectionTimeoutsTest {
             assertThat(answer.body()).contains("<Resource>/stalled-uploads/k</Resource>");
             assertThat(connection.closedByServer()).isTrue();
         }
-        assertThat(awaitNoTempFiles(mocks3.dataDir().resolve("tmp"), Duration.ofSeconds(10))).as("temp files left").isEmpty();
+        assertThat(TempUploads.settled(mocks3.dataDir())).as("temp files left").isZero();
         assertThat(send("GET", "/stalled-uploads/k", null).statusCode()).isEqualTo(404);
     }
 
@@ -197,20 +198,4 @@ class ConnectionTimeoutsTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<Path> awaitNoTempFiles(Path dir, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        List<Path> left;
-        do {
-            try (Stream<Path> files = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-                left = files.toList();
-            } catch (IOException e) {
-                left = List.of();
-            }
-            if (left.isEmpty()) {
-                return left;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return left;
-    }
 }

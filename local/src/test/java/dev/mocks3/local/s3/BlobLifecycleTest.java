@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.local.MockS3Fixture;
+import dev.mocks3.local.TempUploads;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -57,7 +58,7 @@ class BlobLifecycleTest {
             out.write(new byte[10_000]);
             out.flush();
         }
-        assertThat(TempUploads.settled(mocks3)).isZero();
+        assertThat(TempUploads.settled(mocks3.dataDir())).isZero();
         assertThat(new RawHttp(mocks3).get("/" + bucket + "/partial").statusCode()).isEqualTo(404);
     }
 

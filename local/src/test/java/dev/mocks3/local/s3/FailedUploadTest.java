@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.local.MockS3Fixture;
+import dev.mocks3.local.TempUploads;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -69,7 +70,7 @@ class FailedUploadTest {
         String answer = send("PUT /" + bucket + "/k?partNumber=1&uploadId=" + uploadId + " HTTP/1.1\r\n" + host()
                 + "Transfer-Encoding: chunked\r\n\r\n3\r\nnew\r\nnot-hex\r\n", true);
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(TempUploads.settled(mocks3)).isZero();
+        assertThat(TempUploads.settled(mocks3.dataDir())).isZero();
         assertThat(mocks3.s3().listParts(b -> b.bucket(bucket).key("k").uploadId(uploadId)).parts())
                 .singleElement().satisfies(part -> assertThat(part.eTag()).isEqualTo(etag));
         mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)
@@ -92,7 +93,7 @@ class FailedUploadTest {
     }
 
     private void assertOldObjectIntact(String bucket) throws InterruptedException {
-        assertThat(TempUploads.settled(mocks3)).as("temporary upload files left").isZero();
+        assertThat(TempUploads.settled(mocks3.dataDir())).as("temporary upload files left").isZero();
         var object = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k"));
         assertThat(object.asUtf8String()).isEqualTo(OLD);
         assertThat(object.response().contentLength()).isEqualTo(OLD.length());

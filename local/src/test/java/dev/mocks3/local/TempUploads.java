@@ -1,4 +1,4 @@
-package dev.mocks3.local.s3;
+package dev.mocks3.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import dev.mocks3.local.MockS3Fixture;
-
 /** The temporary files of uploads in progress: every process's folder under {@code data/tmp}, lock files aside. */
-final class TempUploads {
+public final class TempUploads {
     private TempUploads() {
     }
 
-    static long count(MockS3Fixture mocks3) {
-        Path tmp = mocks3.dataDir().resolve("tmp");
+    public static long count(Path dataDir) {
+        Path tmp = dataDir.resolve("tmp");
         if (!Files.exists(tmp)) {
             return 0;
         }
@@ -27,11 +25,11 @@ final class TempUploads {
     }
 
     /** Waits (up to 10 s) for the server to clean up after a broken upload; the count then. */
-    static long settled(MockS3Fixture mocks3) throws InterruptedException {
+    public static long settled(Path dataDir) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && count(mocks3) > 0) {
+        while (System.nanoTime() < deadline && count(dataDir) > 0) {
             Thread.sleep(50);
         }
-        return count(mocks3);
+        return count(dataDir);
     }
 }
