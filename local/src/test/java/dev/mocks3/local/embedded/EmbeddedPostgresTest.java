@@ -60,9 +60,9 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void takesOverFromARunThatWasKilled() throws Exception {
+    void takesOverFromARunKilledTogetherWithItsWatchdog() throws Exception {
         int port = FreePort.pick();
-        KilledRun.of("postgres", workDir, port);
+        KilledRun.withItsWatchdogs("postgres", workDir, port);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, port)) {
             assertThat(query(postgres, "select 1")).containsExactly("1");
         }

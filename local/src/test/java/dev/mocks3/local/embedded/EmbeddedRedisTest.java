@@ -21,10 +21,10 @@ class EmbeddedRedisTest {
     void answersPingUntilClosed() {
         EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0);
         try (redis) {
-            assertThat(RedisProbe.ping(redis.port())).isTrue();
+            assertThat(RedisProbe.ping(redis.port(), redis.password())).isTrue();
             assertThat(redis.address()).isEqualTo("redis://127.0.0.1:" + redis.port());
         }
-        assertThat(RedisProbe.ping(redis.port())).isFalse();
+        assertThat(RedisProbe.ping(redis.port(), redis.password())).isFalse();
     }
 
     @Test
@@ -33,7 +33,7 @@ class EmbeddedRedisTest {
         try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, port)) {
             assertThat(redis.port()).isEqualTo(port);
             Config config = new Config();
-            config.useSingleServer().setAddress(redis.address());
+            config.useSingleServer().setAddress(redis.address()).setPassword(redis.password());
             RedissonClient client = Redisson.create(config);
             try {
                 client.getBucket("greeting").set("hello");
@@ -48,17 +48,18 @@ class EmbeddedRedisTest {
     void startsAgainInTheSameWorkDir() {
         EmbeddedRedis.start(workDir, 0).close();
         try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0)) {
-            assertThat(RedisProbe.ping(redis.port())).isTrue();
+            assertThat(RedisProbe.ping(redis.port(), redis.password())).isTrue();
         }
     }
 
     @Test
-    void takesOverThePortFromARunThatWasKilled() throws Exception {
+    void takesOverThePortFromARunKilledTogetherWithItsWatchdog() throws Exception {
         int port = FreePort.pick();
-        KilledRun.of("redis", workDir, port);
-        assertThat(RedisProbe.ping(port)).as("the killed run's Redis is still up").isTrue();
+        KilledRun.withItsWatchdogs("redis", workDir, port);
+        String password = new PasswordFile(workDir.resolve("redis/password")).read().orElseThrow();
+        assertThat(RedisProbe.ping(port, password)).as("the killed run's Redis is still up").isTrue();
         try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, port)) {
-            assertThat(RedisProbe.ping(port)).isTrue();
+            assertThat(RedisProbe.ping(port, redis.password())).isTrue();
         }
     }
 
@@ -67,7 +68,7 @@ class EmbeddedRedisTest {
         assumeTrue(ExecutablePath.find("redis-server").isPresent(), "needs redis-server on the PATH");
         RedisProgram wrongPlatform = new RedisProgram.Bundled("/redis-server-5.0.14.1-windows-amd64.exe");
         try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0, List.of(wrongPlatform, RedisProgram.onPath()))) {
-            assertThat(RedisProbe.ping(redis.port())).isTrue();
+            assertThat(RedisProbe.ping(redis.port(), redis.password())).isTrue();
         }
     }
 
@@ -86,7 +87,7 @@ class EmbeddedRedisTest {
             assertThatThrownBy(() -> EmbeddedRedis.start(workDir.resolve("second"), first.port(),
                     List.of(RedisProgram.bundled())))
                     .hasMessageContaining("Could not start Redis");
-            assertThat(RedisProbe.ping(first.port())).isTrue();
+            assertThat(RedisProbe.ping(first.port(), first.password())).isTrue();
         }
     }
 }
