@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -74,6 +75,43 @@ class EmbeddedPostgresTest {
             assertThatThrownBy(() -> EmbeddedPostgres.start(workDir, 0))
                     .hasMessageContaining("already run by another process");
             assertThat(postgres.port()).isPositive();
+        }
+    }
+
+    @Test
+    void refusesConnectionsWithoutThePassword() {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", "mocks3"))
+                    .hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl().replace("/mocks3", "/postgres"),
+                    "postgres", "")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void keepsItsPasswordInAFileOnlyItsOwnerMayRead() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            Path file = workDir.resolve("postgres/password");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(Files.readString(file).strip()).isEqualTo(postgres.password());
+        }
+    }
+
+    @Test
+    void closesAClusterThatAnEarlierVersionLeftOpenToEveryLocalUser() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            execute(postgres, "create table notes (body text)", "insert into notes values ('kept')");
+        }
+        // what versions before passwords left behind: trust for everyone, no password file
+        Files.writeString(workDir.resolve("pgdata/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+        Files.delete(workDir.resolve("postgres/password"));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            assertThat(query(postgres, "select body from notes")).containsExactly("kept");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", ""))
+                    .isInstanceOf(SQLException.class);
+            assertThat(Files.readString(workDir.resolve("postgres/password")).strip()).isEqualTo(postgres.password());
         }
     }
 

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +70,37 @@ class EmbeddedRedisTest {
     }
 
     @Test
+    void refusesClientsWithoutThePassword() throws Exception {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0)) {
+            assertThat(reply(redis.port(), "PING")).startsWith("-NOAUTH");
+            assertThat(reply(redis.port(), "AUTH wrong-password", "PING")).startsWith("-NOAUTH");
+        }
+    }
+
+    @Test
+    void offersNoCommandThatWritesFilesOrReconfiguresIt() throws Exception {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0)) {
+            String login = "AUTH " + redis.password();
+            assertThat(reply(redis.port(), login, "CONFIG SET dir /tmp")).startsWith("-ERR unknown command");
+            assertThat(reply(redis.port(), login, "SAVE")).startsWith("-ERR unknown command");
+            assertThat(reply(redis.port(), login, "DEBUG SLEEP 0")).startsWith("-ERR unknown command");
+            assertThat(reply(redis.port(), login, "MODULE LIST")).startsWith("-ERR unknown command");
+            assertThat(reply(redis.port(), login, "PING")).isEqualTo("+PONG");
+        }
+    }
+
+    @Test
+    void keepsItsPasswordInAFileOnlyItsOwnerMayRead() throws Exception {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0)) {
+            Path file = workDir.resolve("redis/password");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(Files.readString(file).strip()).isEqualTo(redis.password());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir.resolve("redis/redis.conf"))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void fallsBackToRedisServerOnThePathWhenTheBundledOneCannotRun() {
         assumeTrue(ExecutablePath.find("redis-server").isPresent(), "needs redis-server on the PATH");
         RedisProgram wrongPlatform = new RedisProgram.Bundled("/redis-server-5.0.14.1-windows-amd64.exe");
@@ -88,6 +125,20 @@ class EmbeddedRedisTest {
                     List.of(RedisProgram.bundled())))
                     .hasMessageContaining("Could not start Redis");
             assertThat(RedisProbe.ping(first.port(), first.password())).isTrue();
+        }
+    }
+
+    /** Sends inline commands over a plain socket and returns the first line of the last reply. */
+    private static String reply(int port, String... commands) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            BufferedReader replies = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String last = null;
+            for (String command : commands) {
+                socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                last = replies.readLine();
+            }
+            return last;
         }
     }
 }
