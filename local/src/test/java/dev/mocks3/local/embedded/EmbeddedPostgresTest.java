@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -93,9 +92,7 @@ class EmbeddedPostgresTest {
     @Test
     void keepsItsPasswordInAFileOnlyItsOwnerMayRead() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
-            Path file = workDir.resolve("postgres/password");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(Files.readString(file).strip()).isEqualTo(postgres.password());
+            OwnerOnly.assertSecretFile(workDir.resolve("postgres/password"), postgres.password());
         }
     }
 
@@ -111,7 +108,7 @@ class EmbeddedPostgresTest {
             assertThat(query(postgres, "select body from notes")).containsExactly("kept");
             assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", ""))
                     .isInstanceOf(SQLException.class);
-            assertThat(Files.readString(workDir.resolve("postgres/password")).strip()).isEqualTo(postgres.password());
+            OwnerOnly.assertSecretFile(workDir.resolve("postgres/password"), postgres.password());
         }
     }
 

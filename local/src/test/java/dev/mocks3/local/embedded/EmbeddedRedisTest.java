@@ -8,9 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,11 +90,8 @@ class EmbeddedRedisTest {
     @Test
     void keepsItsPasswordInAFileOnlyItsOwnerMayRead() throws Exception {
         try (EmbeddedRedis redis = EmbeddedRedis.start(workDir, 0)) {
-            Path file = workDir.resolve("redis/password");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(Files.readString(file).strip()).isEqualTo(redis.password());
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir.resolve("redis/redis.conf"))))
-                    .isEqualTo("rw-------");
+            OwnerOnly.assertSecretFile(workDir.resolve("redis/password"), redis.password());
+            OwnerOnly.assertSecretFile(workDir.resolve("redis/redis.conf"), "requirepass " + redis.password());
         }
     }
 
