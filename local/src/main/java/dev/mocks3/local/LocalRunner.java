@@ -3,6 +3,7 @@ package dev.mocks3.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +15,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.mocks3.app.MockS3Application;
 import dev.mocks3.local.embedded.EmbeddedPostgres;
 import dev.mocks3.local.embedded.EmbeddedRedis;
+import dev.mocks3.local.embedded.EmbeddedService;
+import dev.mocks3.local.embedded.Supervisor;
 
 /**
  * Runs every MockS3 function in one JVM. PostgreSQL and Redis are started embedded (under the
  * data folder) unless {@code MOCKS3_R2DBC_URL} / {@code MOCKS3_REDIS_URL} (or the matching Spring
- * properties) point at real ones.
+ * properties) point at real ones. A stop signal drains running requests before the databases stop, and an
+ * embedded database whose process dies is started again.
  */
 public final class LocalRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRunner.class);
+    private static final long SUPERVISOR_PERIOD_MILLIS = 1000;
     private final ConfigurableApplicationContext context;
     private final List<AutoCloseable> services;
 
@@ -63,7 +68,7 @@ public final class LocalRunner implements AutoCloseable {
         properties.putAll(overrides);
         // on a laptop the S3 port and the rules API answer this machine only; the cluster image keeps 0.0.0.0
         properties.put("server.address", setting(properties, "server.address", "MOCKS3_BIND_ADDRESS", "127.0.0.1"));
-        List<AutoCloseable> services = new ArrayList<>();
+        List<EmbeddedService> services = new ArrayList<>();
         Path dataDir = Path.of(setting(properties, "mocks3.storage.data-dir", "MOCKS3_DATA_DIR", "data"));
         properties.putIfAbsent("mocks3.storage.data-dir", dataDir.toString());
         if (setting(properties, "spring.r2dbc.url", "MOCKS3_R2DBC_URL", null) == null) {
@@ -80,17 +85,32 @@ public final class LocalRunner implements AutoCloseable {
             EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), 0);
             services.add(redis);
             properties.put("mocks3.redis.address", redis.address());
+            properties.put("mocks3.redis.password", redis.password());
         }
+        List<AutoCloseable> closedInReverse = new ArrayList<>(services);
+        closedInReverse.add(Supervisor.watch(services, SUPERVISOR_PERIOD_MILLIS));
         try {
             // passed as command-line arguments so they win over application.yml's environment defaults
             List<String> commandLine = new ArrayList<>(otherArgs);
             properties.forEach((key, value) -> commandLine.add("--" + key + "=" + value));
-            return new LocalRunner(new SpringApplication(MockS3Application.class).run(commandLine.toArray(String[]::new)),
-                    services);
+            SpringApplication application = new SpringApplication(MockS3Application.class);
+            application.setDefaultProperties(defaults());
+            // close() is the one shutdown path: the context first, then the databases its requests use
+            application.setRegisterShutdownHook(false);
+            return new LocalRunner(application.run(commandLine.toArray(String[]::new)), closedInReverse);
         } catch (RuntimeException e) {
-            closeAll(services);
+            closeAll(closedInReverse);
             throw e;
         }
+    }
+
+    /** Settings the local runner uses unless the environment, application.yml or arguments say otherwise. */
+    private static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // a stop signal stops accepting, lets running requests finish within the phase timeout, then stops
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        return defaults;
     }
 
     /** The port S3 answers on. */

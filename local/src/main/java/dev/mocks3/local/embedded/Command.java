@@ -17,11 +17,21 @@ record Command(List<String> args, Path directory) {
 
     /** Runs the program and returns its output; throws with that output if it fails or outlives the timeout. */
     String run(Duration timeout) throws IOException, InterruptedException {
+        return run(ProcessBuilder.Redirect.PIPE, timeout);
+    }
+
+    /** Like {@link #run(Duration)}, with the program reading {@code input} as its standard input. */
+    String runReading(Path input, Duration timeout) throws IOException, InterruptedException {
+        return run(ProcessBuilder.Redirect.from(input.toFile()), timeout);
+    }
+
+    private String run(ProcessBuilder.Redirect input, Duration timeout) throws IOException, InterruptedException {
         // Output goes to a file, not a pipe: a daemon the program starts could hold a pipe open forever.
         Path output = Files.createTempFile("mocks3-command", ".out");
         try {
             Process process = new ProcessBuilder(args)
                     .directory(directory.toFile())
+                    .redirectInput(input)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

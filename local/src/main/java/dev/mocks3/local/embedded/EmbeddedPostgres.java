@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -20,42 +21,53 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server for the local runner, from the binaries in the zonky jar. The cluster lives in
- * {@code workDir/pgdata} and survives restarts; binaries, sockets, log and lock live in {@code workDir/postgres}.
- * It listens on 127.0.0.1 only, with trust authentication.
+ * {@code workDir/pgdata} and survives restarts; binaries, sockets, log, lock and the generated password
+ * ({@code workDir/postgres/password}, mode 0600) live in {@code workDir/postgres}. It listens on 127.0.0.1
+ * only and asks every client for that password (SCRAM).
  */
-public final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements EmbeddedService {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
 
     private static final String DATABASE = "mocks3";
     private static final String USER = "mocks3";
-    /** Trust authentication never asks for it; it is here for clients that insist on one. */
-    private static final String PASSWORD = "mocks3";
+    /** Written at every start, so a cluster from a version that trusted every local user is closed too. */
+    private static final String HBA = """
+            # Written by MockS3 at every start: every connection needs the password in ../postgres/password.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
     private static final Duration PROGRAM_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration LEFTOVER_TIMEOUT = Duration.ofSeconds(30);
     /** A Unix socket path holds at most 107 bytes; the server adds /.s.PGSQL.65535.lock to the directory. */
     private static final int MAX_SOCKET_DIR_LENGTH = 107 - "/.s.PGSQL.65535.lock".length();
 
     private final Path workDir;
+    private final Path service;
     private final Path home;
     private final Path dataDir;
     private final Path logFile;
     private final RunAs runAs;
     private final DirectoryLock lock;
+    private final PasswordFile passwordFile;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Thread shutdownHook = new Thread(this::stop, "embedded-postgres-stop");
     private Path socketDir;
     private boolean socketDirIsTemporary;
     private int port;
+    private String password;
     private boolean running;
+    private long postmasterPid;
 
-    private EmbeddedPostgres(Path workDir, Path home, Path dataDir, Path logFile, RunAs runAs, DirectoryLock lock) {
+    private EmbeddedPostgres(Path workDir, Path service, Path home, RunAs runAs, DirectoryLock lock) {
         this.workDir = workDir;
+        this.service = service;
         this.home = home;
-        this.dataDir = dataDir;
-        this.logFile = logFile;
+        this.dataDir = workDir.resolve("pgdata");
+        this.logFile = service.resolve("postgres.log");
         this.runAs = runAs;
         this.lock = lock;
+        this.passwordFile = new PasswordFile(service.resolve("password"));
     }
 
     /**
@@ -77,19 +89,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     runAs.requireReachable(service);
                 }
                 Path home = PostgresBinaries.unpack(service.resolve("binaries"));
-                postgres = new EmbeddedPostgres(work, home, work.resolve("pgdata"), service.resolve("postgres.log"),
-                        runAs, lock);
+                postgres = new EmbeddedPostgres(work, service, home, runAs, lock);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 lock.close();
                 throw e;
             }
             try {
-                postgres.boot(service, FreePort.pickIfZero(port));
+                postgres.boot(FreePort.pickIfZero(port));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 postgres.stop();
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(postgres.shutdownHook);
             log.info("PostgreSQL ready at {} in {} ms", postgres.jdbcUrl(), (System.nanoTime() - started) / 1_000_000);
             return postgres;
         } catch (IOException e) {
@@ -113,32 +123,70 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public String password() {
-        return PASSWORD;
+        return password;
     }
 
     public int port() {
         return port;
     }
 
+    /** Stops the server (fast shutdown: open transactions are rolled back). */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to; stop() below is idempotent
-        }
         stop();
     }
 
-    private void boot(Path service, int chosenPort) throws IOException, InterruptedException {
+    @Override
+    public synchronized boolean died() {
+        return running && !stopped.get() && !ProcStatus.running(postmasterPid);
+    }
+
+    @Override
+    public synchronized void restart() {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            running = false;
+            stopLeftovers();
+            startServer();
+            log.info("PostgreSQL is back at {}", jdbcUrl());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart PostgreSQL in " + dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL on 127.0.0.1:" + port;
+    }
+
+    private void boot(int chosenPort) throws IOException, InterruptedException {
         this.port = chosenPort;
         if (!Files.exists(logFile)) {
             Files.createFile(logFile);
         }
         runAs.own(logFile);
-        createClusterIfMissing();
+        Optional<String> saved = passwordFile.read();
+        password = saved.orElseGet(PasswordFile::generate);
+        boolean created = createClusterIfMissing();
         stopLeftovers();
-        prepareSocketDir(service);
+        if (saved.isEmpty()) {
+            if (!created) {
+                setPasswordOffline(); // a cluster from before passwords, or whose password file was deleted
+            }
+            passwordFile.write(password);
+        }
+        Files.writeString(dataDir.resolve("pg_hba.conf"), HBA);
+        startServer();
+        createDatabaseIfMissing();
+    }
+
+    private void startServer() throws IOException, InterruptedException {
+        prepareSocketDir();
         log.info("Starting PostgreSQL on 127.0.0.1:{} as user {}, log in {}", port, runAs.user(), logFile);
         try {
             pgCtl("start", "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", timeoutSeconds(),
@@ -148,13 +196,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     + "\n--- end of " + logFile + " ---\n" + LogTail.of(logFile), e);
         }
         running = true;
-        createDatabaseIfMissing();
+        postmasterPid = postmasterPid(dataDir.resolve("postmaster.pid"));
+        Watchdog.guard(postmasterPid, "INT"); // SIGINT is PostgreSQL's fast shutdown
     }
 
-    private void createClusterIfMissing() throws IOException, InterruptedException {
+    /** Creates the cluster with the password as the only way in; true when it was created now. */
+    private boolean createClusterIfMissing() throws IOException, InterruptedException {
         if (Files.exists(dataDir.resolve("PG_VERSION"))) {
             log.info("Using PostgreSQL cluster in {}", dataDir);
-            return;
+            return false;
         }
         if (Files.exists(dataDir)) {
             try (Stream<Path> entries = Files.list(dataDir)) {
@@ -170,9 +220,33 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.createDirectories(fresh);
         runAs.own(fresh);
         log.info("Creating PostgreSQL cluster in {}", dataDir);
-        runAs.command(workDir, program("initdb").toString(), "-D", fresh.toString(), "-U", USER, "--auth=trust",
-                "--encoding=UTF8", "--locale=C", "--no-sync").run(PROGRAM_TIMEOUT);
+        Path pwfile = PasswordFile.writePrivate(service.resolve("initdb-password"), password);
+        try {
+            runAs.own(pwfile);
+            runAs.command(workDir, program("initdb").toString(), "-D", fresh.toString(), "-U", USER,
+                    "--auth=scram-sha-256", "--pwfile=" + pwfile, "--encoding=UTF8", "--locale=C", "--no-sync")
+                    .run(PROGRAM_TIMEOUT);
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
         Files.move(fresh, dataDir, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    /** Gives the superuser the password in single-user mode, which needs no login and opens no port. */
+    private void setPasswordOffline() throws IOException, InterruptedException {
+        log.info("Setting a password for PostgreSQL user {}, kept in {}", USER, passwordFile.path());
+        Path sql = PasswordFile.writePrivate(service.resolve("set-password.sql"),
+                "ALTER ROLE " + USER + " PASSWORD '" + password + "'\n");
+        try {
+            String output = runAs.command(workDir, program("postgres").toString(), "--single", "-D", dataDir.toString(),
+                    "-c", "password_encryption=scram-sha-256", "postgres").runReading(sql, PROGRAM_TIMEOUT);
+            if (output.contains("ERROR")) {
+                throw new IOException("could not set the password of " + USER + ":\n" + output);
+            }
+        } finally {
+            Files.deleteIfExists(sql);
+        }
     }
 
     /**
@@ -202,10 +276,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.delete(pidFile);
     }
 
-    private void prepareSocketDir(Path service) throws IOException, InterruptedException {
+    private void prepareSocketDir() throws IOException, InterruptedException {
         Path preferred = service.resolve("run");
         socketDirIsTemporary = preferred.toString().length() > MAX_SOCKET_DIR_LENGTH;
         if (socketDirIsTemporary) {
+            if (socketDir != null) {
+                FileTree.delete(socketDir); // the one of the server that died before this restart
+            }
             socketDir = Files.createTempDirectory("mocks3-pg-");
         } else {
             socketDir = preferred;
@@ -217,7 +294,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+        try (Connection connection = DriverManager.getConnection(url, USER, password);
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet result = exists.executeQuery()) {
@@ -234,7 +311,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

@@ -14,24 +14,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Redis server for the local runner: the binary from the embedded-redis jar, or redis-server on the
- * PATH if that one cannot run here. It listens on 127.0.0.1 only and keeps nothing on disk.
+ * PATH if that one cannot run here. It listens on 127.0.0.1 only, asks for the password generated into
+ * {@code workDir/redis/password} (mode 0600), offers none of the commands that reconfigure or write files,
+ * and keeps nothing on disk.
  */
-public final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements EmbeddedService {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Commands that could write files (CONFIG SET dir + SAVE), load code, replicate the data away or stop
+     * the server; Redisson needs none of them. All exist in Redis 6.2 and 7, as rename-command requires.
+     */
+    private static final List<String> DISABLED_COMMANDS = List.of("CONFIG", "DEBUG", "MODULE", "SAVE", "BGSAVE",
+            "BGREWRITEAOF", "SHUTDOWN", "SLAVEOF", "REPLICAOF", "SYNC", "PSYNC", "MIGRATE", "MONITOR", "ACL");
 
-    private final Process process;
+    private final Path program;
+    private final Path dir;
     private final int port;
+    private final String password;
     private final DirectoryLock lock;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Thread shutdownHook = new Thread(this::stop, "embedded-redis-stop");
+    private Process process;
 
-    private EmbeddedRedis(Process process, int port, DirectoryLock lock) {
-        this.process = process;
+    private EmbeddedRedis(Path program, Path dir, int port, String password, DirectoryLock lock) {
+        this.program = program;
+        this.dir = dir;
         this.port = port;
+        this.password = password;
         this.lock = lock;
     }
 
@@ -49,17 +61,18 @@ public final class EmbeddedRedis implements AutoCloseable {
             try {
                 stopLeftovers(dir);
                 int chosenPort = FreePort.pickIfZero(port);
+                String password = password(new PasswordFile(dir.resolve("password")));
                 List<String> failures = new ArrayList<>();
-                for (RedisProgram program : programs) {
+                for (RedisProgram candidate : programs) {
                     try {
-                        Process process = launch(program.locate(dir.resolve("bin")), dir, chosenPort);
-                        EmbeddedRedis redis = new EmbeddedRedis(process, chosenPort, lock);
-                        Runtime.getRuntime().addShutdownHook(redis.shutdownHook);
+                        EmbeddedRedis redis = new EmbeddedRedis(candidate.locate(dir.resolve("bin")), dir, chosenPort,
+                                password, lock);
+                        redis.launch();
                         log.info("Redis ready at {} in {} ms", redis.address(), (System.nanoTime() - started) / 1_000_000);
                         return redis;
                     } catch (IOException e) {
-                        log.warn("Could not run {}: {}", program, e.getMessage());
-                        failures.add(program + ": " + e.getMessage());
+                        log.warn("Could not run {}: {}", candidate, e.getMessage());
+                        failures.add(candidate + ": " + e.getMessage());
                     }
                 }
                 throw new IllegalStateException("Could not start Redis on 127.0.0.1:" + chosenPort + " with "
@@ -85,49 +98,103 @@ public final class EmbeddedRedis implements AutoCloseable {
         return port;
     }
 
+    public String password() {
+        return password;
+    }
+
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to; stop() below is idempotent
-        }
         stop();
     }
 
-    private static Process launch(Path program, Path dir, int port) throws IOException, InterruptedException {
-        Path logFile = dir.resolve("redis.log");
-        log.info("Starting Redis {} on 127.0.0.1:{}, log in {}", program, port, logFile);
-        Process process = new ProcessBuilder(program.toString(),
-                "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--save", "", "--appendonly", "no", "--daemonize", "no")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
+    @Override
+    public synchronized boolean died() {
+        return !stopped.get() && !process.isAlive();
+    }
+
+    @Override
+    public synchronized void restart() {
+        if (stopped.get()) {
+            return;
+        }
         try {
-            awaitPong(process, port);
-            return process;
+            launch();
+            log.info("Redis is back at {}", address());
         } catch (IOException e) {
-            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            throw new IOException(e.getMessage() + "\n--- end of " + logFile + " ---\n" + LogTail.of(logFile), e);
+            throw new UncheckedIOException("could not restart Redis in " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting Redis", e);
         }
     }
 
-    private static void awaitPong(Process process, int port) throws IOException, InterruptedException {
+    @Override
+    public String toString() {
+        return "Redis on 127.0.0.1:" + port;
+    }
+
+    private static String password(PasswordFile file) throws IOException {
+        var saved = file.read();
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        String fresh = PasswordFile.generate();
+        file.write(fresh);
+        return fresh;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        Path logFile = dir.resolve("redis.log");
+        // In a file, not on the command line, where every local user could read the password.
+        Path config = PasswordFile.writePrivate(dir.resolve("redis.conf"), config());
+        log.info("Starting Redis {} on 127.0.0.1:{}, log in {}", program, port, logFile);
+        List<String> command = new ArrayList<>();
+        // its own session: a Ctrl-C in the terminal must reach the JVM only, which stops Redis after draining
+        ExecutablePath.find("setsid").ifPresent(setsid -> command.add(setsid.toString()));
+        command.add(program.toString());
+        command.add(config.toString());
+        Process started = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        try {
+            awaitPong(started);
+        } catch (IOException e) {
+            started.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            throw new IOException(e.getMessage() + "\n--- end of " + logFile + " ---\n" + LogTail.of(logFile), e);
+        }
+        process = started;
+        Watchdog.guard(started.pid(), "TERM");
+    }
+
+    private String config() {
+        StringBuilder config = new StringBuilder()
+                .append("bind 127.0.0.1\n")
+                .append("port ").append(port).append('\n')
+                .append("protected-mode yes\n")
+                .append("requirepass ").append(password).append('\n')
+                .append("save \"\"\n")
+                .append("appendonly no\n")
+                .append("daemonize no\n");
+        DISABLED_COMMANDS.forEach(command -> config.append("rename-command ").append(command).append(" \"\"\n"));
+        return config.toString();
+    }
+
+    private void awaitPong(Process started) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!RedisProbe.ping(port)) {
-            if (!process.isAlive()) {
-                throw new IOException("it exited with code " + process.exitValue());
+        while (!RedisProbe.ping(port, password)) {
+            if (!started.isAlive()) {
+                throw new IOException("it exited with code " + started.exitValue());
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("it did not answer PING within " + READY_TIMEOUT.toSeconds() + " s");
             }
             Thread.sleep(20);
         }
-        // A server that was already on the port answers as well; make sure the answer came from ours.
-        OptionalLong answering = RedisProbe.serverPid(port);
-        if (answering.isPresent() && answering.getAsLong() != process.pid()) {
+        // A server that was already on the port may answer as well; make sure the answer came from ours.
+        OptionalLong answering = RedisProbe.serverPid(port, password);
+        if (answering.isPresent() && answering.getAsLong() != started.pid()) {
             throw new IOException("another Redis (pid " + answering.getAsLong() + ") already serves port " + port);
         }
     }
@@ -140,7 +207,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

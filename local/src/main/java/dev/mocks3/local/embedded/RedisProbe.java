@@ -9,7 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
-/** Speaks just enough of the Redis protocol to ask a server on 127.0.0.1 whether it is up, and which process it is. */
+/**
+ * Speaks just enough of the Redis protocol to ask a server on 127.0.0.1 whether it is up, and which process
+ * it is, logging in with the password first.
+ */
 final class RedisProbe {
 
     private static final int TIMEOUT_MILLIS = 1000;
@@ -17,21 +20,28 @@ final class RedisProbe {
     private RedisProbe() {
     }
 
-    /** True when a server on the port answers PING with PONG. */
-    static boolean ping(int port) {
+    /** True when a server on the port takes the password and answers PING with PONG. */
+    static boolean ping(int port, String password) {
         try (Socket socket = connect(port)) {
+            BufferedReader reader = reader(socket);
+            if (!authenticated(socket, reader, password)) {
+                return false;
+            }
             send(socket, "PING");
-            return "+PONG".equals(reader(socket).readLine());
+            return "+PONG".equals(reader.readLine());
         } catch (IOException e) {
             return false;
         }
     }
 
     /** The process id that the server on the port reports, if a Redis server answers there. */
-    static OptionalLong serverPid(int port) {
+    static OptionalLong serverPid(int port, String password) {
         try (Socket socket = connect(port)) {
-            send(socket, "INFO server");
             BufferedReader reader = reader(socket);
+            if (!authenticated(socket, reader, password)) {
+                return OptionalLong.empty();
+            }
+            send(socket, "INFO server");
             String header = reader.readLine(); // a bulk string: $<length>, then the text
             if (header == null || !header.startsWith("$")) {
                 return OptionalLong.empty();
@@ -45,6 +55,11 @@ final class RedisProbe {
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    private static boolean authenticated(Socket socket, BufferedReader reader, String password) throws IOException {
+        send(socket, "AUTH " + password);
+        return "+OK".equals(reader.readLine());
     }
 
     private static Socket connect(int port) throws IOException {

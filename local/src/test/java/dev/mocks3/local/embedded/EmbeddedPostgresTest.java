@@ -60,9 +60,9 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void takesOverFromARunThatWasKilled() throws Exception {
+    void takesOverFromARunKilledTogetherWithItsWatchdog() throws Exception {
         int port = FreePort.pick();
-        KilledRun.of("postgres", workDir, port);
+        KilledRun.withItsWatchdogs("postgres", workDir, port);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, port)) {
             assertThat(query(postgres, "select 1")).containsExactly("1");
         }
@@ -74,6 +74,41 @@ class EmbeddedPostgresTest {
             assertThatThrownBy(() -> EmbeddedPostgres.start(workDir, 0))
                     .hasMessageContaining("already run by another process");
             assertThat(postgres.port()).isPositive();
+        }
+    }
+
+    @Test
+    void refusesConnectionsWithoutThePassword() {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", "mocks3"))
+                    .hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl().replace("/mocks3", "/postgres"),
+                    "postgres", "")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void keepsItsPasswordInAFileOnlyItsOwnerMayRead() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            OwnerOnly.assertSecretFile(workDir.resolve("postgres/password"), postgres.password());
+        }
+    }
+
+    @Test
+    void closesAClusterThatAnEarlierVersionLeftOpenToEveryLocalUser() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            execute(postgres, "create table notes (body text)", "insert into notes values ('kept')");
+        }
+        // what versions before passwords left behind: trust for everyone, no password file
+        Files.writeString(workDir.resolve("pgdata/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+        Files.delete(workDir.resolve("postgres/password"));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(workDir, 0)) {
+            assertThat(query(postgres, "select body from notes")).containsExactly("kept");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "mocks3", ""))
+                    .isInstanceOf(SQLException.class);
+            OwnerOnly.assertSecretFile(workDir.resolve("postgres/password"), postgres.password());
         }
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local runner killed with SIGKILL: another JVM starts a service in a work directory and dies
- * without stopping it, as after kill -9 or a crash.
+ * A local runner killed with SIGKILL together with the watchdogs that would stop its servers: another
+ * JVM starts a service in a work directory and dies without stopping it, leaving the server running.
  */
 final class KilledRun {
 
@@ -18,8 +18,11 @@ final class KilledRun {
     private KilledRun() {
     }
 
-    /** Starts {@code service} ("postgres" or "redis") in another JVM, waits until it is up, then kills that JVM. */
-    static void of(String service, Path workDir, int port) throws IOException, InterruptedException {
+    /**
+     * Starts {@code service} ("postgres" or "redis") in another JVM, waits until it is up, then kills that
+     * JVM and its watchdogs.
+     */
+    static void withItsWatchdogs(String service, Path workDir, int port) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process jvm = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 KilledRun.class.getName(), service, workDir.toString(), Integer.toString(port))
@@ -30,6 +33,9 @@ final class KilledRun {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.append(line).append('\n');
                 if (line.equals(READY)) {
+                    jvm.descendants()
+                            .filter(process -> process.info().commandLine().orElse("").contains("mocks3-watchdog"))
+                            .forEach(ProcessHandle::destroyForcibly);
                     jvm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                     return;
                 }

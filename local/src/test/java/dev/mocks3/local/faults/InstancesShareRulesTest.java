@@ -142,7 +142,7 @@ class InstancesShareRulesTest {
         Map<String, Object> settings = new HashMap<>();
         for (String key : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
                 "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "mocks3.redis.address",
-                "mocks3.storage.data-dir")) {
+                "mocks3.redis.password", "mocks3.storage.data-dir")) {
             settings.put(key, env.getRequiredProperty(key));
         }
         settings.put("server.port", "0");
