@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  */
 public final class SideRunner implements AutoCloseable {
     private static final String[] SHARED_SETTINGS = {"spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
-            "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "mocks3.redis.address"};
+            "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "mocks3.redis.address", "mocks3.redis.password"};
     private final LocalRunner runner;
     private final Path dataDir;
 

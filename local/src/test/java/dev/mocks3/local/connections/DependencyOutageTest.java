@@ -57,7 +57,7 @@ class DependencyOutageTest {
         mocks3 = SideRunner.start(Map.of("spring.r2dbc.url", postgres.r2dbcUrl(), "spring.r2dbc.username", postgres.username(),
                 "spring.r2dbc.password", postgres.password(), "spring.flyway.url", postgres.jdbcUrl(),
                 "spring.flyway.user", postgres.username(), "spring.flyway.password", postgres.password(),
-                "mocks3.redis.address", redis.address()));
+                "mocks3.redis.address", redis.address(), "mocks3.redis.password", redis.password()));
         s3 = MockS3Fixture.singleAttemptClient(mocks3.endpoint());
     }
 

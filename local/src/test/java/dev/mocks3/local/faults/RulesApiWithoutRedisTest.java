@@ -27,7 +27,7 @@ class RulesApiWithoutRedisTest {
         Path dataDir = Path.of("target", "it-data", "no-redis-" + UUID.randomUUID()).toAbsolutePath();
         redis = EmbeddedRedis.start(dataDir, 0);
         runner = LocalRunner.start(Map.of("server.port", "0", "mocks3.faults.api-port", "0",
-                "mocks3.storage.data-dir", dataDir.toString(), "mocks3.redis.address", redis.address()));
+                "mocks3.storage.data-dir", dataDir.toString(), "mocks3.redis.address", redis.address(), "mocks3.redis.password", redis.password()));
         api = new RulesApiClient(runner, HttpClient.newHttpClient());
         ruleId = api.create("""
                 {"name": "before the outage", "service": "storage-service", "enabled": false,
