@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -25,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.events.delivery.EventDeliveryConfiguration;
 import dev.mocks3.state.StateConfiguration;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.events.delivery.EventPublisher;
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.faults.api.LocalStackChaosApi;
@@ -40,6 +41,7 @@ import dev.mocks3.faults.inject.LocalThrottles;
 import dev.mocks3.faults.inject.RedisThrottles;
 import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
+import dev.mocks3.faults.inject.StoredObjectReads;
 import dev.mocks3.faults.inject.Throttles;
 import dev.mocks3.faults.store.FaultEventLog;
 import dev.mocks3.faults.store.FaultStats;
@@ -150,12 +152,11 @@ public class FaultsConfiguration {
 
     @Bean
     @Lazy
-    StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<FunctionCatalog> catalog, FaultsProperties p) {
-        return new StaleReads(snapshots, () -> {
-            FunctionCatalog c = catalog.getIfAvailable();
-            Function<Mono<S3Call>, Mono<S3Call>> get = c == null ? null : c.lookup(Function.class, "getObject");
-            return get;
-        }, (int) Math.min(Integer.MAX_VALUE, p.staleBodyLimit().toBytes()));
+    StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<ObjectStore> objects, ObjectProvider<BlobStore> blobs,
+                          FaultsProperties p) {
+        // through the stores, not the getObject function: an instance serving only putObject has none
+        return new StaleReads(snapshots, () -> new StoredObjectReads(objects.getObject(), blobs.getObject()),
+                (int) Math.min(Integer.MAX_VALUE, p.staleBodyLimit().toBytes()));
     }
 
     @Bean
