@@ -96,6 +96,20 @@ public final class MockS3Fixture {
         return dataDir;
     }
 
+    /** The settings of another MockS3 on this one's PostgreSQL, Redis and data folder, on ports of its own. */
+    public Map<String, Object> anotherInstanceSettings() {
+        org.springframework.core.env.Environment env = runner.context().getEnvironment();
+        Map<String, Object> settings = new java.util.HashMap<>();
+        for (String key : java.util.List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
+                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "mocks3.redis.address", "mocks3.redis.password",
+                "mocks3.storage.data-dir")) {
+            settings.put(key, env.getRequiredProperty(key));
+        }
+        settings.put("server.port", "0");
+        settings.put("mocks3.faults.api-port", "0");
+        return settings;
+    }
+
     public <T> T bean(Class<T> type) {
         return runner.context().getBean(type);
     }

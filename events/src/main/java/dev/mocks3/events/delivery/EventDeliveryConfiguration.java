@@ -5,18 +5,19 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
  * One {@link EventPublisher} for the application: the HTTP sender when a sink is configured
  * (mocks3.events.sink or K_SINK), otherwise the in-process bus feeding the local subscribers.
  * The in-process bus always exists so local subscribers can also be fed by the CloudEvents endpoints.
+ * The events module's auto-configuration.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventDeliveryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EventDeliveryConfiguration.class);

@@ -7,14 +7,17 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocks3.core.auth.AccessKeys;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.events.delivery.EventDeliveryConfiguration;
+import dev.mocks3.state.StateConfiguration;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.events.delivery.EventPublisher;
 import dev.mocks3.faults.api.ApiAccess;
 import dev.mocks3.faults.api.FaultsApiServer;
@@ -38,6 +44,7 @@ import dev.mocks3.faults.inject.LocalThrottles;
 import dev.mocks3.faults.inject.RedisThrottles;
 import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
+import dev.mocks3.faults.inject.StoredObjectReads;
 import dev.mocks3.faults.inject.Throttles;
 import dev.mocks3.faults.store.FaultEventLog;
 import dev.mocks3.faults.store.FaultStats;
@@ -57,14 +64,18 @@ import reactor.core.publisher.Mono;
  * The fault injection module: the {@code faultCheck} and {@code faultRespond} functions composed
  * around every S3 operation, the rule store and cache, stats and event log, and the rules API on
  * its own port. PostgreSQL and Redis are used when the application has them (DatabaseClient,
- * RedissonClient beans); without them everything stays in this JVM.
+ * RedissonClient beans); without them everything stays in this JVM. The module's auto-configuration:
+ * the stages are lazy (built where an S3 operation is composed with them), the rules API exists only
+ * where {@code mocks3.faults.api-port} is not -1, and other components of {@code dev.mocks3.faults} are scanned.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(after = {StateConfiguration.class, EventDeliveryConfiguration.class})
 @ConditionalOnProperty(prefix = "mocks3.faults", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FaultsProperties.class)
-@Import(EventDeliveryConfiguration.class)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 public class FaultsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FaultsConfiguration.class);
+    /** The rules API runs unless its port is -1 (every S3 service on a cluster; the faults service runs it). */
+    private static final String API_ENABLED = "${mocks3.faults.api-port:8085} >= 0";
 
     /** The Redis client, when the application has one and the faults module is told to use it. */
     private static RedissonClient redis(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
@@ -143,21 +154,23 @@ public class FaultsConfiguration {
     }
 
     @Bean
-    StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<FunctionCatalog> catalog, FaultsProperties p) {
-        return new StaleReads(snapshots, () -> {
-            FunctionCatalog c = catalog.getIfAvailable();
-            Function<Mono<S3Call>, Mono<S3Call>> get = c == null ? null : c.lookup(Function.class, "getObject");
-            return get;
-        }, (int) Math.min(Integer.MAX_VALUE, p.staleBodyLimit().toBytes()));
+    @Lazy
+    StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<ObjectStore> objects, ObjectProvider<BlobStore> blobs,
+                          FaultsProperties p) {
+        // through the stores, not the getObject function: an instance serving only putObject has none
+        return new StaleReads(snapshots, () -> new StoredObjectReads(objects.getObject(), blobs.getObject()),
+                (int) Math.min(Integer.MAX_VALUE, p.staleBodyLimit().toBytes()));
     }
 
     @Bean
+    @Lazy
     FaultCheck faultCheckStage(RuleCache cache, RuleEvaluator evaluator, FaultStats stats, FaultRecorder recorder,
                                Throttles throttles, StaleReads staleReads, FaultsProperties p) {
         return new FaultCheck(cache, evaluator, stats, recorder, throttles, staleReads, p.headerFaults(), Clock.systemUTC());
     }
 
     @Bean
+    @Lazy
     FaultRespond faultRespondStage(RuleCache cache, RuleEvaluator evaluator, FaultStats stats, FaultRecorder recorder,
                                    StaleReads staleReads) {
         return new FaultRespond(cache, evaluator, stats, recorder, staleReads, Clock.systemUTC());
@@ -165,22 +178,26 @@ public class FaultsConfiguration {
 
     /** Composed before every S3 operation: {@code authCheck|faultCheck|<operation>|faultRespond}. */
     @Bean
+    @Lazy
     Function<Mono<S3Call>, Mono<S3Call>> faultCheck(FaultCheck stage) {
         return stage.asFunction();
     }
 
     /** Composed after every S3 operation. */
     @Bean
+    @Lazy
     Function<Mono<S3Call>, Mono<S3Call>> faultRespond(FaultRespond stage) {
         return stage.asFunction();
     }
 
     @Bean
+    @ConditionalOnExpression(API_ENABLED)
     RuleEvents ruleEvents(RuleService rules) {
         return new RuleEvents(rules);
     }
 
     @Bean
+    @ConditionalOnExpression(API_ENABLED)
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {

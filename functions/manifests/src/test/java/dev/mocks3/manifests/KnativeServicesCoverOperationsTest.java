@@ -40,6 +40,20 @@ class KnativeServicesCoverOperationsTest {
                 .allSatisfy(function -> assertThat(served).contains(function));
     }
 
+    /** A blank definition builds every function: on a cluster each app service must name its own. */
+    @Test
+    void everyServiceRunningTheAppSetsItsFunctionDefinition() {
+        List<String> unset = new ArrayList<>();
+        for (JsonNode object : baseObjects()) {
+            if ("mocks3-app".equals(object.path("metadata").path("labels").path("app.kubernetes.io/name").asText())
+                    && functionsByService().getOrDefault(object.path("metadata").path("name").asText(), Set.of()).isEmpty()) {
+                unset.add(object.path("metadata").path("name").asText());
+            }
+        }
+        assertThat(unset).as("Knative services of %s running mocks3-app without SPRING_CLOUD_FUNCTION_DEFINITION", BASE)
+                .isEmpty();
+    }
+
     @Test
     void everyGatewayRouteAndTriggerPointsAtAServiceOfTheBase() {
         Set<String> services = functionsByService().keySet();

@@ -5,8 +5,14 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -22,8 +28,14 @@ import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.StorageSweep;
 
-/** Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3.
+ * The state module's auto-configuration: its stores are lazy, so an instance builds only those its
+ * functions use; other components of {@code dev.mocks3.state} are picked up by the scan.
+ */
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+@Lazy
 public class StateConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StateConfiguration.class);
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.Environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +65,7 @@ class InstancesShareRulesTest {
 
     @Test
     void aRuleChangedOnOneInstanceIsInForceOnAnotherWithinASecond() throws Exception {
-        Map<String, Object> settings = sharedState();
+        Map<String, Object> settings = mocks3.anotherInstanceSettings();
         // no periodic re-read to fall back on: only the Redis change signal can be this quick
         settings.put("mocks3.faults.refresh-interval", "1h");
         settings.put("mocks3.events.sink", "http://127.0.0.1:" + sinkServer.getAddress().getPort() + "/");
@@ -134,20 +132,6 @@ class InstancesShareRulesTest {
             event = sink.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } while (event != null && !"dev.mocks3.fault.injected".equals(event.header("ce-type")));
         return event;
-    }
-
-    /** The shared instance's PostgreSQL, Redis and data folder, for a second instance on a port of its own. */
-    private Map<String, Object> sharedState() {
-        Environment env = mocks3.runner().context().getEnvironment();
-        Map<String, Object> settings = new HashMap<>();
-        for (String key : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
-                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "mocks3.redis.address",
-                "mocks3.redis.password", "mocks3.storage.data-dir")) {
-            settings.put(key, env.getRequiredProperty(key));
-        }
-        settings.put("server.port", "0");
-        settings.put("mocks3.faults.api-port", "0");
-        return settings;
     }
 
     private static S3Client client(LocalRunner runner) {

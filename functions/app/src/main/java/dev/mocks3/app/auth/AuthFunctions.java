@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import dev.mocks3.core.auth.AccessKeys;
 import dev.mocks3.core.auth.AuthCheck;
@@ -16,7 +17,7 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.state.metadata.BucketStore;
 import reactor.core.publisher.Mono;
 
-/** The {@code authCheck} function composed in front of every S3 operation. */
+/** The {@code authCheck} function composed in front of every S3 operation; built only where one is served. */
 @Configuration(proxyBeanMethods = false)
 public class AuthFunctions {
 
@@ -27,6 +28,7 @@ public class AuthFunctions {
     }
 
     @Bean
+    @Lazy
     Function<Mono<S3Call>, Mono<S3Call>> authCheck(AuthProperties auth, AccessKeys keys, ObjectProvider<BucketStore> buckets) {
         SigV4Verifier verifier = new SigV4Verifier(keys, Clock.systemUTC());
         BucketStore store = buckets.getIfAvailable();

@@ -1,11 +1,11 @@
 package dev.mocks3.app.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.call.FunctionDefinition;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import reactor.core.publisher.Mono;
@@ -32,14 +33,14 @@ public class OperationPipelines {
 
     public OperationPipelines(FunctionCatalog catalog, PipelineProperties properties,
                               @Value("${spring.cloud.function.definition:}") String definition) {
-        List<String> before = present(catalog, properties.before());
-        List<String> after = present(catalog, properties.after());
-        Set<String> selected = Set.of(definition.split("[|,;]"));
-        for (S3Operation operation : S3Operation.values()) {
-            boolean wanted = definition.isBlank() || selected.contains(operation.functionName());
-            if (!wanted || catalog.lookup(operation.functionName()) == null) {
-                continue;
-            }
+        FunctionDefinition selected = new FunctionDefinition(definition);
+        List<S3Operation> served = Arrays.stream(S3Operation.values())
+                .filter(operation -> selected.selects(operation.functionName()))
+                .filter(operation -> catalog.lookup(operation.functionName()) != null).toList();
+        // the stages are lazy beans: an instance that serves no S3 operation never builds them
+        List<String> before = served.isEmpty() ? List.of() : present(catalog, properties.before());
+        List<String> after = served.isEmpty() ? List.of() : present(catalog, properties.after());
+        for (S3Operation operation : served) {
             List<String> stages = new ArrayList<>(before);
             stages.add(operation.functionName());
             stages.addAll(after);

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The stale_read action, as an eventually consistent store behaves: before a write of a key runs,
- * the key's current state is read (through the getObject function itself) and, once the write
+ * the key's current state is read (from the stores, as getObject would answer) and, once the write
  * succeeded, kept for the rule's window; during it, GET and HEAD of the key answer that state and
  * listings of the bucket show it.
  */
@@ -49,7 +49,7 @@ public final class StaleReads {
     private final Supplier<Function<Mono<S3Call>, Mono<S3Call>>> getObject;
     private final int bodyLimit;
 
-    /** @param getObject the plain getObject function (not the composed pipeline), looked up when first needed */
+    /** @param getObject reads the key's current state as a GET answer (StoredObjectReads), asked when first needed */
     public StaleReads(StaleSnapshots snapshots, Supplier<Function<Mono<S3Call>, Mono<S3Call>>> getObject, int bodyLimit) {
         this.snapshots = snapshots;
         this.getObject = getObject;

@@ -1,0 +1,54 @@
+package dev.mocks3.faults.inject;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.metadata.ObjectRecord;
+import dev.mocks3.state.metadata.ObjectStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A key's current state read straight from the stores, shaped as a GET answer (NoSuchKey when absent):
+ * what stale_read keeps before a write, on any instance, whether or not it serves getObject.
+ */
+public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Call>> {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private final ObjectStore objects;
+    private final BlobStore blobs;
+
+    public StoredObjectReads(ObjectStore objects, BlobStore blobs) {
+        this.objects = objects;
+        this.blobs = blobs;
+    }
+
+    @Override
+    public Mono<S3Call> apply(Mono<S3Call> calls) {
+        return calls.flatMap(call -> objects.find(call.request().bucket(), call.request().key())
+                .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_KEY.at(call.request().resource())))
+                .map(object -> call.withResponse(new S3Response(200, headers(object), body(object)))));
+    }
+
+    private Flux<DataBuffer> body(ObjectRecord object) {
+        return object.size() == 0 ? Flux.empty() : blobs.read(object.blobSha256(), 0, object.size());
+    }
+
+    private static HttpHeaders headers(ObjectRecord object) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ETAG, object.quotedEtag());
+        headers.setContentLength(object.size());
+        headers.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
+        headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(object.lastModified()));
+        object.headers().forEach(headers::set);
+        object.userMetadata().forEach((name, value) -> headers.set("x-amz-meta-" + name, value));
+        return headers;
+    }
+}
