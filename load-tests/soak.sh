@@ -16,7 +16,8 @@ args=("$@")
 
 mvn -B -q -ntp -DskipTests -pl local,load-tests -am package
 java -Xmx512m -jar local/target/mocks3-local.jar --server.port="$port" --mocks3.faults.api-port=0 \
-  --mocks3.storage.data-dir="$data" >"$data.log" 2>&1 &
+  --mocks3.storage.data-dir="$data" --mocks3.storage.sweep-interval=30s --mocks3.storage.orphan-grace=10s \
+  >"$data.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; echo "MockS3 log: $data.log, data: $data"' EXIT
 for _ in $(seq 120); do

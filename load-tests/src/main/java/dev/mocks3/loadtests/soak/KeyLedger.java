@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * What one key may hold, as far as its only writer knows. An acknowledged PUT or DELETE settles it;
- * an error answer changes nothing (a failed request must leave the key as it was); a request whose
- * answer never came (the connection broke without our doing) may or may not have landed, so its
- * outcome joins the possible states until the next acknowledged write.
+ * a refused request changes nothing; a request whose answer never came, or was a 503, may or may
+ * not have landed, so its outcome joins the possible states until the next acknowledged write.
  */
 final class KeyLedger {
     private final String key;

@@ -15,7 +15,9 @@ import dev.mocks3.loadtests.soak.SoakTally.Outcome;
 /**
  * One soak client: a loop of random PUT, GET, DELETE, multipart uploads and abandoned requests on
  * keys that only it writes, so it always knows what each key may hold and checks every read
- * against that.
+ * against that. A 4xx answer and an abandoned upload must change nothing; a write answered 503
+ * may still have landed (PostgreSQL can die between committing and saying so), as S3 documents
+ * for any 5xx, so its outcome counts as unknown until a later read or write settles it.
  */
 final class SoakClient {
     static final int PART_SIZE = 5 << 20;
@@ -81,6 +83,8 @@ final class SoakClient {
                 if (!md5.equals(answer.etag())) {
                     tally.violation(key.key() + ": PUT answered ETag " + answer.etag() + " for a body whose MD5 is " + md5);
                 }
+            } else if (answer.status() == 503) {
+                key.maybe(Optional.of(new SoakContent(seed, body.length, md5, md5)));
             }
             settle(Op.PUT, answer);
         } catch (IOException e) {
@@ -115,6 +119,8 @@ final class SoakClient {
             Answer answer = s3.delete(key.key());
             if (answer.ok()) {
                 key.deleted();
+            } else if (answer.status() == 503) {
+                key.maybe(Optional.empty());
             }
             settle(Op.DELETE, answer);
         } catch (IOException e) {
@@ -158,6 +164,9 @@ final class SoakClient {
                 key.written(new SoakContent(seed, first.length + second.length, md5,
                         SoakHttp.elementText(completed, "ETag").replace("\"", "")));
             } else {
+                if (completed.status() == 503) {
+                    key.maybe(Optional.of(new SoakContent(seed, first.length + second.length, md5, null)));
+                }
                 abort(key, uploadId);
             }
             settle(Op.MULTIPART, completed);

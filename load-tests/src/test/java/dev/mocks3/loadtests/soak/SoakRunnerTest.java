@@ -26,7 +26,8 @@ class SoakRunnerTest {
         Path dataDir = Path.of("target", "soak-data", UUID.randomUUID().toString()).toAbsolutePath();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (LocalRunner mocks3 = LocalRunner.start(Map.of("server.port", "0", "mocks3.faults.api-port", "0",
-                "mocks3.storage.data-dir", dataDir.toString()))) {
+                "mocks3.storage.data-dir", dataDir.toString(), "mocks3.storage.sweep-interval", "5s",
+                "mocks3.storage.orphan-grace", "2s"))) {
             SoakRunner.Options options = new SoakRunner.Options("http://127.0.0.1:" + mocks3.port(), dataDir,
                     Duration.ofSeconds(40), 6, 4, Duration.ofSeconds(10), 42);
             SoakTally tally = SoakRunner.run(options, new PrintStream(output, true, StandardCharsets.UTF_8));

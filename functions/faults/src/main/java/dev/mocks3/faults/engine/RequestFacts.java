@@ -33,7 +33,7 @@ public final class RequestFacts {
     public static RequestFacts before(S3Call call, long nowMillis) {
         long size = -1;
         S3Operation op = call.operation();
-        if (op == S3Operation.PUT_OBJECT || op == S3Operation.UPLOAD_PART) {
+        if (op != null && op.is(S3Operation.Trait.UPLOADS_BODY)) {
             String decoded = call.request().header("x-amz-decoded-content-length");
             size = decoded != null ? parseLong(decoded) : call.request().contentLength();
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,9 @@ import reactor.core.publisher.Mono;
  * listings of the bucket show it.
  */
 public final class StaleReads {
-    static final Set<S3Operation> WRITES = EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
-            S3Operation.DELETE_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
-    static final Set<S3Operation> READS = EnumSet.of(S3Operation.GET_OBJECT, S3Operation.HEAD_OBJECT);
-    static final Set<S3Operation> LISTS = EnumSet.of(S3Operation.LIST_OBJECTS, S3Operation.LIST_OBJECTS_V2);
+    static final Set<S3Operation> WRITES = S3Operation.with(S3Operation.Trait.WRITES_OBJECT);
+    static final Set<S3Operation> READS = S3Operation.with(S3Operation.Trait.READS_OBJECT);
+    static final Set<S3Operation> LISTS = S3Operation.with(S3Operation.Trait.LISTS_OBJECTS);
     private static final List<String> KEPT_HEADERS = List.of("ETag", "Content-Length", "Content-Type",
             "Last-Modified", "Cache-Control", "Content-Encoding", "Content-Disposition");
 

@@ -19,9 +19,7 @@ public enum ServiceStage {
     QUEUE("queue-service"),
     THIRD_PARTY("third-party-service");
 
-    private static final Set<S3Operation> MOVES_BYTES = EnumSet.of(
-            S3Operation.PUT_OBJECT, S3Operation.GET_OBJECT, S3Operation.UPLOAD_PART, S3Operation.UPLOAD_PART_COPY,
-            S3Operation.COPY_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
+    private static final Set<S3Operation> MOVES_BYTES = S3Operation.with(S3Operation.Trait.MOVES_BYTES);
 
     private final String id;
 

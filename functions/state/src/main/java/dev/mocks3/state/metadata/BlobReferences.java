@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
  * blob is never deleted while another writer is publishing the same content.
  */
 public final class BlobReferences {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BlobReferences.class);
     /** Drops one reference to $n (a CTE list entry); the row goes with its last reference. */
     static String releaseCte(int param) {
         return "released as (delete from blobs where sha256 = $" + param + " and ref_count <= 1 returning sha256), "
@@ -84,9 +85,17 @@ public final class BlobReferences {
         return tx.transactional(work);
     }
 
-    /** Deletes the files of all blobs whose last reference a finished transaction dropped. */
-    public Mono<Void> deleteAllUnreferenced(Collection<String> sha256s) {
-        return Flux.fromIterable(sha256s).concatMap(this::deleteIfUnreferenced).then();
+    /**
+     * The clean-up after a committed write: the write has happened, so a failure here (the database
+     * went away after the commit) must not turn the answer into an error; the storage sweep deletes
+     * the file later.
+     */
+    public Mono<Void> releasedAfterCommit(Collection<String> sha256s) {
+        return Flux.fromIterable(sha256s).concatMap(sha -> deleteIfUnreferenced(sha).onErrorResume(e -> {
+            log.warn("blob {} lost its last reference but could not be deleted now ({}); the storage sweep will",
+                    sha, e.toString());
+            return Mono.empty();
+        })).then();
     }
 
     static long lockId(String sha256) {

@@ -97,7 +97,7 @@ public final class MultipartStore {
                                 .then())
                         .then(previous.map(this::release).orElse(Mono.just(Optional.empty()))));
         return tx.transactional(work)
-                .flatMap(orphan -> orphan.map(refs::deleteIfUnreferenced).orElse(Mono.empty()).thenReturn(part));
+                .flatMap(orphan -> refs.releasedAfterCommit(orphan.stream().toList()).thenReturn(part));
     }
 
     /** Removes the upload and releases its parts' blobs. False if no such upload. */
@@ -111,7 +111,7 @@ public final class MultipartStore {
                                 : Flux.fromIterable(shas).concatMap(this::release)
                                         .filter(Optional::isPresent).map(Optional::get).collectList()));
         return tx.transactional(work)
-                .flatMap(orphans -> refs.deleteAllUnreferenced(orphans).thenReturn(true))
+                .flatMap(orphans -> refs.releasedAfterCommit(orphans).thenReturn(true))
                 .defaultIfEmpty(false);
     }
 

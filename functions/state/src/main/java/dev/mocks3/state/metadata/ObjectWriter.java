@@ -2,6 +2,7 @@ package dev.mocks3.state.metadata;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -68,7 +69,7 @@ public final class ObjectWriter {
                             .map(lastReference -> lastReference ? Optional.of(previous) : Optional.<String>empty());
                 });
         return tx.transactional(work)
-                .flatMap(orphan -> orphan.map(refs::deleteIfUnreferenced).orElse(Mono.empty()).thenReturn(record));
+                .flatMap(orphan -> refs.releasedAfterCommit(orphan.stream().toList()).thenReturn(record));
     }
 
     /** Deletes the object; true if there was one. */
@@ -81,7 +82,7 @@ public final class ObjectWriter {
                         .then(releaseReturningOrphan(previous))
                         .map(orphan -> Optional.of(orphan.orElse(""))));
         return tx.transactional(work)
-                .flatMap(orphan -> orphan.filter(sha -> !sha.isEmpty()).map(refs::deleteIfUnreferenced)
+                .flatMap(orphan -> orphan.filter(sha -> !sha.isEmpty()).map(sha -> refs.releasedAfterCommit(List.of(sha)))
                         .orElse(Mono.empty()).thenReturn(true))
                 .defaultIfEmpty(false);
     }
