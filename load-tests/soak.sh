@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${SOAK_PORT:-18180}
 data=$(mktemp -d /tmp/mocks3-soak.XXXXXX)
+chmod 755 "$data"  # the embedded PostgreSQL runs as user postgres when started by root
 args=("$@")
 [[ " ${args[*]} " == *" --duration "* ]] || args+=(--duration 10m)
 [[ " ${args[*]} " == *" --concurrency "* ]] || args+=(--concurrency 32)
@@ -21,7 +22,7 @@ java -Xmx512m -jar local/target/mocks3-local.jar --server.port="$port" --mocks3.
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; echo "MockS3 log: $data.log, data: $data"' EXIT
 for _ in $(seq 120); do
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health" && break
+  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port/health" && break
   kill -0 $server 2>/dev/null || { echo "soak.sh: MockS3 did not start, see $data.log" >&2; exit 2; }
   sleep 1
 done
