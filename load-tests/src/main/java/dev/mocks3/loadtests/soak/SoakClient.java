@@ -171,6 +171,7 @@ final class SoakClient {
             }
             settle(Op.MULTIPART, completed);
         } catch (IOException e) {
+            tally.brokenDetail(Op.MULTIPART, e.toString());
             broken(Op.MULTIPART);
         }
     }

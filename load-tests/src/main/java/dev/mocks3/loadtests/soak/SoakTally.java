@@ -48,6 +48,13 @@ final class SoakTally {
         }
     }
 
+    /** Why a connection broke, the first few kept for the report. */
+    void brokenDetail(Op op, String detail) {
+        if (failures.size() < MAX_VIOLATIONS_KEPT) {
+            failures.add(op + " broke: " + detail);
+        }
+    }
+
     void violation(String detail) {
         violationCount.increment();
         if (violations.size() < MAX_VIOLATIONS_KEPT) {
@@ -72,7 +79,7 @@ final class SoakTally {
                 byOutcome.get(Outcome.BROKEN).sum()));
         if (!failures.isEmpty()) {
             out.println();
-            out.println("First failed answers:");
+            out.println("First failed answers and broken connections:");
             synchronized (failures) {
                 failures.forEach(f -> out.println("  " + f));
             }

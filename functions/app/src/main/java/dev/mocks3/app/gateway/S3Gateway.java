@@ -107,7 +107,7 @@ public class S3Gateway implements WebFilter {
         if (error instanceof ConnectionDrop) {
             return dropConnection(response);
         }
-        if (ClientGone.causedBy(error)) {
+        if (ClientGone.causedBy(error) && !connectionOpen(response)) {
             log.info("request {} abandoned: the connection closed before the answer ({})", requestId, error.toString());
             return dropConnection(response);
         }
@@ -137,6 +137,15 @@ public class S3Gateway implements WebFilter {
                 : S3Error.INTERNAL_ERROR.exception();
         failures.failed(requestId, answer.status() + " " + answer.code(), error);
         return answer;
+    }
+
+    /** A closed file is no closed connection: only a connection that is really gone is "client gone". */
+    private static boolean connectionOpen(ServerHttpResponse response) {
+        boolean[] open = {false};
+        if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty) {
+            netty.withConnection(connection -> open[0] = connection.channel().isActive());
+        }
+        return open[0];
     }
 
     /** Closes the client's connection without an answer (or in the middle of one). */

@@ -91,7 +91,13 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             return channel;
         }, offset, buffers, READ_BUFFER), length);
-        UNREAD_FILES.register(bytes, () -> closeQuietly(channel));
+        // only a stream nobody subscribed to is closed here: once reading, the subscriber chain no longer
+        // holds this Flux, and closing the channel under it would cut the read (the reader closes it)
+        UNREAD_FILES.register(bytes, () -> {
+            if (taken.compareAndSet(false, true)) {
+                closeQuietly(channel);
+            }
+        });
         return bytes;
     }
 
