@@ -67,9 +67,16 @@ public final class BlobStaging implements AutoCloseable {
     public Mono<StagedBlob> stage(Flux<DataBuffer> body) {
         return Mono.defer(() -> {
             Path file = tmpDir.resolve("upload-" + UUID.randomUUID());
+            // created here, opened below without CREATE: a cancel that deletes the file before the
+            // asynchronous open makes the open fail instead of leaving an empty file behind
+            try {
+                Files.createFile(file);
+            } catch (IOException e) {
+                return Mono.error(new UncheckedIOException(e));
+            }
             Digests digests = new Digests();
             Flux<DataBuffer> hashed = body.doOnNext(digests::update);
-            return DataBufferUtils.write(hashed, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            return DataBufferUtils.write(hashed, file, StandardOpenOption.WRITE)
                     .then(Mono.fromCallable(() -> digests.finish(file)))
                     .doOnError(e -> deleteQuietly(file))
                     .doOnCancel(() -> deleteQuietly(file));

@@ -71,7 +71,9 @@ public final class MultipartStore {
         UploadedPart part = new UploadedPart(partNumber, staged.sha256(), staged.size(), staged.md5Hex(), staged.md5Hex(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return putPartRow(uploadId, part, blobs.publish(staged))
-                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)));
+                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
+                // a request cancelled mid-commit (its client left) must not leave its temporary file
+                .doOnCancel(() -> staging.discard(staged).subscribe());
     }
 
     /** Registers an existing blob (or a range copy staged from it) as a part. */

@@ -45,7 +45,9 @@ public final class ObjectWriter {
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 java.util.Map.of("CRC32", staged.crc32()));
         return commit(record, blobs.publish(staged), condition)
-                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)));
+                .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
+                // a request cancelled mid-commit (its client left) must not leave its temporary file
+                .doOnCancel(() -> staging.discard(staged).subscribe());
     }
 
     /** Registers an already published blob as an object (a copy): no bytes move. */
