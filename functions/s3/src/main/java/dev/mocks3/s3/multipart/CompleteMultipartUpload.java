@@ -17,7 +17,6 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
@@ -66,11 +65,7 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .flatMap(requested -> store.parts(upload.uploadId(), 0, 10000).collectList()
                         .map(stored -> select(requested, stored)))
                 .flatMap(parts -> join(upload, parts, condition)))
-                .map(object -> Responses.xml(XmlWriter.document("CompleteMultipartUploadResult")
-                        .element("Location", "/" + object.bucket() + "/" + object.key())
-                        .element("Bucket", object.bucket()).element("Key", object.key())
-                        .element("ETag", object.quotedEtag())
-                        .finishBytes("CompleteMultipartUploadResult")));
+                .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
     }
 
     private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,

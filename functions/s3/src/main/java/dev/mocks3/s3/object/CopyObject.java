@@ -10,8 +10,8 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.CopySource;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
@@ -57,10 +57,7 @@ public class CopyObject extends OperationFunction {
                                     call.accessKey());
                     return writer.link(copyOf(original, draft));
                 })
-                .map(copy -> Responses.xml(XmlWriter.document("CopyObjectResult")
-                        .element("LastModified", copy.lastModified())
-                        .element("ETag", copy.quotedEtag())
-                        .finishBytes("CopyObjectResult")));
+                .map(copy -> Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml()));
     }
 
     private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft) {
