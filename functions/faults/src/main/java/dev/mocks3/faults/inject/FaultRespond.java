@@ -265,7 +265,7 @@ public final class FaultRespond implements S3Function {
             return staleReads.snapshots().inBucket(facts.bucket()).flatMap(stale -> {
                 stale.values().stream().map(StaleSnapshot::rule).distinct().forEach(id -> recordStale(id, facts, engine,
                         "listing shows " + stale.size() + " key(s) as before"));
-                return staleReads.rewriteListing(call, stale);
+                return Mono.just(staleReads.rewriteListing(call, stale));
             });
         }
         if (facts.key() == null || call.response().status() >= 300 && call.response().status() != 404) {
