@@ -3,6 +3,7 @@ package dev.mocks3.local.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,6 +224,23 @@ class FaultInjectionSdkTest {
         } finally {
             api.send("POST", "/_localstack/chaos/faults", "[]");
         }
+        once.headBucket(b -> b.bucket(bucket));
+    }
+
+    @Test
+    void localStackChaosApiAnswersOnTheS3PortToo() {
+        String bucket = mocks3.newBucket("ls-s3-port");
+        RulesApiClient s3Port = new RulesApiClient(URI.create("http://localhost:" + mocks3.endpoint().getPort()), mocks3.http());
+        try {
+            assertThat(s3Port.send("POST", "/_localstack/chaos/faults",
+                    "[{\"service\":\"s3\",\"operation\":\"HeadBucket\"}]").statusCode()).isEqualTo(200);
+            assertThat(s3Port.get("/_localstack/chaos/faults")).isEqualTo(api.get("/_localstack/chaos/faults"));
+            assertThatThrownBy(() -> once.headBucket(b -> b.bucket(bucket)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        } finally {
+            s3Port.send("POST", "/_localstack/chaos/faults", "[]");
+        }
+        assertThat(s3Port.get("/_localstack/chaos/faults").size()).isZero();
         once.headBucket(b -> b.bucket(bucket));
     }
 }

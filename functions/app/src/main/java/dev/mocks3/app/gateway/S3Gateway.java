@@ -164,9 +164,13 @@ public class S3Gateway implements WebFilter {
         return Mono.empty();
     }
 
-    /** {@code /_mocks3/...}: MockS3's own endpoints (health, actuator); no bucket name starts with '_'. */
+    /**
+     * {@code /_mocks3/...}: MockS3's own endpoints (health, actuator); {@code /_localstack/...}: the
+     * LocalStack chaos API. No bucket name starts with '_'.
+     */
     private static boolean isMockS3Endpoint(ServerWebExchange exchange) {
-        return exchange.getRequest().getPath().value().startsWith("/_mocks3/");
+        String path = exchange.getRequest().getPath().value();
+        return path.startsWith("/_mocks3/") || path.startsWith("/_localstack/");
     }
 
     private static boolean isHealthCheck(ServerWebExchange exchange) {
