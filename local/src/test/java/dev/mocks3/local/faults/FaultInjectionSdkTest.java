@@ -143,6 +143,25 @@ class FaultInjectionSdkTest {
     }
 
     @Test
+    void staleReadAfterADeleteServesTheDeletedObjectForItsWindow() throws Exception {
+        String bucket = mocks3.newBucket("stale-delete");
+        String etag = once.putObject(b -> b.bucket(bucket).key("k").contentType("text/plain"), RequestBody.fromString("kept")).eTag();
+        rule(bucket, "", "{\"type\":\"stale_read\",\"window\":\"3s\"}");
+        once.deleteObject(b -> b.bucket(bucket).key("k"));
+
+        var stale = once.getObjectAsBytes(b -> b.bucket(bucket).key("k"));
+        assertThat(stale.asUtf8String()).isEqualTo("kept");
+        assertThat(stale.response().eTag()).isEqualTo(etag);
+        assertThat(stale.response().contentType()).isEqualTo("text/plain");
+        assertThat(once.headObject(b -> b.bucket(bucket).key("k")).eTag()).isEqualTo(etag);
+        Thread.sleep(3500);
+        assertThatThrownBy(() -> once.getObjectAsBytes(b -> b.bucket(bucket).key("k")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> once.headObject(b -> b.bucket(bucket).key("k")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
     void staleListingHidesANewKeyAndShowsADeletedOneForItsWindow() throws Exception {
         String bucket = bucketWith("old", "o");
         rule(bucket, "", "{\"type\":\"stale_read\",\"window\":\"3s\"}");
