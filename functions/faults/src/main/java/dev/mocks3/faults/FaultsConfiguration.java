@@ -19,6 +19,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -202,12 +204,31 @@ public class FaultsConfiguration {
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
-        String host = p.apiHost() != null ? p.apiHost() : env.getProperty("server.address", "0.0.0.0");
-        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
-                env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
-        return new FaultsApiServer(access.guard(new RulesApi(rules, stats, events, json).routes()
+        String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
+        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
                 .and(ruleEvents.routes())), host, p.apiPort());
+    }
+
+    /**
+     * LocalStack serves its chaos API on the same port as the AWS API, and tests build its URL from
+     * the S3 endpoint: so it answers on the S3 port as well (no bucket name starts with '_'), behind
+     * the same guard as on the rules port.
+     */
+    @Bean
+    @ConditionalOnExpression(API_ENABLED)
+    RouterFunction<ServerResponse> localStackChaosOnS3Port(RuleService rules, ObjectProvider<ObjectMapper> mapper,
+                                                           ObjectProvider<AccessKeys> keys, FaultsProperties p, Environment env) {
+        return access(keys, p, env, s3Host(env)).guard(new LocalStackChaosApi(rules, mapper.getIfAvailable(ObjectMapper::new)).routes());
+    }
+
+    private static String s3Host(Environment env) {
+        return env.getProperty("server.address", "0.0.0.0");
+    }
+
+    private static ApiAccess access(ObjectProvider<AccessKeys> keys, FaultsProperties p, Environment env, String host) {
+        return ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
+                env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
     }
 
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */
