@@ -28,6 +28,8 @@ final class TestSink implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile boolean failAlways;
+    private final AtomicInteger hangsLeft = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /** One request as it arrived: its {@code ce-*} attributes and its data. */
     record Received(Map<String, String> headers, byte[] body, int answeredStatus) {
@@ -56,8 +58,9 @@ final class TestSink implements AutoCloseable {
             return data().get("Records").get(0);
         }
 
+        /** Answered 2xx (0: never answered). */
         boolean accepted() {
-            return answeredStatus < 300;
+            return answeredStatus >= 200 && answeredStatus < 300;
         }
     }
 
@@ -76,6 +79,11 @@ final class TestSink implements AutoCloseable {
         failuresLeft.set(requests);
     }
 
+    /** The next {@code requests} requests are recorded but never answered (a consumer that hangs). */
+    void hangFirst(int requests) {
+        hangsLeft.set(requests);
+    }
+
     void failAlways() {
         failAlways = true;
     }
@@ -84,6 +92,18 @@ final class TestSink implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        if (hangsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            synchronized (received) {
+                received.add(new Received(headers, body, 0));
+                received.notifyAll();
+            }
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         int status = failAlways || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 202;
         synchronized (received) {
             received.add(new Received(headers, body, status));
@@ -126,6 +146,7 @@ final class TestSink implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
