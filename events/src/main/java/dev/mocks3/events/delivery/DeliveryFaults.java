@@ -21,8 +21,25 @@ public interface DeliveryFaults {
      * @param drop   pretend it was delivered, send nothing (a lost event)
      * @param delay  wait this long before sending
      * @param copies send the event this many times (a duplicate delivery; consumers dedupe by id)
+     * @param failure when not null, the attempt fails with this reason (as if the sink had refused it)
      */
-    record DeliveryPlan(boolean drop, Duration delay, int copies) {
-        public static final DeliveryPlan NORMAL = new DeliveryPlan(false, Duration.ZERO, 1);
+    record DeliveryPlan(boolean drop, Duration delay, int copies, String failure) {
+        public static final DeliveryPlan NORMAL = new DeliveryPlan(false, Duration.ZERO, 1, null);
+
+        public DeliveryPlan delayed(Duration more) {
+            return new DeliveryPlan(drop, delay.plus(more), copies, failure);
+        }
+
+        public DeliveryPlan dropped() {
+            return new DeliveryPlan(true, delay, copies, failure);
+        }
+
+        public DeliveryPlan copied(int times) {
+            return new DeliveryPlan(drop, delay, Math.max(copies, times), failure);
+        }
+
+        public DeliveryPlan failing(String reason) {
+            return new DeliveryPlan(drop, delay, copies, failure != null ? failure : reason);
+        }
     }
 }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mocks3.local.MockS3Fixture;
 import dev.mocks3.local.SideRunner;
+import dev.mocks3.local.faults.RulesApiClient;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
@@ -267,6 +268,52 @@ class BucketNotificationsTest {
         assertThat(undelivered(id)).isEqualTo(404);
         assertThat(http(HttpRequest.newBuilder(mocks3.endpoint().resolve("/_mocks3/jobs/scheduled/" + id)).DELETE()).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void faultRulesOnNotificationDeliveryDuplicateAndDropEvents() throws Exception {
+        String bucket = bucket("faulty");
+        notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*"), null, null);
+        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        String duplicate = rules.create("""
+                {"name": "three copies", "service": "notification-delivery",
+                 "conditions": [{"type": "bucket", "value": "%s"}, {"type": "key", "prefix": "dup/"}],
+                 "action": {"type": "duplicate", "copies": 3}}""".formatted(bucket));
+        String drop = rules.create("""
+                {"name": "lost", "service": "notification-delivery",
+                 "conditions": [{"type": "bucket", "value": "%s"}, {"type": "key", "prefix": "lost/"}],
+                 "action": {"type": "drop"}}""".formatted(bucket));
+        try {
+            s3.putObject(b -> b.bucket(bucket).key("dup/k"), RequestBody.fromString("x"));
+            s3.putObject(b -> b.bucket(bucket).key("lost/k"), RequestBody.fromString("x"));
+            s3.putObject(b -> b.bucket(bucket).key("plain/k"), RequestBody.fromString("x"));
+
+            List<TestSink.Received> copies = sink.await(e -> "dup/k".equals(e.attribute("subject"))
+                    && TestSink.aboutBucket(bucket).test(e), 3, WAIT);
+            sink.await(e -> "plain/k".equals(e.attribute("subject")) && TestSink.aboutBucket(bucket).test(e), 1, WAIT);
+            Thread.sleep(1000);
+
+            assertThat(copies).hasSize(3).extracting(TestSink.Received::id).containsOnly(copies.get(0).id());
+            assertThat(sink.all()).filteredOn(TestSink.aboutBucket(bucket)).extracting(e -> e.attribute("subject"))
+                    .containsExactlyInAnyOrder("dup/k", "dup/k", "dup/k", "plain/k");
+            JsonNode injected = rules.events("bucket=" + bucket, 2).get("events");
+            assertThat(injected).extracting(e -> e.get("action").asText() + " " + e.get("service").asText() + " " + e.get("key").asText())
+                    .containsExactlyInAnyOrder("duplicate notification-delivery dup/k", "drop notification-delivery lost/k");
+        } finally {
+            rules.delete(duplicate);
+            rules.delete(drop);
+        }
+    }
+
+    @Test
+    void dropAndDuplicateAreRefusedForS3Requests() {
+        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        assertThatThrownBy(() -> rules.create("""
+                {"name": "wrong stage", "service": "storage-service", "action": {"type": "drop"}}"""))
+                .hasMessageContaining("400").hasMessageContaining("notification delivery only");
+        assertThatThrownBy(() -> rules.create("""
+                {"name": "wrong action", "service": "notification-delivery", "action": {"type": "truncate"}}"""))
+                .hasMessageContaining("400").hasMessageContaining("takes delay, drop, duplicate or http_error");
     }
 
     /** The status of {@code GET /_mocks3/jobs/scheduled/{id}}, once the dispatcher had time: 404 when delivered. */

@@ -103,6 +103,9 @@ public final class OutboxDispatcher implements SmartLifecycle {
 
     private Mono<Void> send(CloudEvent event, DeliveryFaults.DeliveryPlan plan) {
         Mono<Void> wait = plan.delay().isZero() ? Mono.empty() : Mono.delay(plan.delay()).then();
+        if (plan.failure() != null) {
+            return wait.then(Mono.error(new IllegalStateException("fault: " + plan.failure())));
+        }
         if (plan.drop()) {
             return wait.doOnSuccess(v -> log.info("fault: event {} {} dropped", event.getType(), event.getId()));
         }
