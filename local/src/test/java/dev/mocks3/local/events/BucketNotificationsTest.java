@@ -306,6 +306,27 @@ class BucketNotificationsTest {
     }
 
     @Test
+    void anHttpErrorRuleFailsTheFirstAttemptAndTheRetryDelivers() throws Exception {
+        String bucket = bucket("refused");
+        notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*"), null, null);
+        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        String refuse = rules.create("""
+                {"name": "sink refuses once", "service": "notification-delivery", "max_triggers": 1,
+                 "conditions": [{"type": "bucket", "value": "%s"}],
+                 "action": {"type": "http_error", "http_code": 503}}""".formatted(bucket));
+        try {
+            s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));
+
+            List<TestSink.Received> delivered = sink.await(TestSink.aboutBucket(bucket), 1, WAIT);
+            assertThat(delivered).hasSize(1);
+            assertThat(rules.events("bucket=" + bucket, 1).get("events")).singleElement()
+                    .satisfies(e -> assertThat(e.get("outcome").asText()).isEqualTo("attempt failed: 503 SlowDown"));
+        } finally {
+            rules.delete(refuse);
+        }
+    }
+
+    @Test
     void dropAndDuplicateAreRefusedForS3Requests() {
         RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
         assertThatThrownBy(() -> rules.create("""
