@@ -274,7 +274,7 @@ class BucketNotificationsTest {
     void faultRulesOnNotificationDeliveryDuplicateAndDropEvents() throws Exception {
         String bucket = bucket("faulty");
         notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*"), null, null);
-        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        RulesApiClient rules = rules();
         String duplicate = rules.create("""
                 {"name": "three copies", "service": "notification-delivery",
                  "conditions": [{"type": "bucket", "value": "%s"}, {"type": "key", "prefix": "dup/"}],
@@ -309,7 +309,7 @@ class BucketNotificationsTest {
     void anHttpErrorRuleFailsTheFirstAttemptAndTheRetryDelivers() throws Exception {
         String bucket = bucket("refused");
         notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*"), null, null);
-        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        RulesApiClient rules = rules();
         String refuse = rules.create("""
                 {"name": "sink refuses once", "service": "notification-delivery", "max_triggers": 1,
                  "conditions": [{"type": "bucket", "value": "%s"}],
@@ -328,7 +328,7 @@ class BucketNotificationsTest {
 
     @Test
     void dropAndDuplicateAreRefusedForS3Requests() {
-        RulesApiClient rules = new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
+        RulesApiClient rules = rules();
         assertThatThrownBy(() -> rules.create("""
                 {"name": "wrong stage", "service": "storage-service", "action": {"type": "drop"}}"""))
                 .hasMessageContaining("400").hasMessageContaining("notification delivery only");
@@ -349,6 +349,10 @@ class BucketNotificationsTest {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         return status;
+    }
+
+    private static RulesApiClient rules() {
+        return new RulesApiClient(mocks3.runner(), MockS3Fixture.shared().http());
     }
 
     private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
