@@ -48,6 +48,8 @@ public final class OutboxDispatcher implements SmartLifecycle {
     /** The destinations this instance can route; rows for others are left to the instances that can. */
     private final String[] destinations;
     private volatile Disposable loop;
+    /** A dispatch failed (PostgreSQL down, say): the next failures are not logged again until one succeeds. */
+    private volatile boolean failing;
 
     public OutboxDispatcher(DatabaseClient db, TransactionalOperator tx, EventDelivery delivery, DeliveryFaults faults,
                             NotificationsProperties settings, OutboxSignal signal, Duration timeout) {
@@ -158,10 +160,20 @@ public final class OutboxDispatcher implements SmartLifecycle {
         }
         loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE), signal.wakeups())
                 .onBackpressureLatest()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("outbox dispatch failed, retried at the next poll: {}", e.toString());
-                    return Mono.just(0);
-                }), 1)
+                .concatMap(tick -> drain()
+                        .doOnSuccess(n -> {
+                            if (failing) {
+                                failing = false;
+                                log.info("outbox dispatch works again");
+                            }
+                        })
+                        .onErrorResume(e -> {
+                            if (!failing) {
+                                failing = true;
+                                log.warn("outbox dispatch failed, retried at every poll until it works: {}", e.toString());
+                            }
+                            return Mono.just(0);
+                        }), 1)
                 .subscribe();
         log.info("outbox dispatcher started: poll every {}, {} attempts from {} backoff", settings.pollInterval(),
                 settings.maxAttempts(), settings.backoff());
