@@ -39,10 +39,12 @@ import dev.mocks3.faults.api.RulesApi;
 import dev.mocks3.faults.engine.FaultCounters;
 import dev.mocks3.faults.engine.LocalFaultCounters;
 import dev.mocks3.faults.engine.RuleEvaluator;
+import dev.mocks3.events.delivery.DeliveryFaults;
 import dev.mocks3.faults.inject.FaultCheck;
 import dev.mocks3.faults.inject.FaultRecorder;
 import dev.mocks3.faults.inject.FaultRespond;
 import dev.mocks3.faults.inject.LocalThrottles;
+import dev.mocks3.faults.inject.NotificationDeliveryFaults;
 import dev.mocks3.faults.inject.RedisThrottles;
 import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
@@ -153,6 +155,14 @@ public class FaultsConfiguration {
     @Bean
     FaultRecorder faultRecorder(FaultEventLog events, FaultStats stats, EventPublisher publisher) {
         return new FaultRecorder(events, stats, publisher, Clock.systemUTC());
+    }
+
+    /** Faults in bucket notification delivery, asked by the outbox dispatcher before each attempt. */
+    @Bean
+    @Lazy
+    DeliveryFaults notificationDeliveryFaults(RuleCache cache, RuleEvaluator evaluator, FaultStats stats,
+                                              FaultRecorder recorder) {
+        return new NotificationDeliveryFaults(cache, evaluator, stats, recorder, Clock.systemUTC());
     }
 
     @Bean

@@ -22,6 +22,10 @@ import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.notification.NotificationStore;
+import dev.mocks3.state.notification.ObjectEvents;
+import dev.mocks3.state.outbox.Outbox;
+import dev.mocks3.state.outbox.OutboxSignal;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -56,7 +60,8 @@ public final class StateFixture {
         this.refs = new BlobReferences(db, tx, blobs);
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
-        this.writer = new ObjectWriter(objects, refs, blobs, staging, tx);
+        this.writer = new ObjectWriter(objects, refs, blobs, staging, tx,
+                new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }

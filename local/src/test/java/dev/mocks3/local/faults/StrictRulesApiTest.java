@@ -120,4 +120,18 @@ class StrictRulesApiTest {
                 .statusCode()).isEqualTo(201);
         assertThat(statusOf(id)).isEqualTo(200);
     }
+
+    @Test
+    void theScheduledJobsEndpointIsGuardedTheSameWay() {
+        java.net.URI scheduled = mocks3.s3("/_mocks3/jobs/scheduled");
+        HttpResponse<String> unsigned = new RulesApiClient(mocks3.s3(""), mocks3.http()).send("GET", "/_mocks3/jobs/scheduled", null);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("\"error\":\"access_denied\"");
+        assertThat(new RulesApiClient(mocks3.s3(""), mocks3.http()).send("DELETE", "/_mocks3/jobs/scheduled/x", null)
+                .statusCode()).isEqualTo(403);
+
+        assertThat(mocks3.signed(KEY_A, SECRET_A, "s3").send("GET", scheduled, "", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(new RulesApiClient(mocks3.s3(""), mocks3.http()).send("GET", "/_mocks3/jobs/scheduled", null,
+                "Authorization", "Bearer " + StrictMockS3.API_TOKEN).statusCode()).isEqualTo(200);
+    }
 }

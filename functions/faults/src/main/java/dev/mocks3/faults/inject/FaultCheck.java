@@ -255,6 +255,17 @@ public final class FaultCheck implements S3Function {
                     "upload read in " + s.chunkSize() + "-byte slices",
                     Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
         }
+
+        /** Delivery-only actions: validation keeps them off S3 requests. */
+        @Override
+        public Mono<Void> drop(FaultAction.Drop d) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> duplicate(FaultAction.Duplicate d) {
+            return Mono.empty();
+        }
     }
 
     private static String throttleBucket(CompiledRule rule, FaultAction.Throttle t, RequestFacts facts) {

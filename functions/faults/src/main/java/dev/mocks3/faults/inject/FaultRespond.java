@@ -260,6 +260,17 @@ public final class FaultRespond implements S3Function {
                 return r.withBody(BodyFaults.slice(r.body(), s.chunkSize(), s.pause()));
             });
         }
+
+        /** Delivery-only actions: validation keeps them off S3 requests. */
+        @Override
+        public Mono<S3Call> drop(FaultAction.Drop d) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> duplicate(FaultAction.Duplicate d) {
+            return Mono.just(call);
+        }
     }
 
     /** Same shape, different value: the last hex digit of the ETag changed. */

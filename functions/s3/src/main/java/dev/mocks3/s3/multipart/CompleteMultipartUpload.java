@@ -29,6 +29,8 @@ import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
 import dev.mocks3.state.metadata.WriteCondition;
 import reactor.core.publisher.Flux;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,16 +66,17 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .map(CompleteMultipartUpload::parse)
                 .flatMap(requested -> store.parts(upload.uploadId(), 0, 10000).collectList()
                         .map(stored -> select(requested, stored)))
-                .flatMap(parts -> join(upload, parts, condition)))
+                .flatMap(parts -> join(upload, parts, condition,
+                        ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
                 .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
     }
 
     private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,
-                                                             WriteCondition condition) {
+                                                             WriteCondition condition, ChangeCause cause) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
         return staging.stage(bytes)
-                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition))
+                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition, cause))
                 .flatMap(object -> store.remove(upload.uploadId()).thenReturn(object));
     }
 

@@ -18,6 +18,8 @@ import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,7 +57,7 @@ public class CopyObject extends OperationFunction {
                                     original.userMetadata(), request.header("x-amz-storage-class") != null
                                             ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
                                     call.accessKey());
-                    return writer.link(copyOf(original, draft));
+                    return writer.link(copyOf(original, draft), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY));
                 })
                 .map(copy -> Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml()));
     }

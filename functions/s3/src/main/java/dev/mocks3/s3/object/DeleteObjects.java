@@ -15,6 +15,8 @@ import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
 import reactor.core.publisher.Flux;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /** POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures. */
@@ -39,7 +41,8 @@ public class DeleteObjects extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .map(DeleteObjects::parse)
                 .flatMap(request -> Flux.fromIterable(request.keys())
-                        .concatMap(key -> writer.delete(bucket, key).thenReturn(new DeleteResult.Outcome(key, null))
+                        .concatMap(key -> writer.delete(bucket, key, ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE))
+                                .thenReturn(new DeleteResult.Outcome(key, null))
                                 .onErrorResume(S3Exception.class, e -> Mono.just(new DeleteResult.Outcome(key, e))))
                         .collectList()
                         .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml())));

@@ -1,5 +1,7 @@
 package dev.mocks3.state.metadata;
 
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.mocks3.state.StateFixture;
 
 class ObjectListerTest {
+    private static final ChangeCause INTERNAL_CREATE = ChangeCause.internal(S3EventNames.OBJECT_CREATED_PUT);
     private final StateFixture state = new StateFixture();
     private final String bucket = state.newBucket();
 
@@ -90,7 +93,7 @@ class ObjectListerTest {
                 .block();
         for (int i = 1; i < keys.length; i++) {
             state.writer.link(new ObjectRecord(bucket, keys[i], first.blobSha256(), first.size(), first.etag(),
-                    first.lastModified(), "text/plain", Map.of(), Map.of(), "STANDARD", "owner-key", Map.of())).block();
+                    first.lastModified(), "text/plain", Map.of(), Map.of(), "STANDARD", "owner-key", Map.of()), INTERNAL_CREATE).block();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mocks3.state.metadata;
 
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 class ObjectWriterTest {
+    private static final ChangeCause INTERNAL_CREATE = ChangeCause.internal(S3EventNames.OBJECT_CREATED_PUT);
     /** If-None-Match: * as PutObject checks it inside the writing transaction. */
     private static final WriteCondition IF_NONE_MATCH = current -> {
         if (current.isPresent()) {
@@ -86,7 +89,7 @@ class ObjectWriterTest {
         ObjectRecord copy = new ObjectRecord(bucket, "copy", original.blobSha256(), original.size(), original.etag(),
                 original.lastModified(), original.contentType(), Map.of(), Map.of(), "STANDARD", "bob", original.checksums());
 
-        state.writer.link(copy).block();
+        state.writer.link(copy, INTERNAL_CREATE).block();
         state.writer.delete(bucket, "original").block();
 
         assertThat(state.referencesTo(original.blobSha256())).isEqualTo(1);
@@ -105,7 +108,7 @@ class ObjectWriterTest {
         List<StagedBlob> bodies = Stream.generate(() -> state.stage("racer " + UUID.randomUUID())).limit(writers).toList();
 
         List<String> outcomes = Flux.fromIterable(bodies)
-                .flatMap(body -> state.writer.write(StateFixture.draft(bucket, "contested"), body, null, IF_NONE_MATCH)
+                .flatMap(body -> state.writer.write(StateFixture.draft(bucket, "contested"), body, null, IF_NONE_MATCH, INTERNAL_CREATE)
                         .map(written -> "created " + written.blobSha256())
                         .onErrorResume(S3Exception.class, e -> Mono.just(e.code()))
                         .subscribeOn(Schedulers.parallel()), writers)
@@ -128,7 +131,7 @@ class ObjectWriterTest {
         ObjectRecord existing = state.writer.write(StateFixture.draft(bucket, "kept"), state.stage("kept " + UUID.randomUUID()), null).block();
         StagedBlob late = state.stage("late " + UUID.randomUUID());
 
-        assertThatThrownBy(() -> state.writer.write(StateFixture.draft(bucket, "kept"), late, null, IF_NONE_MATCH).block())
+        assertThatThrownBy(() -> state.writer.write(StateFixture.draft(bucket, "kept"), late, null, IF_NONE_MATCH, INTERNAL_CREATE).block())
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo("PreconditionFailed"));
         assertThat(state.objects.find(bucket, "kept").block()).isEqualTo(existing);
         assertThat(Files.exists(late.file())).isFalse();
