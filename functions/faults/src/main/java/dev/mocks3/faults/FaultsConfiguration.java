@@ -60,6 +60,7 @@ import dev.mocks3.faults.store.RuleCache;
 import dev.mocks3.faults.store.RuleChangeSignal;
 import dev.mocks3.faults.store.RuleService;
 import dev.mocks3.faults.store.RuleStore;
+import dev.mocks3.faults.store.StatsHistory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -105,7 +106,8 @@ public class FaultsConfiguration {
     @Bean
     FaultStats faultStats(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
         RedissonClient r = redis(p, redis);
-        return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix());
+        return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix(),
+                new StatsHistory.Settings(p.historyBucket(), p.historyRetention(), Clock.systemUTC()));
     }
 
     @Bean
