@@ -35,6 +35,7 @@ import dev.mocks3.faults.api.ApiAccess;
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.faults.api.LocalStackChaosApi;
 import dev.mocks3.faults.api.RuleEvents;
+import dev.mocks3.faults.api.RecordingApi;
 import dev.mocks3.faults.api.RulesApi;
 import dev.mocks3.faults.engine.FaultCounters;
 import dev.mocks3.faults.engine.LocalFaultCounters;
@@ -48,10 +49,14 @@ import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
 import dev.mocks3.faults.inject.StoredObjectReads;
 import dev.mocks3.faults.inject.Throttles;
+import dev.mocks3.faults.store.DecisionRecorder;
+import dev.mocks3.faults.store.DecisionStore;
 import dev.mocks3.faults.store.FaultEventLog;
 import dev.mocks3.faults.store.FaultStats;
+import dev.mocks3.faults.store.InMemoryDecisionStore;
 import dev.mocks3.faults.store.InMemoryFaultEventLog;
 import dev.mocks3.faults.store.InMemoryRuleStore;
+import dev.mocks3.faults.store.R2dbcDecisionStore;
 import dev.mocks3.faults.store.R2dbcFaultEventLog;
 import dev.mocks3.faults.store.R2dbcRuleStore;
 import dev.mocks3.faults.store.RedisFaultCounters;
@@ -134,6 +139,17 @@ public class FaultsConfiguration {
     }
 
     @Bean
+    DecisionStore decisionStore(ObjectProvider<DatabaseClient> db) {
+        DatabaseClient client = db.getIfAvailable();
+        return client == null ? new InMemoryDecisionStore() : new R2dbcDecisionStore(client);
+    }
+
+    @Bean
+    DecisionRecorder decisionRecorder(DecisionStore store) {
+        return new DecisionRecorder(store, Clock.systemUTC());
+    }
+
+    @Bean
     RuleCache ruleCache(RuleStore store, FaultsProperties p) {
         return new RuleCache(store, p.seed());
     }
@@ -145,11 +161,11 @@ public class FaultsConfiguration {
     }
 
     @Bean
-    RuleEvaluator ruleEvaluator(FaultCounters counters, ObjectProvider<RuleService> rules) {
+    RuleEvaluator ruleEvaluator(FaultCounters counters, ObjectProvider<RuleService> rules, DecisionRecorder journal) {
         // a rule that used up its max_triggers disables itself, for every instance
         return new RuleEvaluator(counters, rule -> rules.getObject().setEnabled(rule.id(), false)
                 .subscribe(r -> log.info("rule {} reached max_triggers and is now disabled", r.id()),
-                        e -> log.warn("could not disable exhausted rule {}: {}", rule.id(), e.toString())));
+                        e -> log.warn("could not disable exhausted rule {}: {}", rule.id(), e.toString())), journal);
     }
 
     @Bean
@@ -203,12 +219,14 @@ public class FaultsConfiguration {
     @Bean
     @ConditionalOnExpression(API_ENABLED)
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
+                                    DecisionRecorder decisions,
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
         String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
         return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
+                .and(new RecordingApi(decisions).routes())
                 .and(ruleEvents.routes())), host, p.apiPort());
     }
 
@@ -235,7 +253,8 @@ public class FaultsConfiguration {
 
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */
     @Bean
-    SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, FaultsProperties p) {
+    SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, DecisionRecorder decisions,
+                                 FaultsProperties p) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -243,6 +262,7 @@ public class FaultsConfiguration {
             public void start() {
                 cache.start(signal, p.refreshInterval());
                 stats.start(p.statsFlush());
+                decisions.start(p.statsFlush());
                 running = true;
             }
 
@@ -250,6 +270,7 @@ public class FaultsConfiguration {
             public void stop() {
                 cache.stop();
                 stats.stop();
+                decisions.stop();
                 running = false;
             }
 
