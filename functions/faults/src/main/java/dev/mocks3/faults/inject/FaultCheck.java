@@ -207,8 +207,8 @@ public final class FaultCheck implements S3Function {
                 return later(r);
             }
             if (r.afterBytes() == null) {
-                plan.fail(new ConnectionDrop("reset fault of rule " + rule.id()));
-                return record(r, "connection reset", Map.of());
+                plan.fail(ConnectionDrop.reset("reset fault of rule " + rule.id()));
+                return record(r, "connection reset (RST)", Map.of());
             }
             return upload(r, BodyFaults.cutAfter(body(), r.afterBytes(), () -> new ConnectionDrop("reset fault of rule " + rule.id())),
                     "reset after " + r.afterBytes() + " upload bytes", Map.of("after_bytes", r.afterBytes()));
@@ -263,6 +263,38 @@ public final class FaultCheck implements S3Function {
             return upload(s, BodyFaults.slice(body(), s.chunkSize(), s.pause()),
                     "upload read in " + s.chunkSize() + "-byte slices",
                     Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
+        }
+
+        @Override
+        public Mono<Void> down(FaultAction.Down d) {
+            plan.fail(ConnectionDrop.down("down fault of rule " + rule.id(), d.duration()));
+            return record(d, "port down for " + d.duration().toMillis() + "ms", Map.of("duration_ms", d.duration().toMillis()));
+        }
+
+        @Override
+        public Mono<Void> slowClose(FaultAction.SlowClose s) {
+            return later(s);
+        }
+
+        @Override
+        public Mono<Void> uploadLatency(FaultAction.UploadLatency u) {
+            return upload(u, BodyFaults.delayEach(body(), () -> decision.sample(u.delay())), "upload chunks delayed",
+                    Map.of());
+        }
+
+        /** Only a request that waits for 100 Continue is refused; its body is never read. */
+        @Override
+        public Mono<Void> refuseContinue(FaultAction.RefuseContinue r) {
+            if (!"100-continue".equalsIgnoreCase(facts.header("expect"))) {
+                return Mono.empty();
+            }
+            plan.fail(S3Exception.custom(r.status(), r.code(), "100-continue refused by a fault rule"));
+            return record(r, r.status() + " " + r.code() + " instead of 100 Continue", Map.of("status", r.status()));
+        }
+
+        @Override
+        public Mono<Void> stall(FaultAction.Stall s) {
+            return later(s);
         }
     }
 

@@ -182,8 +182,8 @@ public final class FaultRespond implements S3Function {
         @Override
         public Mono<S3Call> reset(FaultAction.Reset reset) {
             if (reset.afterBytes() == null || response == null) {
-                record(reset, "connection reset after the operation", Map.of());
-                return Mono.error(drop("reset"));
+                record(reset, "connection reset (RST) after the operation", Map.of());
+                return Mono.error(ConnectionDrop.reset("reset fault of rule " + rule.id()));
             }
             return respond(r -> {
                 record(reset, "reset after " + reset.afterBytes() + " bytes", Map.of("after_bytes", reset.afterBytes()));
@@ -261,6 +261,44 @@ public final class FaultRespond implements S3Function {
                 record(s, "sent in " + s.chunkSize() + "-byte slices",
                         Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
                 return r.withBody(BodyFaults.slice(r.body(), s.chunkSize(), s.pause()));
+            });
+        }
+
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> down(FaultAction.Down d) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> slowClose(FaultAction.SlowClose s) {
+            return respond(r -> {
+                record(s, "closed " + s.delay().toMillis() + "ms after the answer", Map.of("delay_ms", s.delay().toMillis()));
+                HttpHeaders headers = new HttpHeaders();
+                headers.addAll(r.headers());
+                headers.set(HttpHeaders.CONNECTION, "close");
+                return new S3Response(r.status(), headers, r.body().concatWith(Mono.delay(s.delay()).then(Mono.empty())));
+            });
+        }
+
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> uploadLatency(FaultAction.UploadLatency u) {
+            return Mono.just(call);
+        }
+
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> refuseContinue(FaultAction.RefuseContinue r) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> stall(FaultAction.Stall s) {
+            return respond(r -> {
+                record(s, "body held " + s.duration().toMillis() + "ms after " + s.afterBytes() + " bytes",
+                        Map.of("after_bytes", s.afterBytes(), "duration_ms", s.duration().toMillis()));
+                return r.withBody(BodyFaults.holdAfter(r.body(), s.afterBytes(), s.duration()));
             });
         }
     }

@@ -39,7 +39,12 @@ class RuleTypesTest {
             "corrupt", "\"target\": \"etag\"",
             "stale_read", "\"window\": \"1s\"",
             "slow_first_byte", "\"delay\": \"1s\"",
-            "slice", "\"chunk_size\": 8");
+            "slice", "\"chunk_size\": 8",
+            "down", "\"duration\": \"2s\"",
+            "slow_close", "\"delay\": \"1s\"",
+            "upload_latency", "\"delay\": \"50ms\"",
+            "refuse_continue", "\"http_code\": 417",
+            "stall", "\"after_bytes\": 1024, \"duration\": \"3s\"");
     private static final Map<String, String> CONDITIONS = examples(
             "probability", "\"value\": 0.5",
             "operation", "\"value\": \"GetObject\"",
