@@ -23,6 +23,9 @@ public final class EventTypes {
     /** Sent after any change to the rule set, whatever caused it. Payload: {@link dev.mocks3.events.rule.RuleChanged}. */
     public static final String RULE_CHANGED = "dev.mocks3.rule.changed";
 
+    /** Start, pause, resume or stop a fault scenario. Payload: {@code {"id", "command", "speed"}} ({@code schemas/dev.mocks3.scenario.command.json}). */
+    public static final String SCENARIO_COMMAND = "dev.mocks3.scenario.command";
+
     private EventTypes() {
     }
 }

@@ -49,6 +49,9 @@ import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
 import dev.mocks3.faults.inject.StoredObjectReads;
 import dev.mocks3.faults.inject.Throttles;
+import dev.mocks3.faults.scenario.ScenarioApi;
+import dev.mocks3.faults.scenario.ScenarioRunner;
+import dev.mocks3.faults.scenario.ScenarioStore;
 import dev.mocks3.faults.store.DecisionRecorder;
 import dev.mocks3.faults.store.DecisionStore;
 import dev.mocks3.faults.store.FaultEventLog;
@@ -211,22 +214,39 @@ public class FaultsConfiguration {
     }
 
     @Bean
+    ScenarioStore scenarioStore(ObjectProvider<DatabaseClient> db) {
+        return new ScenarioStore(db.getIfAvailable());
+    }
+
+    @Bean
+    ScenarioRunner scenarioRunner(RuleService rules, FaultStats stats) {
+        return new ScenarioRunner(rules, stats, System::nanoTime);
+    }
+
+    @Bean
+    ScenarioApi scenarioApi(ScenarioStore store, ScenarioRunner runner, FaultStats stats) {
+        return new ScenarioApi(store, runner, stats);
+    }
+
+    @Bean
     @ConditionalOnExpression(API_ENABLED)
-    RuleEvents ruleEvents(RuleService rules) {
-        return new RuleEvents(rules);
+    RuleEvents ruleEvents(RuleService rules, ScenarioApi scenarios) {
+        return new RuleEvents(rules, scenarios::apply);
     }
 
     @Bean
     @ConditionalOnExpression(API_ENABLED)
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
-                                    DecisionRecorder decisions,
+                                    DecisionRecorder decisions, ScenarioApi scenarios, ScenarioRunner scenarioRunner,
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
         String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
-        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json).routes()
+        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json,
+                        () -> scenarioRunner.haltAll("halted by POST /api/v1/halt")).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
                 .and(new RecordingApi(decisions).routes())
+                .and(scenarios.routes())
                 .and(ruleEvents.routes())), host, p.apiPort());
     }
 
@@ -254,7 +274,7 @@ public class FaultsConfiguration {
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */
     @Bean
     SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, DecisionRecorder decisions,
-                                 FaultsProperties p) {
+                                 ScenarioRunner scenarios, FaultsProperties p) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -263,6 +283,7 @@ public class FaultsConfiguration {
                 cache.start(signal, p.refreshInterval());
                 stats.start(p.statsFlush());
                 decisions.start(p.statsFlush());
+                scenarios.start(p.scenarioTick());
                 running = true;
             }
 
@@ -271,6 +292,7 @@ public class FaultsConfiguration {
                 cache.stop();
                 stats.stop();
                 decisions.stop();
+                scenarios.stop();
                 running = false;
             }
 

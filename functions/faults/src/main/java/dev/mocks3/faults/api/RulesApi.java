@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,8 +47,16 @@ public final class RulesApi {
     private final FaultStats stats;
     private final FaultEventLog events;
     private final ObjectMapper mapper;
+    /** Also stopped by the halt: what would put faults back (running scenarios). */
+    private final Supplier<Mono<Void>> onHalt;
 
     public RulesApi(RuleService rules, FaultStats stats, FaultEventLog events, ObjectMapper mapper) {
+        this(rules, stats, events, mapper, Mono::empty);
+    }
+
+    public RulesApi(RuleService rules, FaultStats stats, FaultEventLog events, ObjectMapper mapper,
+                    Supplier<Mono<Void>> onHalt) {
+        this.onHalt = onHalt;
         this.rules = rules;
         this.stats = stats;
         this.events = events;
@@ -127,7 +136,7 @@ public final class RulesApi {
 
     private Mono<ServerResponse> halt(ServerRequest request) {
         Instant at = Instant.now();
-        return rules.halt(at).flatMap(halted -> {
+        return onHalt.get().then(rules.halt(at)).flatMap(halted -> {
             ObjectNode body = NODES.objectNode().put("halted", halted.size()).put("at", at.toString());
             ArrayNode ids = body.putArray("rules");
             halted.forEach(r -> ids.add(r.id()));

@@ -120,15 +120,15 @@ public final class CompiledRule {
     }
 
     /**
-     * The seed of this rule's decision on one request: for a seeded rule a hash of the rule's seed and
-     * id, the request (operation, bucket, key, part number) and the attempt; else a fresh random one.
+     * The seed of this rule's decision on one request: for a seeded rule a hash of the rule's seed (its
+     * own, or the engine's mixed with the rule id), the request (operation, bucket, key, part number) and
+     * the attempt; else a fresh random one. A rule re-created with the same seed decides the same way.
      */
     public long requestSeed(RequestFacts f, long attempt) {
         if (seed == null) {
             return ThreadLocalRandom.current().nextLong();
         }
         long h = RequestHash.start(seed);
-        h = RequestHash.add(h, rule.id());
         h = RequestHash.add(h, f.identity());
         h = RequestHash.add(h, attempt);
         return RequestHash.finish(h);
