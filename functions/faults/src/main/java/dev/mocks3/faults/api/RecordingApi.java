@@ -123,7 +123,8 @@ public final class RecordingApi {
         }
     }
 
-    private static Mono<JsonNode> body(ServerRequest request) {
+    /** The body as a JSON object ({} when empty); 400 otherwise. */
+    static Mono<JsonNode> body(ServerRequest request) {
         return request.bodyToMono(String.class).defaultIfEmpty("{}").map(text -> {
             try {
                 JsonNode n = EventJson.MAPPER.readTree(text.isBlank() ? "{}" : text);

@@ -278,7 +278,7 @@ public final class ScenarioRunner {
     }
 
     /** A phase's count since the run began. */
-    static long count(Run run, Map<String, Long> counts, int phase, String kind) {
+    public static long count(Run run, Map<String, Long> counts, int phase, String kind) {
         long n = 0;
         for (int j = 0; j < run.scenario.phases().get(phase).rules().size(); j++) {
             String key = "rule:" + ruleId(run, phase, j) + ":" + kind;

@@ -1,21 +1,22 @@
-package dev.mocks3.faults.scenario;
+package dev.mocks3.faults.api;
 
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mocks3.faults.scenario.Scenario;
+import dev.mocks3.faults.scenario.ScenarioRunner;
+import dev.mocks3.faults.scenario.ScenarioStore;
 import dev.mocks3.faults.store.FaultStats;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ScenarioApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ScenarioStore store;
     private final ScenarioRunner runner;
     private final FaultStats stats;
@@ -42,27 +42,27 @@ public final class ScenarioApi {
                     ArrayNode list = NODES.arrayNode();
                     all.forEach(s -> list.add(status(s, counts)));
                     return NODES.objectNode().<ObjectNode>set("scenarios", list);
-                })).flatMap(body -> json(HttpStatus.OK, body)))
-                .POST("/api/v1/scenarios", r -> body(r).flatMap(doc -> store.save(id(doc), doc))
-                        .flatMap(s -> json(HttpStatus.CREATED, status(s, Map.of()))))
-                .PUT("/api/v1/scenarios/{id}", r -> body(r).flatMap(doc -> store.save(r.pathVariable("id"), doc))
-                        .flatMap(s -> json(HttpStatus.OK, status(s, Map.of()))))
-                .GET("/api/v1/scenarios/{id}", r -> find(r).zipWith(counts()).flatMap(t -> json(HttpStatus.OK, status(t.getT1(), t.getT2()))))
+                })).flatMap(body -> ApiErrors.json(HttpStatus.OK, body)))
+                .POST("/api/v1/scenarios", r -> RecordingApi.body(r).flatMap(doc -> store.save(id(doc), doc))
+                        .flatMap(s -> ApiErrors.json(HttpStatus.CREATED, status(s, Map.of()))))
+                .PUT("/api/v1/scenarios/{id}", r -> RecordingApi.body(r).flatMap(doc -> store.save(r.pathVariable("id"), doc))
+                        .flatMap(s -> ApiErrors.json(HttpStatus.OK, status(s, Map.of()))))
+                .GET("/api/v1/scenarios/{id}", r -> find(r).zipWith(counts()).flatMap(t -> ApiErrors.json(HttpStatus.OK, status(t.getT1(), t.getT2()))))
                 .DELETE("/api/v1/scenarios/{id}", r -> runner.stop(r.pathVariable("id")).onErrorResume(IllegalStateException.class, e -> Mono.empty())
                         .then(store.delete(r.pathVariable("id"))).then(ServerResponse.noContent().build()))
-                .POST("/api/v1/scenarios/{id}/start", r -> body(r).flatMap(doc -> command(r.pathVariable("id"), "start", doc.path("speed").asDouble(1))))
+                .POST("/api/v1/scenarios/{id}/start", r -> RecordingApi.body(r).flatMap(doc -> command(r.pathVariable("id"), "start", doc.path("speed").asDouble(1))))
                 .POST("/api/v1/scenarios/{id}/pause", r -> command(r.pathVariable("id"), "pause", 1))
                 .POST("/api/v1/scenarios/{id}/resume", r -> command(r.pathVariable("id"), "resume", 1))
                 .POST("/api/v1/scenarios/{id}/stop", r -> command(r.pathVariable("id"), "stop", 1))
-                .onError(IllegalStateException.class, (e, r) -> json(HttpStatus.CONFLICT, error("conflict", e.getMessage())))
-                .onError(IllegalArgumentException.class, (e, r) -> json(HttpStatus.BAD_REQUEST, error("bad_request", e.getMessage())))
+                .onError(IllegalStateException.class, (e, r) -> ApiErrors.error(HttpStatus.CONFLICT, "conflict", e.getMessage()))
+                .onError(Throwable.class, (e, r) -> ApiErrors.render(e))
                 .build();
     }
 
     /** A command, from the API or a {@code dev.mocks3.scenario.command} CloudEvent; answers the scenario's status. */
     public Mono<ServerResponse> command(String id, String command, double speed) {
         return apply(id, command, speed).then(store.find(id)).zipWith(counts())
-                .flatMap(t -> json(HttpStatus.OK, status(t.getT1(), t.getT2())));
+                .flatMap(t -> ApiErrors.json(HttpStatus.OK, status(t.getT1(), t.getT2())));
     }
 
     public Mono<ScenarioRunner.Run> apply(String id, String command, double speed) {
@@ -124,23 +124,5 @@ public final class ScenarioApi {
             throw new IllegalArgumentException("id: 1-64 letters, digits, '.', '_' or '-'");
         }
         return id;
-    }
-
-    private static Mono<JsonNode> body(ServerRequest request) {
-        return request.bodyToMono(String.class).defaultIfEmpty("{}").map(text -> {
-            try {
-                return JSON.readTree(text.isBlank() ? "{}" : text);
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
-            }
-        });
-    }
-
-    private static ObjectNode error(String error, String message) {
-        return NODES.objectNode().put("error", error).put("message", message);
-    }
-
-    private static Mono<ServerResponse> json(HttpStatus status, JsonNode body) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString());
     }
 }
