@@ -35,7 +35,9 @@ import dev.mocks3.faults.api.ApiAccess;
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.faults.api.LocalStackChaosApi;
 import dev.mocks3.faults.api.RuleEvents;
+import dev.mocks3.faults.api.RecordingApi;
 import dev.mocks3.faults.api.RulesApi;
+import dev.mocks3.faults.api.ScenarioApi;
 import dev.mocks3.faults.engine.FaultCounters;
 import dev.mocks3.faults.engine.LocalFaultCounters;
 import dev.mocks3.faults.engine.RuleEvaluator;
@@ -50,10 +52,16 @@ import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
 import dev.mocks3.faults.inject.StoredObjectReads;
 import dev.mocks3.faults.inject.Throttles;
+import dev.mocks3.faults.scenario.ScenarioRunner;
+import dev.mocks3.faults.scenario.ScenarioStore;
+import dev.mocks3.faults.store.DecisionRecorder;
+import dev.mocks3.faults.store.DecisionStore;
 import dev.mocks3.faults.store.FaultEventLog;
 import dev.mocks3.faults.store.FaultStats;
+import dev.mocks3.faults.store.InMemoryDecisionStore;
 import dev.mocks3.faults.store.InMemoryFaultEventLog;
 import dev.mocks3.faults.store.InMemoryRuleStore;
+import dev.mocks3.faults.store.R2dbcDecisionStore;
 import dev.mocks3.faults.store.R2dbcFaultEventLog;
 import dev.mocks3.faults.store.R2dbcRuleStore;
 import dev.mocks3.faults.store.RedisFaultCounters;
@@ -62,6 +70,7 @@ import dev.mocks3.faults.store.RuleCache;
 import dev.mocks3.faults.store.RuleChangeSignal;
 import dev.mocks3.faults.store.RuleService;
 import dev.mocks3.faults.store.RuleStore;
+import dev.mocks3.faults.store.StatsHistory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -107,7 +116,8 @@ public class FaultsConfiguration {
     @Bean
     FaultStats faultStats(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
         RedissonClient r = redis(p, redis);
-        return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix());
+        return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix(),
+                new StatsHistory.Settings(p.historyBucket(), p.historyRetention(), Clock.systemUTC()));
     }
 
     @Bean
@@ -134,6 +144,17 @@ public class FaultsConfiguration {
     }
 
     @Bean
+    DecisionStore decisionStore(ObjectProvider<DatabaseClient> db) {
+        DatabaseClient client = db.getIfAvailable();
+        return client == null ? new InMemoryDecisionStore() : new R2dbcDecisionStore(client);
+    }
+
+    @Bean
+    DecisionRecorder decisionRecorder(DecisionStore store) {
+        return new DecisionRecorder(store, Clock.systemUTC());
+    }
+
+    @Bean
     RuleCache ruleCache(RuleStore store, FaultsProperties p) {
         return new RuleCache(store, p.seed());
     }
@@ -145,11 +166,11 @@ public class FaultsConfiguration {
     }
 
     @Bean
-    RuleEvaluator ruleEvaluator(FaultCounters counters, ObjectProvider<RuleService> rules) {
+    RuleEvaluator ruleEvaluator(FaultCounters counters, ObjectProvider<RuleService> rules, DecisionRecorder journal) {
         // a rule that used up its max_triggers disables itself, for every instance
         return new RuleEvaluator(counters, rule -> rules.getObject().setEnabled(rule.id(), false)
                 .subscribe(r -> log.info("rule {} reached max_triggers and is now disabled", r.id()),
-                        e -> log.warn("could not disable exhausted rule {}: {}", rule.id(), e.toString())));
+                        e -> log.warn("could not disable exhausted rule {}: {}", rule.id(), e.toString())), journal);
     }
 
     @Bean
@@ -203,20 +224,39 @@ public class FaultsConfiguration {
     }
 
     @Bean
+    ScenarioStore scenarioStore(ObjectProvider<DatabaseClient> db) {
+        return new ScenarioStore(db.getIfAvailable());
+    }
+
+    @Bean
+    ScenarioRunner scenarioRunner(RuleService rules, FaultStats stats) {
+        return new ScenarioRunner(rules, stats, System::nanoTime);
+    }
+
+    @Bean
+    ScenarioApi scenarioApi(ScenarioStore store, ScenarioRunner runner, FaultStats stats) {
+        return new ScenarioApi(store, runner, stats);
+    }
+
+    @Bean
     @ConditionalOnExpression(API_ENABLED)
-    RuleEvents ruleEvents(RuleService rules) {
-        return new RuleEvents(rules);
+    RuleEvents ruleEvents(RuleService rules, ScenarioApi scenarios) {
+        return new RuleEvents(rules, scenarios::apply);
     }
 
     @Bean
     @ConditionalOnExpression(API_ENABLED)
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
+                                    DecisionRecorder decisions, ScenarioApi scenarios, ScenarioRunner scenarioRunner,
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
         String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
-        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json).routes()
+        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json,
+                        () -> scenarioRunner.haltAll("halted by POST /api/v1/halt")).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
+                .and(new RecordingApi(decisions).routes())
+                .and(scenarios.routes())
                 .and(ruleEvents.routes())), host, p.apiPort());
     }
 
@@ -243,7 +283,8 @@ public class FaultsConfiguration {
 
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */
     @Bean
-    SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, FaultsProperties p) {
+    SmartLifecycle faultsRuntime(RuleCache cache, RuleChangeSignal signal, FaultStats stats, DecisionRecorder decisions,
+                                 ScenarioRunner scenarios, FaultsProperties p) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -251,6 +292,8 @@ public class FaultsConfiguration {
             public void start() {
                 cache.start(signal, p.refreshInterval());
                 stats.start(p.statsFlush());
+                decisions.start(p.statsFlush());
+                scenarios.start(p.scenarioTick());
                 running = true;
             }
 
@@ -258,6 +301,8 @@ public class FaultsConfiguration {
             public void stop() {
                 cache.stop();
                 stats.stop();
+                decisions.stop();
+                scenarios.stop();
                 running = false;
             }
 

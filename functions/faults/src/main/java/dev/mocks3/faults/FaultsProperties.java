@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param statsFlush      how often local stats counters are added to the shared Redis hash
  * @param staleBodyLimit  largest object body a stale_read rule keeps a copy of
  * @param cache           where counters, stats and change signals live: {@code redis} or {@code local}
+ * @param historyBucket   the time bucket of the per-rule stats history ({@code GET /api/v1/stats?history=})
+ * @param historyRetention how long the per-rule stats history is kept
+ * @param scenarioTick    how often (real time) running scenarios advance phases, step ramps and check guards
  */
 @ConfigurationProperties("mocks3.faults")
 public record FaultsProperties(
@@ -36,7 +39,10 @@ public record FaultsProperties(
         @DefaultValue("5s") Duration refreshInterval,
         @DefaultValue("200ms") Duration statsFlush,
         @DefaultValue("8MB") DataSize staleBodyLimit,
-        @DefaultValue("redis") String cache) {
+        @DefaultValue("redis") String cache,
+        @DefaultValue("10s") Duration historyBucket,
+        @DefaultValue("1h") Duration historyRetention,
+        @DefaultValue("100ms") Duration scenarioTick) {
 
     public static final String FAULT_HEADER = "x-mocks3-fault";
 

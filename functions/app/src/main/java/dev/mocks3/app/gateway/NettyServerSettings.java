@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
+import dev.mocks3.core.netty.PortOutage;
 import dev.mocks3.core.netty.ResumeReadingAfterResponse;
 import dev.mocks3.core.netty.S3Connections;
 
@@ -20,6 +21,17 @@ public class NettyServerSettings {
     @Bean
     NettyServerCustomizer requestBodyWatch() {
         return RequestBodyWatch::on;
+    }
+
+    /** The S3 port's state under a {@code down} fault. */
+    @Bean
+    PortOutage portOutage() {
+        return new PortOutage();
+    }
+
+    @Bean
+    NettyServerCustomizer portOutageCustomizer(PortOutage outage) {
+        return outage::on;
     }
 
     /** Timeouts, a connection limit, and S3 error documents for what the HTTP codec refuses. */

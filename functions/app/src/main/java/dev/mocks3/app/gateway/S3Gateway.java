@@ -26,6 +26,7 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.netty.PortOutage;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.Routes;
 import dev.mocks3.core.routing.S3Operation;
@@ -47,8 +48,10 @@ public class S3Gateway implements WebFilter {
     private final OperationPipelines pipelines;
     private final FailureLog failures;
     private final String retryAfterSeconds;
+    private final PortOutage outage;
 
-    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections) {
+    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage) {
+        this.outage = outage;
         this.reader = reader;
         this.pipelines = pipelines;
         this.failures = new FailureLog(log, connections.stackTraceInterval());
@@ -106,13 +109,13 @@ public class S3Gateway implements WebFilter {
             cut.set(drop);
             return Flux.empty();
         });
-        return response.writeWith(body).then(Mono.defer(() -> cut.get() == null ? Mono.empty() : Mono.error(cut.get())));
+        return response.writeWith(body).then(Mono.defer(() -> cut.get() == null ? Mono.empty() : drop(response, cut.get())));
     }
 
     private Mono<Void> writeError(ServerWebExchange exchange, Throwable error, String resource, String requestId) {
         ServerHttpResponse response = exchange.getResponse();
-        if (error instanceof ConnectionDrop) {
-            return dropConnection(response);
+        if (error instanceof ConnectionDrop drop) {
+            return drop(response, drop);
         }
         if (ClientGone.causedBy(error) && !connectionOpen(response)) {
             log.info("request {} abandoned: the connection closed before the answer ({})", requestId, error.toString());
@@ -153,6 +156,20 @@ public class S3Gateway implements WebFilter {
             netty.withConnection(connection -> open[0] = connection.channel().isActive());
         }
         return open[0];
+    }
+
+    /** A fault's drop: a clean close, a reset, or a reset and the port down for a while. */
+    private Mono<Void> drop(ServerHttpResponse response, ConnectionDrop drop) {
+        if (drop.downFor() != null) {
+            outage.down(drop.downFor());
+        }
+        if (!drop.reset()) {
+            return dropConnection(response);
+        }
+        if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty) {
+            netty.withConnection(connection -> PortOutage.reset(connection.channel()));
+        }
+        return Mono.empty();
     }
 
     /** Closes the client's connection without an answer (or in the middle of one). */

@@ -32,9 +32,21 @@ import reactor.core.publisher.Mono;
 public final class RuleEvents implements EventSubscriber {
     private static final Set<String> TYPES = Set.of(EventTypes.RULE_PUT, EventTypes.RULE_PATCH, EventTypes.RULE_DELETE);
     private final RuleService rules;
+    /** Scenario commands ({@code dev.mocks3.scenario.command}): id, command, speed; null where no scenarios run. */
+    private final ScenarioCommands scenarios;
+
+    /** Takes a scenario command: start, pause, resume or stop. */
+    public interface ScenarioCommands {
+        Mono<?> apply(String id, String command, double speed);
+    }
 
     public RuleEvents(RuleService rules) {
+        this(rules, null);
+    }
+
+    public RuleEvents(RuleService rules, ScenarioCommands scenarios) {
         this.rules = rules;
+        this.scenarios = scenarios;
     }
 
     public RouterFunction<ServerResponse> routes() {
@@ -47,7 +59,7 @@ public final class RuleEvents implements EventSubscriber {
 
     @Override
     public boolean accepts(String type) {
-        return TYPES.contains(type);
+        return TYPES.contains(type) || scenarios != null && EventTypes.SCENARIO_COMMAND.equals(type);
     }
 
     @Override
@@ -68,6 +80,9 @@ public final class RuleEvents implements EventSubscriber {
                     yield rules.patch(required(id), patch).map(Optional::of);
                 }
                 case EventTypes.RULE_DELETE -> rules.delete(required(id)).thenReturn(Optional.<FaultRule>empty());
+                case EventTypes.SCENARIO_COMMAND -> scenarios == null ? Mono.error(new IllegalArgumentException("no scenarios here"))
+                        : scenarios.apply(required(id), data.path("command").asText(""), data.path("speed").asDouble(1))
+                                .thenReturn(Optional.<FaultRule>empty());
                 default -> Mono.error(new IllegalArgumentException("unsupported event type '" + event.getType()
                         + "' (expected " + String.join(", ", TYPES) + ")"));
             };

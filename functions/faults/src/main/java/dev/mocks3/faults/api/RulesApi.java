@@ -1,10 +1,15 @@
 package dev.mocks3.faults.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,11 +26,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mocks3.events.EventJson;
 import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.Quantities;
 import dev.mocks3.faults.rule.RuleJson;
 import dev.mocks3.faults.store.EventQuery;
 import dev.mocks3.faults.store.FaultEventLog;
 import dev.mocks3.faults.store.FaultStats;
 import dev.mocks3.faults.store.RuleService;
+import dev.mocks3.faults.store.StatsHistory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,8 +47,16 @@ public final class RulesApi {
     private final FaultStats stats;
     private final FaultEventLog events;
     private final ObjectMapper mapper;
+    /** Also stopped by the halt: what would put faults back (running scenarios). */
+    private final Supplier<Mono<Void>> onHalt;
 
     public RulesApi(RuleService rules, FaultStats stats, FaultEventLog events, ObjectMapper mapper) {
+        this(rules, stats, events, mapper, Mono::empty);
+    }
+
+    public RulesApi(RuleService rules, FaultStats stats, FaultEventLog events, ObjectMapper mapper,
+                    Supplier<Mono<Void>> onHalt) {
+        this.onHalt = onHalt;
         this.rules = rules;
         this.stats = stats;
         this.events = events;
@@ -59,6 +74,8 @@ public final class RulesApi {
                 .DELETE("/api/v1/rules/{id}", this::delete)
                 .POST("/api/v1/rules/{id}/enable", r -> enable(r, true))
                 .POST("/api/v1/rules/{id}/disable", r -> enable(r, false))
+                .POST("/api/v1/halt", this::halt)
+                .DELETE("/api/v1/halt", this::unhalt)
                 .GET("/api/v1/stats", this::stats)
                 .DELETE("/api/v1/stats", r -> stats.reset().then(ServerResponse.noContent().build()))
                 .GET("/api/v1/events", this::events)
@@ -117,8 +134,38 @@ public final class RulesApi {
                 .flatMap(n -> ApiErrors.json(HttpStatus.OK, NODES.objectNode().put("deleted", n)));
     }
 
+    private Mono<ServerResponse> halt(ServerRequest request) {
+        Instant at = Instant.now();
+        return onHalt.get().then(rules.halt(at)).flatMap(halted -> {
+            ObjectNode body = NODES.objectNode().put("halted", halted.size()).put("at", at.toString());
+            ArrayNode ids = body.putArray("rules");
+            halted.forEach(r -> ids.add(r.id()));
+            body.put("undo", "DELETE /api/v1/halt");
+            return ApiErrors.json(HttpStatus.OK, body);
+        });
+    }
+
+    private Mono<ServerResponse> unhalt(ServerRequest request) {
+        return rules.unhalt().flatMap(resumed -> {
+            ObjectNode body = NODES.objectNode().put("resumed", resumed.size());
+            ArrayNode ids = body.putArray("rules");
+            resumed.forEach(r -> ids.add(r.id()));
+            return ApiErrors.json(HttpStatus.OK, body);
+        });
+    }
+
     private Mono<ServerResponse> stats(ServerRequest request) {
-        return Mono.zip(rules.list().collectList(), stats.snapshot()).flatMap(t -> {
+        Duration window;
+        Duration step;
+        try {
+            window = duration(request, "history");
+            step = duration(request, "step");
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.badRequest(e.getMessage());
+        }
+        Mono<Optional<StatsHistory.Series>> history = window == null ? Mono.just(Optional.empty())
+                : stats.history(window, step != null ? step : Duration.ZERO).map(Optional::of);
+        return Mono.zip(rules.list().collectList(), stats.snapshot(), history).flatMap(t -> {
             Map<String, Long> s = t.getT2();
             ObjectNode body = NODES.objectNode();
             body.put("total_rules", t.getT1().size());
@@ -140,8 +187,47 @@ public final class RulesApi {
                 else if (k.startsWith("service:")) byService.put(k.substring(8), e.getValue());
                 else if (k.startsWith("operation:")) byOperation.put(k.substring(10), e.getValue());
             });
+            t.getT3().ifPresent(series -> body.set("history", historyJson(series)));
             return ApiErrors.json(HttpStatus.OK, body);
         });
+    }
+
+    /** Chart-ready: one time axis, and per rule one array of counts per bucket. */
+    private static ObjectNode historyJson(StatsHistory.Series series) {
+        ObjectNode history = NODES.objectNode().put("step_seconds", series.stepMillis() / 1000);
+        ArrayNode times = history.putArray("times");
+        for (long start : series.starts()) {
+            times.add(Instant.ofEpochMilli(start).toString());
+        }
+        ObjectNode perRule = history.putObject("rules");
+        Set<String> ids = new TreeSet<>(series.matched().keySet());
+        ids.addAll(series.triggered().keySet());
+        for (String id : ids) {
+            ObjectNode rule = perRule.putObject(id);
+            long[] none = new long[series.starts().length];
+            ArrayNode matched = rule.putArray("matched");
+            for (long n : series.matched().getOrDefault(id, none)) matched.add(n);
+            ArrayNode triggered = rule.putArray("triggered");
+            for (long n : series.triggered().getOrDefault(id, none)) triggered.add(n);
+        }
+        return history;
+    }
+
+    /** A duration such as {@code 10m}, {@code 30s}, {@code 1h} (or ISO-8601 {@code PT10M}). */
+    private static Duration duration(ServerRequest request, String name) {
+        String v = param(request, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            Duration d = Quantities.duration(v);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 10s, 5m or 1h");
+        }
     }
 
     private Mono<ServerResponse> events(ServerRequest request) {

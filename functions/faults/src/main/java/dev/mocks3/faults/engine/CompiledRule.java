@@ -1,7 +1,6 @@
 package dev.mocks3.faults.engine;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -9,15 +8,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.random.RandomGenerator;
 
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.faults.rule.Condition;
-import dev.mocks3.faults.rule.DelaySpec;
 import dev.mocks3.faults.rule.FaultRule;
 import dev.mocks3.faults.rule.TextMatch;
 
@@ -35,7 +31,7 @@ public final class CompiledRule {
     private final Condition.RequestCount[] counts;
     private final long maxTriggers;
     private final long expiresAtMillis;
-    private final RandomGenerator random;
+    private final Long seed;
     private final String counterPrefix;
 
     @SuppressWarnings("unchecked")
@@ -52,7 +48,7 @@ public final class CompiledRule {
         this.expiresAtMillis = scope.expiresAtMillis;
         Long seed = rule.seed() != null ? rule.seed()
                 : engineSeed != null ? engineSeed ^ (long) rule.id().hashCode() * 0x9E3779B97F4A7C15L : null;
-        this.random = seed == null ? null : new SplittableRandom(seed);
+        this.seed = seed;
         this.counterPrefix = rule.id() + ":" + rule.version();
     }
 
@@ -118,36 +114,29 @@ public final class CompiledRule {
                 && (c.after() == null || n > c.after());
     }
 
-    /** A uniform draw in [0, 1): from the rule's seeded sequence when it has a seed. */
-    public double nextDouble() {
-        if (random == null) {
-            return ThreadLocalRandom.current().nextDouble();
-        }
-        synchronized (random) {
-            return random.nextDouble();
-        }
+    /** The rule has a seed (its own or the engine's): its decisions are a function of the request. */
+    public boolean seeded() {
+        return seed != null;
     }
 
-    public Duration sample(DelaySpec delay) {
-        if (delay instanceof DelaySpec.Fixed fixed) {
-            return fixed.duration();
+    /**
+     * The seed of this rule's decision on one request: for a seeded rule a hash of the rule's seed (its
+     * own, or the engine's mixed with the rule id), the request (operation, bucket, key, part number) and
+     * the attempt; else a fresh random one. A rule re-created with the same seed decides the same way.
+     */
+    public long requestSeed(RequestFacts f, long attempt) {
+        if (seed == null) {
+            return ThreadLocalRandom.current().nextLong();
         }
-        if (random == null) {
-            return delay.sample(ThreadLocalRandom.current());
-        }
-        synchronized (random) {
-            return delay.sample(random);
-        }
+        long h = RequestHash.start(seed);
+        h = RequestHash.add(h, f.identity());
+        h = RequestHash.add(h, attempt);
+        return RequestHash.finish(h);
     }
 
-    /** A random long for actions that pick positions (corrupt). */
-    public long nextLong(long bound) {
-        if (random == null) {
-            return ThreadLocalRandom.current().nextLong(bound);
-        }
-        synchronized (random) {
-            return random.nextLong(bound);
-        }
+    /** Counter of the attempts at one request (operation, bucket, key, part) within a run. */
+    public String attemptCounter(RequestFacts f, String run) {
+        return counterPrefix + ":attempt:" + run + ":" + f.identity();
     }
 
     /**

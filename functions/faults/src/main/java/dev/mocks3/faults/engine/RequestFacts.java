@@ -137,6 +137,24 @@ public final class RequestFacts {
         return region.isEmpty() ? null : region;
     }
 
+    /**
+     * What makes two requests "the same request" for a seeded decision: operation, bucket, key and
+     * part number (not the upload id, which is new on every run).
+     */
+    public String identity() {
+        return identity(operation().s3Name(), bucket(), key(), partNumber());
+    }
+
+    public static String identity(String operation, String bucket, String key, int partNumber) {
+        return operation + "/" + (bucket == null ? "" : bucket) + "/" + (key == null ? "" : key) + "#" + partNumber;
+    }
+
+    /** The multipart upload this request belongs to, or null. */
+    public String uploadId() {
+        String id = queryParam("uploadId");
+        return id == null || id.isEmpty() ? null : id;
+    }
+
     /** The value request-count conditions scoped per key count under: bucket/key. */
     public String counterKey() {
         String b = bucket();

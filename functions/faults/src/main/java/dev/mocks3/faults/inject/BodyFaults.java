@@ -85,6 +85,38 @@ public final class BodyFaults {
         return body.delaySubscription(delay);
     }
 
+    /** Each chunk held for a delay of its own before it goes on: latency on the stream. */
+    public static Flux<DataBuffer> delayEach(Flux<DataBuffer> body, Supplier<Duration> delay) {
+        return chunks(body, MAX_CHUNK).concatMap(bytes -> Mono.just(bytes).delayElement(delay.get())).map(BodyFaults::wrap);
+    }
+
+    /**
+     * The first {@code afterBytes} bytes, then nothing for {@code hold}, then the rest. With 0 an
+     * empty buffer goes first, so the response head is sent before the hold.
+     */
+    public static Flux<DataBuffer> holdAfter(Flux<DataBuffer> body, long afterBytes, Duration hold) {
+        return Flux.defer(() -> {
+            long[] seen = {0};
+            Flux<byte[]> split = chunks(body, MAX_CHUNK).concatMapIterable(bytes -> {
+                long before = seen[0];
+                seen[0] += bytes.length;
+                if (before < afterBytes && seen[0] > afterBytes) {
+                    int n = (int) (afterBytes - before);
+                    return List.of(java.util.Arrays.copyOf(bytes, n), java.util.Arrays.copyOfRange(bytes, n, bytes.length));
+                }
+                return List.of(bytes);
+            });
+            long[] sent = {0};
+            Flux<byte[]> held = split.concatMap(bytes -> {
+                boolean first = sent[0] == afterBytes && afterBytes > 0;
+                sent[0] += bytes.length;
+                return first ? Mono.just(bytes).delayElement(hold) : Mono.just(bytes);
+            });
+            return afterBytes == 0 ? Flux.concat(Mono.just(new byte[0]), Mono.delay(hold).then(Mono.<byte[]>empty()), split)
+                    : held;
+        }).map(BodyFaults::wrap);
+    }
+
     /** Where to flip {@code count} bytes: from {@code offset} on, else spread evenly over {@code length}. */
     public static long[] flipOffsets(long length, int count, Long offset) {
         long[] out = new long[count];

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,6 +19,7 @@ import dev.mocks3.core.call.S3Function;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.faults.FaultsProperties;
 import dev.mocks3.faults.engine.CompiledRule;
+import dev.mocks3.faults.engine.Decision;
 import dev.mocks3.faults.engine.RequestFacts;
 import dev.mocks3.faults.engine.RuleEngine;
 import dev.mocks3.faults.engine.RuleEvaluator;
@@ -81,11 +83,14 @@ public final class FaultCheck implements S3Function {
         }
         RequestFacts facts = RequestFacts.before(call, clock.millis());
         List<CompiledRule> inScope = null;
+        Decision asking = null;
         List<CompiledRule> deferred = null;
         if (asked != null) {
             inScope = new ArrayList<>();
             try {
-                inScope.add(headerRule(asked));
+                CompiledRule header = headerRule(asked);
+                inScope.add(header);
+                asking = Decision.forced(header, ThreadLocalRandom.current().nextLong());
             } catch (InvalidRuleException e) {
                 return Mono.error(S3Exception.custom(400, "InvalidArgument",
                         FaultsProperties.FAULT_HEADER + ": " + e.getMessage()));
@@ -111,31 +116,35 @@ public final class FaultCheck implements S3Function {
             return Mono.just(withDeferred);
         }
         Plan plan = new Plan(withDeferred);
+        Decision forced = asking;
         return Flux.fromIterable(inScope)
                 .concatMap(rule -> Mono.defer(() -> plan.done() ? Mono.<Void>empty()
-                        : evaluator.fires(rule, facts).flatMap(fired -> fired ? before(rule, facts, plan) : Mono.empty())))
+                        : (forced != null && forced.rule() == rule ? Mono.just(forced) : evaluator.decide(rule, facts))
+                        .flatMap(d -> d.fired() ? before(d, facts, plan) : Mono.empty())))
                 .then(Mono.defer(plan::result));
     }
 
     /** Runs (or plans) one fired rule's action before the operation. */
-    private Mono<Void> before(CompiledRule rule, RequestFacts facts, Plan plan) {
-        return rule.rule().action().match(new BeforeOperation(rule, facts, plan));
+    private Mono<Void> before(Decision decision, RequestFacts facts, Plan plan) {
+        return decision.rule().rule().action().match(new BeforeOperation(decision, facts, plan));
     }
 
     /** Each action before the operation: done now, or left for faultRespond when it runs after. */
     private final class BeforeOperation implements FaultAction.Cases<Mono<Void>> {
         private final CompiledRule rule;
+        private final Decision decision;
         private final RequestFacts facts;
         private final Plan plan;
 
-        BeforeOperation(CompiledRule rule, RequestFacts facts, Plan plan) {
-            this.rule = rule;
+        BeforeOperation(Decision decision, RequestFacts facts, Plan plan) {
+            this.rule = decision.rule();
+            this.decision = decision;
             this.facts = facts;
             this.plan = plan;
         }
 
         private Mono<Void> later(FaultAction action) {
-            plan.after(new Pending(rule, action), null);
+            plan.after(new Pending(decision, action), null);
             return Mono.empty();
         }
 
@@ -168,7 +177,7 @@ public final class FaultCheck implements S3Function {
             if (d.phase() == Phase.AFTER) {
                 return later(d);
             }
-            Duration wait = rule.sample(d.delay());
+            Duration wait = decision.sample(d.delay());
             plan.delay = plan.delay.plus(wait);
             return record(d, "delayed " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
         }
@@ -198,8 +207,8 @@ public final class FaultCheck implements S3Function {
                 return later(r);
             }
             if (r.afterBytes() == null) {
-                plan.fail(new ConnectionDrop("reset fault of rule " + rule.id()));
-                return record(r, "connection reset", Map.of());
+                plan.fail(ConnectionDrop.reset("reset fault of rule " + rule.id()));
+                return record(r, "connection reset (RST)", Map.of());
             }
             return upload(r, BodyFaults.cutAfter(body(), r.afterBytes(), () -> new ConnectionDrop("reset fault of rule " + rule.id())),
                     "reset after " + r.afterBytes() + " upload bytes", Map.of("after_bytes", r.afterBytes()));
@@ -237,7 +246,7 @@ public final class FaultCheck implements S3Function {
                 return Mono.empty();
             }
             return staleReads.capture(facts.call(), rule.id())
-                    .doOnNext(snapshot -> plan.after(new Pending(rule, stale), snapshot))
+                    .doOnNext(snapshot -> plan.after(new Pending(decision, stale), snapshot))
                     .then();
         }
 
@@ -265,6 +274,38 @@ public final class FaultCheck implements S3Function {
         @Override
         public Mono<Void> duplicate(FaultAction.Duplicate d) {
             return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> down(FaultAction.Down d) {
+            plan.fail(ConnectionDrop.down("down fault of rule " + rule.id(), d.duration()));
+            return record(d, "port down for " + d.duration().toMillis() + "ms", Map.of("duration_ms", d.duration().toMillis()));
+        }
+
+        @Override
+        public Mono<Void> slowClose(FaultAction.SlowClose s) {
+            return later(s);
+        }
+
+        @Override
+        public Mono<Void> uploadLatency(FaultAction.UploadLatency u) {
+            return upload(u, BodyFaults.delayEach(body(), () -> decision.sample(u.delay())), "upload chunks delayed",
+                    Map.of());
+        }
+
+        /** Only a request that waits for 100 Continue is refused; its body is never read. */
+        @Override
+        public Mono<Void> refuseContinue(FaultAction.RefuseContinue r) {
+            if (!"100-continue".equalsIgnoreCase(facts.header("expect"))) {
+                return Mono.empty();
+            }
+            plan.fail(S3Exception.custom(r.status(), r.code(), "100-continue refused by a fault rule"));
+            return record(r, r.status() + " " + r.code() + " instead of 100 Continue", Map.of("status", r.status()));
+        }
+
+        @Override
+        public Mono<Void> stall(FaultAction.Stall s) {
+            return later(s);
         }
     }
 

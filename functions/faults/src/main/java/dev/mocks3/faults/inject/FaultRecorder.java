@@ -43,7 +43,8 @@ public final class FaultRecorder {
         FaultInjected event = new FaultInjected(UUID.randomUUID().toString(), clock.instant(), rule.id(),
                 rule.rule().name(), facts.request().requestId(),
                 (rule.rule().service().seesRequests() ? ServiceStage.of(facts.operation()) : rule.rule().service()).id(),
-                facts.operation().s3Name(), facts.bucket(), facts.key(), action.type(), phase.id(), outcome, detail);
+                facts.operation().s3Name(), facts.bucket(), facts.key(), action.type(), phase.id(), outcome, detail,
+                facts.uploadId(), facts.partNumber() < 0 ? null : facts.partNumber());
         stats.triggered(event);
         events.append(event).subscribe(v -> { }, e -> log.warn("fault event not logged: {}", e.toString()));
         publisher.publish(EventJson.event(EventTypes.FAULT_INJECTED, EventSources.FAULTS, facts.request().requestId(), event))

@@ -16,6 +16,7 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.faults.engine.CompiledRule;
+import dev.mocks3.faults.engine.Decision;
 import dev.mocks3.faults.engine.RequestFacts;
 import dev.mocks3.faults.engine.RuleEngine;
 import dev.mocks3.faults.engine.RuleEvaluator;
@@ -101,8 +102,8 @@ public final class FaultRespond implements S3Function {
         return Flux.fromIterable(deferred)
                 .filter(rule -> rule.inScope(facts))
                 .doOnNext(rule -> stats.matched(rule.id()))
-                .concatMap(rule -> evaluator.fires(rule, facts).filter(Boolean::booleanValue).map(f -> rule))
-                .map(rule -> new Pending(rule, rule.rule().action()))
+                .concatMap(rule -> evaluator.decide(rule, facts).filter(Decision::fired))
+                .map(d -> new Pending(d, d.rule().rule().action()))
                 .collectList();
     }
 
@@ -115,19 +116,21 @@ public final class FaultRespond implements S3Function {
     }
 
     private Mono<S3Call> applyOne(S3Call call, Pending p, RequestFacts facts) {
-        return p.action().match(new AfterOperation(call, p.rule(), facts));
+        return p.action().match(new AfterOperation(call, p.decision(), facts));
     }
 
     /** Each action after the operation: on the outcome (error, delay, drop) or on the response it carries. */
     private final class AfterOperation implements FaultAction.Cases<Mono<S3Call>> {
         private final S3Call call;
         private final CompiledRule rule;
+        private final Decision decision;
         private final RequestFacts facts;
         private final S3Response response;
 
-        AfterOperation(S3Call call, CompiledRule rule, RequestFacts facts) {
+        AfterOperation(S3Call call, Decision decision, RequestFacts facts) {
             this.call = call;
-            this.rule = rule;
+            this.rule = decision.rule();
+            this.decision = decision;
             this.facts = facts;
             this.response = call.response();
         }
@@ -157,7 +160,7 @@ public final class FaultRespond implements S3Function {
 
         @Override
         public Mono<S3Call> delay(FaultAction.Delay d) {
-            Duration wait = rule.sample(d.delay());
+            Duration wait = decision.sample(d.delay());
             record(d, "delayed " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
             return Mono.delay(wait).thenReturn(call);
         }
@@ -179,8 +182,8 @@ public final class FaultRespond implements S3Function {
         @Override
         public Mono<S3Call> reset(FaultAction.Reset reset) {
             if (reset.afterBytes() == null || response == null) {
-                record(reset, "connection reset after the operation", Map.of());
-                return Mono.error(drop("reset"));
+                record(reset, "connection reset (RST) after the operation", Map.of());
+                return Mono.error(ConnectionDrop.reset("reset fault of rule " + rule.id()));
             }
             return respond(r -> {
                 record(reset, "reset after " + reset.afterBytes() + " bytes", Map.of("after_bytes", reset.afterBytes()));
@@ -246,7 +249,7 @@ public final class FaultRespond implements S3Function {
         @Override
         public Mono<S3Call> slowFirstByte(FaultAction.SlowFirstByte s) {
             return respond(r -> {
-                Duration wait = rule.sample(s.delay());
+                Duration wait = decision.sample(s.delay());
                 record(s, "first byte after " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
                 return r.withBody(BodyFaults.delayFirst(r.body(), wait));
             });
@@ -267,9 +270,47 @@ public final class FaultRespond implements S3Function {
             return Mono.just(call);
         }
 
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> down(FaultAction.Down d) {
+            return Mono.just(call);
+        }
+
         @Override
         public Mono<S3Call> duplicate(FaultAction.Duplicate d) {
             return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> slowClose(FaultAction.SlowClose s) {
+            return respond(r -> {
+                record(s, "closed " + s.delay().toMillis() + "ms after the answer", Map.of("delay_ms", s.delay().toMillis()));
+                HttpHeaders headers = new HttpHeaders();
+                headers.addAll(r.headers());
+                headers.set(HttpHeaders.CONNECTION, "close");
+                return new S3Response(r.status(), headers, r.body().concatWith(Mono.delay(s.delay()).then(Mono.empty())));
+            });
+        }
+
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> uploadLatency(FaultAction.UploadLatency u) {
+            return Mono.just(call);
+        }
+
+        /** Before the operation only. */
+        @Override
+        public Mono<S3Call> refuseContinue(FaultAction.RefuseContinue r) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> stall(FaultAction.Stall s) {
+            return respond(r -> {
+                record(s, "body held " + s.duration().toMillis() + "ms after " + s.afterBytes() + " bytes",
+                        Map.of("after_bytes", s.afterBytes(), "duration_ms", s.duration().toMillis()));
+                return r.withBody(BodyFaults.holdAfter(r.body(), s.afterBytes(), s.duration()));
+            });
         }
     }
 

@@ -19,6 +19,7 @@ import dev.mocks3.events.EventJson;
 import dev.mocks3.events.EventTypes;
 import dev.mocks3.events.delivery.DeliveryFaults;
 import dev.mocks3.faults.engine.CompiledRule;
+import dev.mocks3.faults.engine.Decision;
 import dev.mocks3.faults.engine.RequestFacts;
 import dev.mocks3.faults.engine.RuleEvaluator;
 import dev.mocks3.faults.rule.FaultAction;
@@ -67,11 +68,12 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
         return Flux.fromIterable(candidates)
                 .filter(rule -> rule.inScope(facts))
                 .doOnNext(rule -> stats.matched(rule.id()))
-                .concatMap(rule -> evaluator.fires(rule, facts).filter(fired -> fired).map(fired -> rule))
-                .reduce(DeliveryPlan.NORMAL, (plan, rule) -> apply(plan, rule, facts));
+                .concatMap(rule -> evaluator.decide(rule, facts).filter(Decision::fired))
+                .reduce(DeliveryPlan.NORMAL, (plan, decision) -> apply(plan, decision, facts));
     }
 
-    private DeliveryPlan apply(DeliveryPlan plan, CompiledRule rule, RequestFacts facts) {
+    private DeliveryPlan apply(DeliveryPlan plan, Decision decision, RequestFacts facts) {
+        CompiledRule rule = decision.rule();
         FaultAction action = rule.rule().action();
         return action.match(new FaultAction.Cases<>() {
             public DeliveryPlan httpError(FaultAction.HttpError e) {
@@ -80,7 +82,7 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
             }
 
             public DeliveryPlan delay(FaultAction.Delay d) {
-                Duration wait = rule.sample(d.delay());
+                Duration wait = decision.sample(d.delay());
                 record(d, "delivery delayed " + wait.toMillis() + "ms", Map.of("delay_ms", wait.toMillis()));
                 return plan.delayed(wait);
             }
@@ -113,6 +115,16 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
             public DeliveryPlan slowFirstByte(FaultAction.SlowFirstByte s) { return plan; }
 
             public DeliveryPlan slice(FaultAction.Slice s) { return plan; }
+
+            public DeliveryPlan down(FaultAction.Down d) { return plan; }
+
+            public DeliveryPlan slowClose(FaultAction.SlowClose s) { return plan; }
+
+            public DeliveryPlan uploadLatency(FaultAction.UploadLatency u) { return plan; }
+
+            public DeliveryPlan refuseContinue(FaultAction.RefuseContinue r) { return plan; }
+
+            public DeliveryPlan stall(FaultAction.Stall s) { return plan; }
 
             private void record(FaultAction a, String outcome, Map<String, Object> detail) {
                 recorder.record(rule, a, Phase.BEFORE, facts, outcome, detail);

@@ -32,6 +32,16 @@ final class DeliveryActions implements FaultAction.Cases<Boolean> {
 
     public Boolean duplicate(FaultAction.Duplicate action) { return true; }
 
+    public Boolean down(FaultAction.Down action) { return false; }
+
+    public Boolean slowClose(FaultAction.SlowClose action) { return false; }
+
+    public Boolean uploadLatency(FaultAction.UploadLatency action) { return false; }
+
+    public Boolean refuseContinue(FaultAction.RefuseContinue action) { return false; }
+
+    public Boolean stall(FaultAction.Stall action) { return false; }
+
     /** Only delivery makes sense of it: refused on S3 request stages. */
     static boolean deliveryOnly(FaultAction action) {
         return action instanceof FaultAction.Drop || action instanceof FaultAction.Duplicate;

@@ -33,7 +33,12 @@ import dev.mocks3.core.error.S3Error;
         @JsonSubTypes.Type(value = FaultAction.SlowFirstByte.class, name = "slow_first_byte"),
         @JsonSubTypes.Type(value = FaultAction.Slice.class, name = "slice"),
         @JsonSubTypes.Type(value = FaultAction.Drop.class, name = "drop"),
-        @JsonSubTypes.Type(value = FaultAction.Duplicate.class, name = "duplicate")})
+        @JsonSubTypes.Type(value = FaultAction.Duplicate.class, name = "duplicate"),
+        @JsonSubTypes.Type(value = FaultAction.Down.class, name = "down"),
+        @JsonSubTypes.Type(value = FaultAction.SlowClose.class, name = "slow_close"),
+        @JsonSubTypes.Type(value = FaultAction.UploadLatency.class, name = "upload_latency"),
+        @JsonSubTypes.Type(value = FaultAction.RefuseContinue.class, name = "refuse_continue"),
+        @JsonSubTypes.Type(value = FaultAction.Stall.class, name = "stall")})
 public sealed interface FaultAction {
 
     /** The JSON type id, e.g. {@code http_error}. */
@@ -76,6 +81,15 @@ public sealed interface FaultAction {
         R drop(Drop action);
 
         R duplicate(Duplicate action);
+        R down(Down action);
+
+        R slowClose(SlowClose action);
+
+        R uploadLatency(UploadLatency action);
+
+        R refuseContinue(RefuseContinue action);
+
+        R stall(Stall action);
     }
 
     /** Answer with an S3 error document instead of (before) or in place of (after) the operation's answer. */
@@ -308,6 +322,99 @@ public sealed interface FaultAction {
         public Phase phase() { return Phase.BEFORE; }
 
         public <R> R match(Cases<R> cases) { return cases.duplicate(this); }
+    }
+
+    /**
+     * The S3 port goes down for {@code duration}: this request's connection is reset, and every new
+     * connection is reset as soon as it is accepted until the window ends; then the port serves again.
+     */
+    record Down(@JsonProperty Duration duration) implements FaultAction {
+        @JsonCreator
+        static Down of(@JsonProperty("duration") @JsonAlias("window") Duration duration, @JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.BEFORE, phase);
+            if (duration != null && (duration.isNegative() || duration.isZero())) {
+                throw new InvalidRuleException("duration", "must be positive");
+            }
+            return new Down(duration != null ? duration : Duration.ofSeconds(5));
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.BEFORE; }
+
+        public <R> R match(Cases<R> cases) { return cases.down(this); }
+    }
+
+    /** The whole answer is sent, then the connection is held open {@code delay} before it closes. */
+    record SlowClose(@JsonProperty Duration delay) implements FaultAction {
+        @JsonCreator
+        static SlowClose of(@JsonProperty("delay") Duration delay, @JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.AFTER, phase);
+            return new SlowClose(delay != null ? delay : Duration.ofSeconds(1));
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.AFTER; }
+
+        public <R> R match(Cases<R> cases) { return cases.slowClose(this); }
+    }
+
+    /** Each chunk of the uploaded body is read only after a delay: latency on the upload direction. */
+    record UploadLatency(DelaySpec delay) implements FaultAction {
+        @JsonCreator
+        static UploadLatency of(@JsonProperty("delay") Duration fixed, @JsonProperty("distribution") String distribution,
+                                @JsonProperty("min") Duration min, @JsonProperty("max") Duration max,
+                                @JsonProperty("mean") Duration mean, @JsonProperty("stddev") Duration stddev,
+                                @JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.BEFORE, phase);
+            return new UploadLatency(DelaySpec.of("delay", fixed, distribution, min, max, mean, stddev));
+        }
+
+        @JsonAnyGetter
+        Map<String, Object> delayFields() { return delay.fields("delay"); }
+
+        @JsonProperty
+        public Phase phase() { return Phase.BEFORE; }
+
+        public <R> R match(Cases<R> cases) { return cases.uploadLatency(this); }
+    }
+
+    /**
+     * A request that asks {@code Expect: 100-continue} gets this error at once, before its body is
+     * sent, instead of {@code 100 Continue}. Requests without the header are left alone.
+     */
+    record RefuseContinue(@JsonProperty("http_code") int status, @JsonProperty("error_code") String code) implements FaultAction {
+        @JsonCreator
+        static RefuseContinue of(@JsonProperty("http_code") @JsonAlias("status") Integer status,
+                                 @JsonProperty("error_code") @JsonAlias("code") String code, @JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.BEFORE, phase);
+            if (status != null && (status < 400 || status > 599)) {
+                throw new InvalidRuleException("http_code", "must be an HTTP error status between 400 and 599");
+            }
+            return new RefuseContinue(status != null ? status : 417, code != null ? code : "ExpectationFailed");
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.BEFORE; }
+
+        public <R> R match(Cases<R> cases) { return cases.refuseContinue(this); }
+    }
+
+    /** The response headers go out, then the body stops after {@code afterBytes} for {@code duration}, then goes on. */
+    record Stall(@JsonProperty long afterBytes, @JsonProperty Duration duration) implements FaultAction {
+        @JsonCreator
+        static Stall of(@JsonProperty("after_bytes") @JsonDeserialize(using = JsonValues.ByteCount.class) Long afterBytes,
+                        @JsonProperty("duration") Duration duration, @JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.AFTER, phase);
+            if (afterBytes != null && afterBytes < 0) {
+                throw new InvalidRuleException("after_bytes", "must be 0 or more");
+            }
+            return new Stall(afterBytes != null ? afterBytes : 0, duration != null ? duration : Duration.ofSeconds(30));
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.AFTER; }
+
+        public <R> R match(Cases<R> cases) { return cases.stall(this); }
     }
 
     enum ThrottleScope {

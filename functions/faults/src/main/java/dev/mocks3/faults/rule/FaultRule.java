@@ -104,6 +104,11 @@ public record FaultRule(
                 version, createdAt, updatedAt);
     }
 
+    public FaultRule withLabels(Map<String, String> newLabels) {
+        return new FaultRule(id, name, description, service, enabled, priority, conditions, action, seed, newLabels,
+                version, createdAt, updatedAt);
+    }
+
     /** The same rule as stored: a new version and timestamps. */
     public FaultRule stored(long newVersion, Instant created, Instant updated) {
         return new FaultRule(id, name, description, service, enabled, priority, conditions, action, seed, labels,

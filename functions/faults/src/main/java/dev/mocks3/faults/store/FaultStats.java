@@ -26,6 +26,8 @@ import reactor.core.publisher.Mono;
  * {@code flushEvery}, where all instances add up to one view.
  * Field names: {@code rule:<id>:matched}, {@code rule:<id>:triggered}, {@code action:<type>},
  * {@code service:<name>}, {@code operation:<name>}, {@code total:matched}, {@code total:triggered}.
+ * Per-rule counts are also kept per time bucket ({@link StatsHistory}): one more local adder per
+ * count, and one Redis hash per bucket that expires after the retention.
  */
 public final class FaultStats {
     private static final Logger log = LoggerFactory.getLogger(FaultStats.class);
@@ -38,11 +40,22 @@ public final class FaultStats {
     /** Flushes whose counts left {@link #pending} but have not reached Redis yet. */
     private final AtomicInteger writesUnderWay = new AtomicInteger();
     private Disposable flusher;
+    private final StatsHistory history;
 
     /** @param redis null to keep the counts in this JVM */
     public FaultStats(RedissonReactiveClient redis, String keyPrefix) {
+        this(redis, keyPrefix, StatsHistory.Settings.DEFAULT);
+    }
+
+    public FaultStats(RedissonReactiveClient redis, String keyPrefix, StatsHistory.Settings historySettings) {
         this.shared = redis == null ? null
                 : redis.getMap(keyPrefix + ":stats", new CompositeCodec(StringCodec.INSTANCE, LongCodec.INSTANCE));
+        this.history = new StatsHistory(redis, keyPrefix, historySettings);
+    }
+
+    /** The per-bucket counts of each rule. */
+    public StatsHistory history() {
+        return history;
     }
 
     public void start(Duration flushEvery) {
@@ -71,10 +84,12 @@ public final class FaultStats {
     public void matched(String ruleId) {
         add("rule:" + ruleId + ":matched");
         add("total:matched");
+        history.matched(ruleId);
     }
 
     public void triggered(FaultInjected e) {
         add("rule:" + e.ruleId() + ":triggered");
+        history.triggered(e.ruleId());
         add("action:" + e.action());
         if (e.service() != null) {
             add("service:" + e.service());
@@ -91,6 +106,11 @@ public final class FaultStats {
 
     /** Moves the local sums to the shared hash (or the local totals). */
     public Mono<Void> flush() {
+        writesUnderWay.incrementAndGet();
+        return Mono.when(flushTotals(), history.flush()).doFinally(signal -> writesUnderWay.decrementAndGet());
+    }
+
+    private Mono<Void> flushTotals() {
         Map<String, Long> deltas = new HashMap<>();
         pending.forEach((field, adder) -> {
             long n = adder.sumThenReset();
@@ -105,15 +125,13 @@ public final class FaultStats {
             deltas.forEach((f, n) -> local.merge(f, n, Long::sum));
             return Mono.empty();
         }
-        writesUnderWay.incrementAndGet();
         return Flux.fromIterable(deltas.entrySet())
                 .flatMap(d -> shared.addAndGet(d.getKey(), d.getValue())
                         .onErrorResume(e -> {
                             pending.computeIfAbsent(d.getKey(), f -> new LongAdder()).add(d.getValue());
                             return Mono.error(e);
                         }))
-                .then()
-                .doFinally(signal -> writesUnderWay.decrementAndGet());
+                .then();
     }
 
     /** Completes once no flush is between taking its counts and writing them, so a read sees them all. */
@@ -130,6 +148,11 @@ public final class FaultStats {
         return redis(flush().then(writesSettled()).then(shared.readAllMap())).doOnNext(counts -> lastKnown = Map.copyOf(counts));
     }
 
+    /** Each rule's counts per bucket over the last {@code window}, after a flush; buckets of {@code step} (a multiple of the bucket). */
+    public Mono<StatsHistory.Series> history(Duration window, Duration step) {
+        return redis(flush().then(writesSettled()).then(history.read(window, step)));
+    }
+
     /** The counters as {@link #snapshot()}, or while Redis is unreachable the last ones read, marked stale. */
     public Mono<Counts> snapshotOrLastKnown() {
         return snapshot().map(counts -> new Counts(counts, false))
@@ -143,10 +166,10 @@ public final class FaultStats {
     public Mono<Void> reset() {
         pending.clear();
         local.clear();
-        return shared == null ? Mono.empty() : redis(shared.delete()).then();
+        return Mono.when(shared == null ? Mono.empty() : redis(shared.delete()).then(), redis(history.reset()));
     }
 
-    private static <T> Mono<T> redis(Mono<T> call) {
+    static <T> Mono<T> redis(Mono<T> call) {
         return call.timeout(REDIS_WAIT).onErrorMap(e -> !(e instanceof RedisUnavailableException),
                 RedisUnavailableException::new);
     }

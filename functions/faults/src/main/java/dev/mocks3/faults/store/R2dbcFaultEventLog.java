@@ -31,8 +31,8 @@ public final class R2dbcFaultEventLog implements FaultEventLog {
     public Mono<Void> append(FaultInjected e) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into fault_events (event_id, at, rule_id, rule_name, request_id, service, operation, bucket,
-                                          object_key, action, phase, outcome, detail)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
+                                          object_key, action, phase, outcome, detail, upload_id, part_number)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""")
                 .bind(0, e.id()).bind(1, OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
         spec = bindNullable(spec, 2, e.ruleId());
         spec = bindNullable(spec, 3, e.ruleName());
@@ -41,6 +41,8 @@ public final class R2dbcFaultEventLog implements FaultEventLog {
         spec = bindNullable(spec, 6, e.operation());
         spec = bindNullable(spec, 7, e.bucket());
         spec = bindNullable(spec, 8, e.key());
+        spec = bindNullable(spec, 13, e.uploadId());
+        spec = e.partNumber() == null ? spec.bindNull(14, Integer.class) : spec.bind(14, e.partNumber());
         return spec.bind(9, e.action()).bind(10, e.phase()).bind(11, e.outcome()).bind(12, json(e.detail()))
                 .fetch().rowsUpdated().then();
     }
@@ -59,7 +61,7 @@ public final class R2dbcFaultEventLog implements FaultEventLog {
         DatabaseClient.GenericExecuteSpec count = bindAll(db.sql("select count(*) as n from fault_events" + where), args);
         DatabaseClient.GenericExecuteSpec page = bindAll(db.sql("""
                 select event_id, at, rule_id, rule_name, request_id, service, operation, bucket, object_key,
-                       action, phase, outcome, detail from fault_events""" + where
+                       action, phase, outcome, detail, upload_id, part_number from fault_events""" + where
                 + " order by seq desc limit " + q.limit() + " offset " + q.offset()), args);
         return count.map(row -> row.get("n", Long.class)).one()
                 .zipWith(page.map(this::toEvent).all().collectList())
@@ -109,6 +111,7 @@ public final class R2dbcFaultEventLog implements FaultEventLog {
                 row.get("request_id", String.class), row.get("service", String.class),
                 row.get("operation", String.class), row.get("bucket", String.class),
                 row.get("object_key", String.class), row.get("action", String.class),
-                row.get("phase", String.class), row.get("outcome", String.class), detail);
+                row.get("phase", String.class), row.get("outcome", String.class), detail,
+                row.get("upload_id", String.class), row.get("part_number", Integer.class));
     }
 }

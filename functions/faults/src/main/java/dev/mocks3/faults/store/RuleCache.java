@@ -2,6 +2,7 @@ package dev.mocks3.faults.store;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ public final class RuleCache {
     private final Long engineSeed;
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private volatile RuleEngine engine = RuleEngine.EMPTY;
+    private final AtomicLong reloadsStarted = new AtomicLong();
+    private long appliedTicket;
     private Disposable poller;
 
     public RuleCache(RuleStore store, Long engineSeed) {
@@ -33,12 +36,23 @@ public final class RuleCache {
         return engine;
     }
 
+    /**
+     * Reads the rules and compiles them. Of reloads that overlap, one that started earlier never
+     * replaces what a later one applied: a slow periodic re-read must not bring back a rule that a
+     * change deleted meanwhile.
+     */
     public Mono<RuleEngine> reload() {
-        return store.all().collectList().map(rules -> {
-            synchronized (this) {
-                engine = RuleEngine.compile(rules, engineSeed, engine);
-                return engine;
-            }
+        return Mono.defer(() -> {
+            long ticket = reloadsStarted.incrementAndGet();
+            return store.all().collectList().map(rules -> {
+                synchronized (this) {
+                    if (ticket > appliedTicket) {
+                        appliedTicket = ticket;
+                        engine = RuleEngine.compile(rules, engineSeed, engine);
+                    }
+                    return engine;
+                }
+            });
         });
     }
 

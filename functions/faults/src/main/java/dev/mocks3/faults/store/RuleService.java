@@ -1,7 +1,10 @@
 package dev.mocks3.faults.store;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -29,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 public final class RuleService {
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
+    /** The label {@link #halt} puts on each rule it disabled: the time of the halt. */
+    public static final String HALTED = "mocks3.halted_at";
     private final RuleStore store;
     private final RuleCache cache;
     private final RuleChangeSignal signal;
@@ -90,6 +95,33 @@ public final class RuleService {
         return get(id).flatMap(current -> current.enabled() == enabled ? Mono.just(current)
                 : store.replace(current.withEnabled(enabled))
                         .flatMap(stored -> changed(id, "updated", stored.version()).thenReturn(stored)));
+    }
+
+    /**
+     * The big red button: disables every enabled rule as one change, marking each with the
+     * {@link #HALTED} label so that {@link #unhalt()} re-enables exactly these. Answers the rules halted.
+     */
+    public Mono<List<FaultRule>> halt(Instant at) {
+        return store.all().filter(FaultRule::enabled)
+                .concatMap(r -> {
+                    Map<String, String> labels = new HashMap<>(r.labels());
+                    labels.put(HALTED, at.toString());
+                    return store.replace(r.withEnabled(false).withLabels(labels));
+                })
+                .collectList()
+                .flatMap(halted -> halted.isEmpty() ? Mono.just(halted) : changed("*", "updated", 0).thenReturn(halted));
+    }
+
+    /** Undoes {@link #halt}: re-enables the rules it disabled (those still carrying its label). */
+    public Mono<List<FaultRule>> unhalt() {
+        return store.all().filter(r -> r.labels().containsKey(HALTED))
+                .concatMap(r -> {
+                    Map<String, String> labels = new HashMap<>(r.labels());
+                    labels.remove(HALTED);
+                    return store.replace(r.withEnabled(true).withLabels(labels));
+                })
+                .collectList()
+                .flatMap(resumed -> resumed.isEmpty() ? Mono.just(resumed) : changed("*", "updated", 0).thenReturn(resumed));
     }
 
     public Mono<Void> delete(String id) {

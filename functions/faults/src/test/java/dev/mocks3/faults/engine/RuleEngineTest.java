@@ -35,6 +35,10 @@ class RuleEngineTest {
 
     /** The ids of the rules that fire for this call, in order. */
     private List<String> fired(RuleEngine engine, S3Call call) {
+        return fired(engine, call, evaluator);
+    }
+
+    private static List<String> fired(RuleEngine engine, S3Call call, RuleEvaluator evaluator) {
         RequestFacts facts = RequestFacts.before(call, System.currentTimeMillis());
         List<String> ids = new ArrayList<>();
         for (CompiledRule r : engine.candidates(call.operation())) {
@@ -152,20 +156,46 @@ class RuleEngineTest {
     }
 
     @Test
-    void anUnchangedRuleKeepsItsRandomSequenceAcrossReloads() {
+    void aSeededDecisionDependsOnTheRequestNotOnTheOrderOfRequests() {
         FaultRule r = rule("p", "{\"name\":\"p\",\"seed\":7,\"conditions\":[{\"type\":\"probability\",\"value\":0.5}],\"action\":{\"type\":\"reset\"}}");
-        RuleEngine one = engine(r);
-        List<Integer> straight = hits(engine(r), 200);
-        List<Integer> split = new ArrayList<>(hits(one, 100));
-        RuleEngine reloaded = RuleEngine.compile(List.of(r), null, one);
-        hits(reloaded, 100).forEach(i -> split.add(i + 100));
-        assertThat(split).isEqualTo(straight);
+        RuleEvaluator forwards = new RuleEvaluator(new LocalFaultCounters(), rule -> { });
+        RuleEvaluator backwards = new RuleEvaluator(new LocalFaultCounters(), rule -> { });
+        List<Integer> inOrder = new ArrayList<>();
+        List<Integer> reversed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (!fired(engine(r), call(S3Operation.GET_OBJECT, "b", "k" + i), forwards).isEmpty()) {
+                inOrder.add(i);
+            }
+        }
+        for (int i = 299; i >= 0; i--) {
+            if (!fired(RuleEngine.compile(List.of(r), null, null), call(S3Operation.GET_OBJECT, "b", "k" + i), backwards).isEmpty()) {
+                reversed.add(0, i);
+            }
+        }
+        assertThat(reversed).isEqualTo(inOrder).hasSizeBetween(100, 200);
+    }
+
+    @Test
+    void eachAttemptAtTheSameRequestIsDecidedOnItsOwn() {
+        FaultRule r = rule("p", "{\"name\":\"p\",\"seed\":7,\"conditions\":[{\"type\":\"probability\",\"value\":0.5}],\"action\":{\"type\":\"reset\"}}");
+        List<Boolean> first = attempts(r, 30);
+        assertThat(first).contains(true, false).isEqualTo(attempts(r, 30));
+    }
+
+    private static List<Boolean> attempts(FaultRule r, int n) {
+        RuleEvaluator evaluator = new RuleEvaluator(new LocalFaultCounters(), rule -> { });
+        List<Boolean> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(!fired(engine(r), call(S3Operation.GET_OBJECT, "b", "same-key"), evaluator).isEmpty());
+        }
+        return out;
     }
 
     private List<Integer> hits(RuleEngine e, int n) {
+        RuleEvaluator evaluator = new RuleEvaluator(new LocalFaultCounters(), rule -> { });
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!fired(e, call(S3Operation.GET_OBJECT, "b", "k" + i)).isEmpty()) {
+            if (!fired(e, call(S3Operation.GET_OBJECT, "b", "k" + i), evaluator).isEmpty()) {
                 out.add(i);
             }
         }

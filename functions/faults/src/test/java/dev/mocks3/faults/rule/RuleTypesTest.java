@@ -41,7 +41,13 @@ class RuleTypesTest {
             "slow_first_byte", "\"delay\": \"1s\"",
             "slice", "\"chunk_size\": 8",
             "drop", "\"phase\": \"before\"",
-            "duplicate", "\"copies\": 3");
+            "duplicate", "\"copies\": 3",
+
+            "down", "\"duration\": \"2s\"",
+            "slow_close", "\"delay\": \"1s\"",
+            "upload_latency", "\"delay\": \"50ms\"",
+            "refuse_continue", "\"http_code\": 417",
+            "stall", "\"after_bytes\": 1024, \"duration\": \"3s\"");
     private static final Map<String, String> CONDITIONS = examples(
             "probability", "\"value\": 0.5",
             "operation", "\"value\": \"GetObject\"",
