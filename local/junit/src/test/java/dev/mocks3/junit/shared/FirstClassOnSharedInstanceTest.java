@@ -1,0 +1,40 @@
+package dev.mocks3.junit.shared;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import dev.mocks3.junit.MockS3Buckets;
+import dev.mocks3.junit.MockS3Extension;
+
+@Execution(ExecutionMode.CONCURRENT)
+@MockS3Buckets("shared-first")
+class FirstClassOnSharedInstanceTest extends ClassesOnOneSharedInstance {
+    @RegisterExtension
+    static MockS3Extension s3 = MockS3Extension.builder().sharedPerJvm().build();
+
+    @Override
+    MockS3Extension s3() {
+        return s3;
+    }
+
+    @Override
+    String ownBucket() {
+        return "shared-first";
+    }
+
+    @Override
+    String otherBucket() {
+        return "shared-second";
+    }
+
+    @Override
+    int ownStatus() {
+        return 500;
+    }
+
+    @Override
+    String ownErrorCode() {
+        return "InternalError";
+    }
+}
