@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.local.LocalRunner;
+import dev.mocks3.local.embedded.FileTree;
 
 /**
  * The local runner in this JVM, on free ports, on a fresh data folder whose PostgreSQL cluster is a
@@ -77,7 +78,7 @@ final class EmbeddedMockS3 implements MockS3Instance {
 
     private static void deleteData(Path dataDir) {
         try {
-            PostgresTemplate.deleteTree(dataDir);
+            FileTree.delete(dataDir);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", dataDir, e.toString());
         }

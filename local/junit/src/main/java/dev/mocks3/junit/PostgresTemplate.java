@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import dev.mocks3.local.embedded.EmbeddedPostgres;
+import dev.mocks3.local.embedded.FileTree;
 
 /**
  * A PostgreSQL cluster made once ({@code initdb} and the database {@code mocks3}) and copied into every
@@ -80,14 +81,14 @@ final class PostgresTemplate {
 
     /** Runs {@code initdb} once through the local runner's own embedded PostgreSQL, then stops it. */
     private static void build(Path template) throws IOException {
-        deleteTree(template);
+        FileTree.delete(template);
         Path building = template.resolveSibling(template.getFileName() + ".building-" + UUID.randomUUID());
         try {
             EmbeddedPostgres.start(building.resolve("postgres"), 0).close();
             Files.writeString(building.resolve("complete"), "made by mocks3-junit, layout " + LAYOUT + "\n");
             Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(building);
+            FileTree.delete(building);
         }
     }
 
@@ -129,25 +130,6 @@ final class PostgresTemplate {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
                         LinkOption.NOFOLLOW_LINKS);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -29,32 +29,37 @@ abstract class ClassesOnOneSharedInstance {
     private static final CyclicBarrier bothChecked = new CyclicBarrier(CLASSES);
     private static final Map<String, String> keyOfClass = new ConcurrentHashMap<>();
 
+    private final String ownBucket;
+    private final String otherBucket;
+    private final int ownStatus;
+    private final String ownErrorCode;
+
+    ClassesOnOneSharedInstance(String ownBucket, String otherBucket, int ownStatus, String ownErrorCode) {
+        this.ownBucket = ownBucket;
+        this.otherBucket = otherBucket;
+        this.ownStatus = ownStatus;
+        this.ownErrorCode = ownErrorCode;
+    }
+
+    /** Each class's own extension (a static field of the class), so each leases its own key. */
     abstract MockS3Extension s3();
-
-    abstract String ownBucket();
-
-    abstract String otherBucket();
-
-    abstract int ownStatus();
-
-    abstract String ownErrorCode();
 
     @Test
     void eachClassSeesOnlyItsOwnRulesAndBuckets() throws Exception {
-        s3().faults().on(PUT_OBJECT).respond(httpError(ownStatus(), ownErrorCode(), null));
+        s3().faults().on(PUT_OBJECT).respond(httpError(ownStatus, ownErrorCode, null));
         keyOfClass.put(getClass().getSimpleName(), s3().credentials().accessKey());
         S3Client oneAttempt = s3().clientBuilder().overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
 
         bothRulesInForce.await(2, TimeUnit.MINUTES);
 
-        assertThatThrownBy(() -> oneAttempt.putObject(b -> b.bucket(ownBucket()).key("k"), RequestBody.fromString("k")))
+        assertThatThrownBy(() -> oneAttempt.putObject(b -> b.bucket(ownBucket).key("k"), RequestBody.fromString("k")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(ownStatus());
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(ownErrorCode());
+                    assertThat(e.statusCode()).isEqualTo(ownStatus);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(ownErrorCode);
                 });
-        assertThatThrownBy(() -> oneAttempt.listObjectsV2(b -> b.bucket(otherBucket())))
+        assertThatThrownBy(() -> oneAttempt.listObjectsV2(b -> b.bucket(otherBucket)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
-        assertThat(oneAttempt.listBuckets().buckets()).extracting(b -> b.name()).containsExactly(ownBucket());
+        assertThat(oneAttempt.listBuckets().buckets()).extracting(b -> b.name()).containsExactly(ownBucket);
 
         bothChecked.await(2, TimeUnit.MINUTES);
         assertThat(keyOfClass.values()).doesNotHaveDuplicates().hasSize(CLASSES);

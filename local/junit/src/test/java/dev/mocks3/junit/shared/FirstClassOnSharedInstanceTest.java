@@ -13,28 +13,12 @@ class FirstClassOnSharedInstanceTest extends ClassesOnOneSharedInstance {
     @RegisterExtension
     static MockS3Extension s3 = MockS3Extension.builder().sharedPerJvm().build();
 
+    FirstClassOnSharedInstanceTest() {
+        super("shared-first", "shared-second", 500, "InternalError");
+    }
+
     @Override
     MockS3Extension s3() {
         return s3;
-    }
-
-    @Override
-    String ownBucket() {
-        return "shared-first";
-    }
-
-    @Override
-    String otherBucket() {
-        return "shared-second";
-    }
-
-    @Override
-    int ownStatus() {
-        return 500;
-    }
-
-    @Override
-    String ownErrorCode() {
-        return "InternalError";
     }
 }

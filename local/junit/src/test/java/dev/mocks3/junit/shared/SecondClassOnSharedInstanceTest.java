@@ -13,28 +13,12 @@ class SecondClassOnSharedInstanceTest extends ClassesOnOneSharedInstance {
     @RegisterExtension
     static MockS3Extension s3 = MockS3Extension.builder().sharedPerJvm().build();
 
+    SecondClassOnSharedInstanceTest() {
+        super("shared-second", "shared-first", 503, "SlowDown");
+    }
+
     @Override
     MockS3Extension s3() {
         return s3;
-    }
-
-    @Override
-    String ownBucket() {
-        return "shared-second";
-    }
-
-    @Override
-    String otherBucket() {
-        return "shared-first";
-    }
-
-    @Override
-    int ownStatus() {
-        return 503;
-    }
-
-    @Override
-    String ownErrorCode() {
-        return "SlowDown";
     }
 }
