@@ -59,8 +59,8 @@ class ImageRunsTest {
         String script = "set -e; r='" + root + "'; mkdir -p $r/proc $r/dev; mount -t proc proc $r/proc; mount -t tmpfs tmpfs $r/dev;"
                 + " for d in null zero random urandom; do touch $r/dev/$d; mount --bind /dev/$d $r/dev/$d; done;"
                 + " mkdir $r/dev/shm; mount -t tmpfs tmpfs $r/dev/shm;"
-                + " exec env -i " + String.join(" ", env) + " /usr/sbin/chroot --userspec=" + config.path("User").asText()
-                + " $r " + String.join(" ", entrypoint);
+                + " env -i " + String.join(" ", env) + " /usr/sbin/chroot --userspec=" + config.path("User").asText()
+                + " $r " + String.join(" ", entrypoint) + " & wait $!";
         Process container = new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--kill-child", "sh", "-c", script)
                 .redirectErrorStream(true).redirectOutput(root.resolveSibling(root.getFileName() + ".log").toFile()).start();
         try {
@@ -68,7 +68,9 @@ class ImageRunsTest {
                     .as("S3 health").isTrue();
             assertThat(awaitOk(URI.create("http://127.0.0.1:" + rulesPort + "/health"), TOKEN, container)).as("rules API health").isTrue();
         } finally {
-            container.destroy();
+            // unshare --fork ignores SIGTERM while it waits. Killed, it has its child, sh, killed (--kill-child; sh
+            // stays the namespace's first process, as chroot --userspec would drop that order), and with it the namespace
+            container.destroyForcibly();
             container.waitFor(30, TimeUnit.SECONDS);
         }
     }
