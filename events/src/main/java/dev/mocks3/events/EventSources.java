@@ -7,6 +7,7 @@ public final class EventSources {
 
     public static final URI FAULTS = URI.create("/mocks3/faults");
     public static final URI RULES_API = URI.create("/mocks3/faults/rules");
+    public static final URI JOBS = URI.create("/mocks3/jobs");
 
     private EventSources() {
     }

@@ -50,8 +50,9 @@ class MigrationBandsTest {
     }
 
     /**
-     * A data folder on which a higher band already ran a migration (V199 stands in for it) and the
-     * state band only its first: MockS3 still starts and applies every migration it ships.
+     * A data folder on which a higher band already ran a migration (the last version of the last band
+     * stands in for it: above every migration shipped, as a newer module's would be) and the state band
+     * only its first: MockS3 still starts and applies every migration it ships.
      */
     @Test
     void aLowerBandsNewMigrationAppliesWhereAHigherBandAlreadyRan() throws Exception {
@@ -62,7 +63,8 @@ class MigrationBandsTest {
             try (InputStream in = first.resource().getInputStream()) {
                 Files.copy(in, earlier.resolve(first.name()));
             }
-            Files.writeString(earlier.resolve("V199__a_later_module.sql"), "create table later_module_probe (id int);");
+            int later = MigrationBand.ALL.get(MigrationBand.ALL.size() - 1).last();
+            Files.writeString(earlier.resolve("V" + later + "__a_later_module.sql"), "create table later_module_probe (id int);");
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("filesystem:" + earlier).load().migrate();
 

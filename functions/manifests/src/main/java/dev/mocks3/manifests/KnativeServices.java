@@ -17,7 +17,11 @@ public final class KnativeServices {
 
     /** The Knative service serving an operation: its function name in kebab case (a DNS label). */
     public static String name(S3Operation operation) {
-        String function = operation.functionName();
+        return kebab(operation.functionName());
+    }
+
+    /** A function name in kebab case: {@code lifecycleExpire} → {@code lifecycle-expire}. */
+    public static String kebab(String function) {
         StringBuilder name = new StringBuilder(function.length() + 4);
         for (int i = 0; i < function.length(); i++) {
             char c = function.charAt(i);

@@ -22,6 +22,7 @@ import dev.mocks3.state.blob.FileSystemBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
 import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.LifecycleStore;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
@@ -68,6 +69,11 @@ public class StateConfiguration {
     @Bean
     BucketStore bucketStore(DatabaseClient db) {
         return new BucketStore(db);
+    }
+
+    @Bean
+    LifecycleStore lifecycleStore(DatabaseClient db) {
+        return new LifecycleStore(db);
     }
 
     @Bean

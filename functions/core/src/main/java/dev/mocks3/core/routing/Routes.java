@@ -21,6 +21,9 @@ public final class Routes {
 
             route("GET", BUCKET, Set.of("location"), GET_BUCKET_LOCATION),
             route("GET", BUCKET, Set.of("uploads"), LIST_MULTIPART_UPLOADS),
+            route("PUT", BUCKET, Set.of("lifecycle"), PUT_BUCKET_LIFECYCLE_CONFIGURATION),
+            route("GET", BUCKET, Set.of("lifecycle"), GET_BUCKET_LIFECYCLE_CONFIGURATION),
+            route("DELETE", BUCKET, Set.of("lifecycle"), DELETE_BUCKET_LIFECYCLE),
             route("GET", BUCKET, Set.of("list-type"), LIST_OBJECTS_V2),
             route("GET", BUCKET, Set.of(), LIST_OBJECTS),
             route("PUT", BUCKET, Set.of(), CREATE_BUCKET),
