@@ -35,6 +35,9 @@ public final class EventTypes {
     /** Job: carry out one bucket's lifecycle rules now. Payload: {@link dev.mocks3.events.job.LifecycleExpire}. */
     public static final String JOB_LIFECYCLE_EXPIRE = "dev.mocks3.job.lifecycle.expire";
 
+    /** Job: store an object read through from its bucket's upstream. Payload: {@link dev.mocks3.events.job.FetchUpstream}. */
+    public static final String JOB_UPSTREAM_FETCH = "dev.mocks3.job.upstream.fetch";
+
     private EventTypes() {
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import dev.mocks3.events.job.JobEvents;
+
 /**
  * One {@link EventPublisher} for the application: the HTTP sender when a sink is configured
  * (mocks3.events.sink or K_SINK), otherwise the in-process bus feeding the local subscribers.
@@ -26,6 +28,13 @@ public class EventDeliveryConfiguration {
     @ConditionalOnMissingBean
     InProcessEventBus inProcessEventBus(ObjectProvider<EventSubscriber> subscribers) {
         return new InProcessEventBus(() -> subscribers.orderedStream().toList());
+    }
+
+    /** How any module asks for a job: one event of the job's type. */
+    @Bean
+    @ConditionalOnMissingBean
+    JobEvents jobEvents(EventPublisher publisher) {
+        return new JobEvents(publisher);
     }
 
     @Bean

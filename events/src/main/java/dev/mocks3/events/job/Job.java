@@ -13,7 +13,8 @@ public enum Job {
     RECLAIM_BLOBS(EventTypes.JOB_BLOBS_RECLAIM, "reclaimBlobs"),
     ABORT_UPLOADS(EventTypes.JOB_UPLOADS_ABORT, "abortUploads"),
     LIFECYCLE_SCAN(EventTypes.JOB_LIFECYCLE_SCAN, "lifecycleScan"),
-    LIFECYCLE_EXPIRE(EventTypes.JOB_LIFECYCLE_EXPIRE, "lifecycleExpire");
+    LIFECYCLE_EXPIRE(EventTypes.JOB_LIFECYCLE_EXPIRE, "lifecycleExpire"),
+    FETCH_UPSTREAM(EventTypes.JOB_UPSTREAM_FETCH, "fetchUpstream");
 
     private final String type;
     private final String functionName;

@@ -15,15 +15,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.mocks3.core.call.FunctionDefinition;
 import dev.mocks3.events.delivery.EventDeliveryConfiguration;
-import dev.mocks3.events.delivery.EventPublisher;
 import dev.mocks3.events.job.Job;
+import dev.mocks3.events.job.JobEvents;
 import dev.mocks3.jobs.lifecycle.LifecycleProperties;
 import dev.mocks3.jobs.lifecycle.LifecycleTicker;
 import dev.mocks3.jobs.run.JobDispatch;
-import dev.mocks3.jobs.run.JobEvents;
 import dev.mocks3.jobs.run.JobLedger;
 import dev.mocks3.jobs.run.JobsRoute;
+import dev.mocks3.jobs.upstream.UpstreamRoute;
 import dev.mocks3.state.StateConfiguration;
+import dev.mocks3.state.upstream.UpstreamStore;
 
 /**
  * The jobs module's auto-configuration: one function bean per {@link Job} (scanned lazily, so an
@@ -43,11 +44,6 @@ public class JobsConfiguration {
     }
 
     @Bean
-    JobEvents jobEvents(EventPublisher publisher) {
-        return new JobEvents(publisher);
-    }
-
-    @Bean
     JobDispatch jobDispatch(BeanFactory beans, Environment environment) {
         return new JobDispatch(beans, new FunctionDefinition(environment.getProperty(FunctionDefinition.PROPERTY, "")));
     }
@@ -56,6 +52,11 @@ public class JobsConfiguration {
     @ConditionalOnProperty(prefix = "mocks3.jobs", name = "receiver", matchIfMissing = true)
     RouterFunction<ServerResponse> jobsRouterFunction(JobDispatch dispatch) {
         return new JobsRoute(dispatch).routes();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> upstreamRouterFunction(UpstreamStore upstreams, Environment environment) {
+        return new UpstreamRoute(upstreams, environment.getProperty("mocks3.auth.strict", Boolean.class, false)).routes();
     }
 
     @Bean

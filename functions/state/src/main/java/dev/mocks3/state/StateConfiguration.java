@@ -28,6 +28,8 @@ import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.StorageSweep;
+import dev.mocks3.state.upstream.UpstreamReader;
+import dev.mocks3.state.upstream.UpstreamStore;
 
 /**
  * Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3.
@@ -74,6 +76,16 @@ public class StateConfiguration {
     @Bean
     LifecycleStore lifecycleStore(DatabaseClient db) {
         return new LifecycleStore(db);
+    }
+
+    @Bean
+    UpstreamStore upstreamStore(DatabaseClient db) {
+        return new UpstreamStore(db);
+    }
+
+    @Bean(destroyMethod = "close")
+    UpstreamReader upstreamReader() {
+        return new UpstreamReader();
     }
 
     @Bean

@@ -12,7 +12,7 @@ import dev.mocks3.core.lifecycle.LifecycleRule;
 import dev.mocks3.events.job.AbortUploads;
 import dev.mocks3.events.job.Job;
 import dev.mocks3.events.job.LifecycleExpire;
-import dev.mocks3.jobs.run.JobEvents;
+import dev.mocks3.events.job.JobEvents;
 import dev.mocks3.jobs.run.JobFunction;
 import dev.mocks3.jobs.run.JobLedger;
 import dev.mocks3.jobs.run.Pages;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.events.job.Job;
 import dev.mocks3.events.job.LifecycleExpire;
-import dev.mocks3.jobs.run.JobEvents;
+import dev.mocks3.events.job.JobEvents;
 import dev.mocks3.jobs.run.JobFunction;
 import dev.mocks3.jobs.run.JobLedger;
 import dev.mocks3.state.metadata.LifecycleStore;

@@ -8,7 +8,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.mocks3.events.job.Job;
 import dev.mocks3.events.job.LifecycleScan;
-import dev.mocks3.jobs.run.JobEvents;
+import dev.mocks3.events.job.JobEvents;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

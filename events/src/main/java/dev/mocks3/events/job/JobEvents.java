@@ -1,4 +1,4 @@
-package dev.mocks3.jobs.run;
+package dev.mocks3.events.job;
 
 import java.net.URI;
 import java.util.UUID;
@@ -6,7 +6,6 @@ import java.util.UUID;
 import dev.mocks3.events.EventJson;
 import dev.mocks3.events.EventSources;
 import dev.mocks3.events.delivery.EventPublisher;
-import dev.mocks3.events.job.Job;
 import io.cloudevents.CloudEvent;
 import reactor.core.publisher.Mono;
 
