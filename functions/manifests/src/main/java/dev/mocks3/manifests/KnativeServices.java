@@ -37,4 +37,38 @@ public final class KnativeServices {
     public static String clusterLocalHost(S3Operation operation) {
         return name(operation) + "." + NAMESPACE + ".svc.cluster.local";
     }
+
+    /**
+     * Appends one Knative service of the {@code mocks3-app} image serving {@code definition},
+     * reached only from inside the cluster (the S3 gateway, the broker), never on a public URL.
+     *
+     * @param label     the label saying what it serves ({@code mocks3.dev/operation}, {@code mocks3.dev/job}) and its value
+     */
+    static void appendAppService(StringBuilder yaml, String name, String component, String label, String value,
+                                 String definition) {
+        yaml.append("---\n")
+            .append("apiVersion: serving.knative.dev/v1\n")
+            .append("kind: Service\n")
+            .append("metadata:\n")
+            .append("  name: ").append(name).append('\n')
+            .append("  labels:\n")
+            .append("    app.kubernetes.io/name: ").append(KnativeServicesWriter.IMAGE).append('\n')
+            .append("    app.kubernetes.io/part-of: mocks3\n")
+            .append("    app.kubernetes.io/component: ").append(component).append('\n')
+            .append("    ").append(label).append(": ").append(value).append('\n')
+            .append("    networking.knative.dev/visibility: cluster-local\n")
+            .append("spec:\n")
+            .append("  template:\n")
+            .append("    metadata:\n")
+            .append("      labels:\n")
+            .append("        app.kubernetes.io/part-of: mocks3\n")
+            .append("        ").append(label).append(": ").append(value).append('\n')
+            .append("    spec:\n")
+            .append("      containers:\n")
+            .append("        - name: app\n")
+            .append("          image: ").append(KnativeServicesWriter.IMAGE).append('\n')
+            .append("          env:\n")
+            .append("            - name: SPRING_CLOUD_FUNCTION_DEFINITION\n")
+            .append("              value: ").append(definition).append('\n');
+    }
 }

@@ -20,13 +20,8 @@ public class ReclaimBlobsJob extends JobFunction {
     private final StorageSweep sweep;
 
     public ReclaimBlobsJob(JobLedger ledger, StorageSweep sweep) {
-        super(ledger);
+        super(ledger, Job.RECLAIM_BLOBS);
         this.sweep = sweep;
-    }
-
-    @Override
-    public Job job() {
-        return Job.RECLAIM_BLOBS;
     }
 
     @Override

@@ -43,17 +43,12 @@ public class LifecycleExpireJob extends JobFunction {
 
     public LifecycleExpireJob(JobLedger ledger, LifecycleStore lifecycles, ObjectStore objects, ObjectWriter writer,
                               JobEvents events, LifecycleProperties properties) {
-        super(ledger);
+        super(ledger, Job.LIFECYCLE_EXPIRE);
         this.lifecycles = lifecycles;
         this.objects = objects;
         this.writer = writer;
         this.events = events;
         this.properties = properties;
-    }
-
-    @Override
-    public Job job() {
-        return Job.LIFECYCLE_EXPIRE;
     }
 
     @Override

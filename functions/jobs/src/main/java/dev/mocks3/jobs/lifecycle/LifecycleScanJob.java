@@ -24,15 +24,10 @@ public class LifecycleScanJob extends JobFunction {
     private final JobEvents events;
 
     public LifecycleScanJob(JobLedger ledger, LifecycleStore lifecycles, JobEvents events) {
-        super(ledger);
+        super(ledger, Job.LIFECYCLE_SCAN);
         this.ledger = ledger;
         this.lifecycles = lifecycles;
         this.events = events;
-    }
-
-    @Override
-    public Job job() {
-        return Job.LIFECYCLE_SCAN;
     }
 
     @Override

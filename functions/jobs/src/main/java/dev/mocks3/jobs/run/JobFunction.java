@@ -15,12 +15,17 @@ import reactor.core.publisher.Mono;
  */
 public abstract class JobFunction implements Function<CloudEvent, Mono<JobRun>> {
     private final JobLedger ledger;
+    private final Job job;
 
-    protected JobFunction(JobLedger ledger) {
+    protected JobFunction(JobLedger ledger, Job job) {
         this.ledger = ledger;
+        this.job = job;
     }
 
-    public abstract Job job();
+    /** The job this function runs: the event type it takes. */
+    public final Job job() {
+        return job;
+    }
 
     @Override
     public final Mono<JobRun> apply(CloudEvent event) {

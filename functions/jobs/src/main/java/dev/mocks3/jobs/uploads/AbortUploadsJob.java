@@ -24,13 +24,8 @@ public class AbortUploadsJob extends JobFunction {
     private final MultipartStore uploads;
 
     public AbortUploadsJob(JobLedger ledger, MultipartStore uploads) {
-        super(ledger);
+        super(ledger, Job.ABORT_UPLOADS);
         this.uploads = uploads;
-    }
-
-    @Override
-    public Job job() {
-        return Job.ABORT_UPLOADS;
     }
 
     @Override

@@ -44,18 +44,13 @@ public class FetchUpstreamJob extends JobFunction {
 
     public FetchUpstreamJob(JobLedger ledger, UpstreamStore upstreams, UpstreamReader reader, BucketStore buckets,
                             ObjectStore objects, ObjectWriter writer, BlobStaging staging) {
-        super(ledger);
+        super(ledger, Job.FETCH_UPSTREAM);
         this.upstreams = upstreams;
         this.reader = reader;
         this.buckets = buckets;
         this.objects = objects;
         this.writer = writer;
         this.staging = staging;
-    }
-
-    @Override
-    public Job job() {
-        return Job.FETCH_UPSTREAM;
     }
 
     @Override
