@@ -23,16 +23,17 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * With a lifecycle day of two seconds, the lifecycle jobs run by themselves: an object under a 1-day
+ * With a lifecycle day of three seconds, the lifecycle jobs run by themselves: an object under a 1-day
  * expiration rule is gone (and its blob with it) a few seconds after it was written, an object the
  * rule's prefix does not cover stays, and a multipart upload older than a day is aborted.
  */
 class LifecycleExpiryTest {
-    private static final Duration DAY = Duration.ofSeconds(2);
+    /** Short, yet long enough for the test to see what it wrote before it expires on a busy machine. */
+    private static final Duration DAY = Duration.ofSeconds(3);
 
     @Test
     void aOneDayRuleRemovesObjectsAndTheirBlobsAndAbortsStaleUploads() throws Exception {
-        try (SideRunner fast = SideRunner.start(Map.of("mocks3.lifecycle.day", "2s"));
+        try (SideRunner fast = SideRunner.start(Map.of("mocks3.lifecycle.day", DAY.toMillis() + "ms"));
              S3Client s3 = S3Client.builder().endpointOverride(fast.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                      .credentialsProvider(StaticCredentialsProvider.create(
                              AwsBasicCredentials.create(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY))).build()) {
@@ -49,10 +50,10 @@ class LifecycleExpiryTest {
             String part = "part of an abandoned upload " + UUID.randomUUID();
             Instant written = Instant.now();
             s3.putObject(b -> b.bucket(bucket).key("tmp/scratch"), RequestBody.fromString(expiring));
+            assertThat(BlobFiles.ofContent(fast.dataDir(), expiring)).exists();
             s3.putObject(b -> b.bucket(bucket).key("keep/report"), RequestBody.fromString(kept));
             String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("tmp/big")).uploadId();
             s3.uploadPart(b -> b.bucket(bucket).key("tmp/big").uploadId(uploadId).partNumber(1), RequestBody.fromString(part));
-            assertThat(BlobFiles.ofContent(fast.dataDir(), expiring)).exists();
             assertThat(BlobFiles.ofContent(fast.dataDir(), part)).exists();
 
             Eventually.within(Duration.ofSeconds(30), "expiry of tmp/scratch", () -> !exists(s3, bucket, "tmp/scratch"));
