@@ -38,6 +38,13 @@ public final class EventTypes {
     /** Job: store an object read through from its bucket's upstream. Payload: {@link dev.mocks3.events.job.FetchUpstream}. */
     public static final String JOB_UPSTREAM_FETCH = "dev.mocks3.job.upstream.fetch";
 
+    /** An object was created or replaced (put, copy, completed multipart upload); sent to the
+     * destinations of the bucket's notification configuration. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
+    public static final String OBJECT_CREATED = "dev.mocks3.object.created";
+
+    /** An object was deleted. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
+    public static final String OBJECT_REMOVED = "dev.mocks3.object.removed";
+
     private EventTypes() {
     }
 }

@@ -20,6 +20,8 @@ public enum S3Operation {
     PUT_BUCKET_LIFECYCLE_CONFIGURATION("PutBucketLifecycleConfiguration", "putBucketLifecycleConfiguration"),
     GET_BUCKET_LIFECYCLE_CONFIGURATION("GetBucketLifecycleConfiguration", "getBucketLifecycleConfiguration"),
     DELETE_BUCKET_LIFECYCLE("DeleteBucketLifecycle", "deleteBucketLifecycle"),
+    PUT_BUCKET_NOTIFICATION_CONFIGURATION("PutBucketNotificationConfiguration", "putBucketNotificationConfiguration"),
+    GET_BUCKET_NOTIFICATION_CONFIGURATION("GetBucketNotificationConfiguration", "getBucketNotificationConfiguration"),
     LIST_OBJECTS("ListObjects", "listObjects", Trait.LISTS_OBJECTS),
     LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
     DELETE_OBJECTS("DeleteObjects", "deleteObjects"),

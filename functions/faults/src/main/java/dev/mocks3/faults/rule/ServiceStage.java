@@ -12,13 +12,16 @@ import dev.mocks3.core.routing.S3Operation;
  * bucket/object operation; gateway is every request. third-party-service is the read-through to a
  * bucket's upstream: GET and HEAD answers that came from the upstream (decided once the answer is
  * known). queue-service names the background jobs: it matches no S3 request.
+ * notification-delivery is the outbox dispatcher sending bucket notifications: its rules match the
+ * deliveries of events caused by the operations that change objects, never the S3 requests.
  */
 public enum ServiceStage {
     GATEWAY("gateway"),
     METADATA("metadata-service"),
     STORAGE("storage-service"),
     QUEUE("queue-service"),
-    THIRD_PARTY("third-party-service");
+    THIRD_PARTY("third-party-service"),
+    NOTIFICATION_DELIVERY("notification-delivery");
 
     private static final Set<S3Operation> MOVES_BYTES = S3Operation.with(S3Operation.Trait.MOVES_BYTES);
 
@@ -32,7 +35,7 @@ public enum ServiceStage {
         return id;
     }
 
-    /** The S3 operations whose requests this stage sees. */
+    /** The S3 operations whose requests (or, for notification-delivery, whose notifications) this stage sees. */
     public Set<S3Operation> operations() {
         return switch (this) {
             case GATEWAY -> EnumSet.allOf(S3Operation.class);
@@ -40,7 +43,14 @@ public enum ServiceStage {
             case METADATA -> EnumSet.complementOf(EnumSet.copyOf(MOVES_BYTES));
             case THIRD_PARTY -> S3Operation.with(S3Operation.Trait.READS_OBJECT);
             case QUEUE -> EnumSet.noneOf(S3Operation.class);
+            case NOTIFICATION_DELIVERY -> EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
+                    S3Operation.COMPLETE_MULTIPART_UPLOAD, S3Operation.DELETE_OBJECT, S3Operation.DELETE_OBJECTS);
         };
+    }
+
+    /** Rules of this stage act on S3 requests (every stage but notification-delivery). */
+    public boolean seesRequests() {
+        return this != NOTIFICATION_DELIVERY;
     }
 
     /** The stage an operation's request reaches after the gateway. */

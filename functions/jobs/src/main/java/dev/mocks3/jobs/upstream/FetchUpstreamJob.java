@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.events.job.FetchUpstream;
 import dev.mocks3.events.job.Job;
 import dev.mocks3.jobs.run.JobFunction;
@@ -17,6 +18,7 @@ import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.WriteCondition;
+import dev.mocks3.state.notification.ChangeCause;
 import dev.mocks3.state.upstream.UpstreamObject;
 import dev.mocks3.state.upstream.UpstreamReader;
 import dev.mocks3.state.upstream.UpstreamStore;
@@ -73,7 +75,7 @@ public class FetchUpstreamJob extends JobFunction {
 
     private Mono<Map<String, Object>> store(UpstreamObject object, ObjectDraft draft) {
         return staging.stage(object.body())
-                .flatMap(staged -> writer.write(draft, staged, null, ABSENT))
+                .flatMap(staged -> writer.write(draft, staged, null, ABSENT, ChangeCause.internal(S3EventNames.OBJECT_CREATED_PUT)))
                 .map(stored -> outcome(draft.bucket(), draft.key(), "stored", stored.size()))
                 .onErrorResume(e -> e instanceof S3Exception s3 && s3.error() == S3Error.PRECONDITION_FAILED,
                         e -> Mono.just(outcome(draft.bucket(), draft.key(), "held locally", null)));
