@@ -3,15 +3,12 @@ package dev.mocks3.jobs;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.mocks3.core.call.FunctionDefinition;
 import dev.mocks3.events.delivery.EventDeliveryConfiguration;
@@ -21,16 +18,13 @@ import dev.mocks3.jobs.lifecycle.LifecycleProperties;
 import dev.mocks3.jobs.lifecycle.LifecycleTicker;
 import dev.mocks3.jobs.run.JobDispatch;
 import dev.mocks3.jobs.run.JobLedger;
-import dev.mocks3.jobs.run.JobsRoute;
-import dev.mocks3.jobs.upstream.UpstreamRoute;
 import dev.mocks3.state.StateConfiguration;
-import dev.mocks3.state.upstream.UpstreamStore;
 
 /**
  * The jobs module's auto-configuration: one function bean per {@link Job} (scanned lazily, so an
  * instance builds only the jobs an event asks it to run), the dispatch that feeds them from the
- * in-process bus and from {@code POST /_mocks3/jobs}, and the lifecycle ticker where
- * {@code lifecycleScan} is served.
+ * in-process bus (the app registers {@code POST /_mocks3/jobs} and the upstream endpoint behind its
+ * admin guard), and the lifecycle ticker where {@code lifecycleScan} is served.
  */
 @AutoConfiguration(after = {StateConfiguration.class, EventDeliveryConfiguration.class})
 @EnableConfigurationProperties({JobsProperties.class, LifecycleProperties.class})
@@ -46,17 +40,6 @@ public class JobsConfiguration {
     @Bean
     JobDispatch jobDispatch(BeanFactory beans, Environment environment) {
         return new JobDispatch(beans, new FunctionDefinition(environment.getProperty(FunctionDefinition.PROPERTY, "")));
-    }
-
-    @Bean
-    @ConditionalOnProperty(prefix = "mocks3.jobs", name = "receiver", matchIfMissing = true)
-    RouterFunction<ServerResponse> jobsRouterFunction(JobDispatch dispatch) {
-        return new JobsRoute(dispatch).routes();
-    }
-
-    @Bean
-    RouterFunction<ServerResponse> upstreamRouterFunction(UpstreamStore upstreams, Environment environment) {
-        return new UpstreamRoute(upstreams, environment.getProperty("mocks3.auth.strict", Boolean.class, false)).routes();
     }
 
     @Bean

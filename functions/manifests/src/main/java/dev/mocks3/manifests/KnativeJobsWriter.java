@@ -28,7 +28,9 @@ public final class KnativeJobsWriter {
             .append("# KnativeServicesCoverOperationsTest fails while this file differs from what Job renders.\n");
         for (Job job : Job.values()) {
             String name = KnativeServices.kebab(job.functionName());
-            KnativeServices.appendAppService(yaml, name, "jobs", "mocks3.dev/job", job.type(), job.functionName());
+            // cluster-local, and the broker's Triggers deliver job events unsigned (as faults.yaml does for rule events)
+            KnativeServices.appendAppService(yaml, name, "jobs", "mocks3.dev/job", job.type(), job.functionName(),
+                    "MOCKS3_FAULTS_API_AUTH", "off");
             yaml.append("---\n")
                 .append("apiVersion: eventing.knative.dev/v1\n")
                 .append("kind: Trigger\n")

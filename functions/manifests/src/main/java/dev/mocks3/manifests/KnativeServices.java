@@ -43,9 +43,10 @@ public final class KnativeServices {
      * reached only from inside the cluster (the S3 gateway, the broker), never on a public URL.
      *
      * @param label     the label saying what it serves ({@code mocks3.dev/operation}, {@code mocks3.dev/job}) and its value
+     * @param extraEnv  more environment variables, as name, value, name, value...
      */
     static void appendAppService(StringBuilder yaml, String name, String component, String label, String value,
-                                 String definition) {
+                                 String definition, String... extraEnv) {
         yaml.append("---\n")
             .append("apiVersion: serving.knative.dev/v1\n")
             .append("kind: Service\n")
@@ -70,5 +71,9 @@ public final class KnativeServices {
             .append("          env:\n")
             .append("            - name: SPRING_CLOUD_FUNCTION_DEFINITION\n")
             .append("              value: ").append(definition).append('\n');
+        for (int i = 0; i + 1 < extraEnv.length; i += 2) {
+            yaml.append("            - name: ").append(extraEnv[i]).append('\n')
+                .append("              value: \"").append(extraEnv[i + 1]).append("\"\n");
+        }
     }
 }

@@ -21,35 +21,23 @@ import reactor.core.publisher.Mono;
  * {@code PUT|GET|DELETE /_mocks3/buckets/{bucket}/upstream}: a bucket's upstream, as JSON
  * ({@code {"type":"s3","endpoint":"http://other:9000","bucket":"origin","access_key":"..","secret_key":".."}}
  * or {@code {"type":"http","endpoint":"https://example.com/files/"}}). Answers show no secret key.
- * Browser requests (with an {@code Origin}) are refused; in strict mode the endpoint is off (403).
+ * The application registers it behind the guard of its admin endpoints.
  */
 public final class UpstreamRoute {
     public static final String PATH = "/_mocks3/buckets/{bucket}/upstream";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final UpstreamStore upstreams;
-    private final boolean strict;
 
-    public UpstreamRoute(UpstreamStore upstreams, boolean strict) {
+    public UpstreamRoute(UpstreamStore upstreams) {
         this.upstreams = upstreams;
-        this.strict = strict;
     }
 
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
-                .PUT(PATH, request -> guarded(request, this::put))
-                .GET(PATH, request -> guarded(request, this::get))
-                .DELETE(PATH, request -> guarded(request, this::delete))
+                .PUT(PATH, this::put)
+                .GET(PATH, this::get)
+                .DELETE(PATH, this::delete)
                 .build();
-    }
-
-    private Mono<ServerResponse> guarded(ServerRequest request, java.util.function.Function<ServerRequest, Mono<ServerResponse>> handler) {
-        if (strict) {
-            return error(HttpStatus.FORBIDDEN, "upstreams cannot be changed over HTTP in strict mode");
-        }
-        if (request.headers().firstHeader("Origin") != null) {
-            return error(HttpStatus.FORBIDDEN, "upstreams are not configured from browsers");
-        }
-        return handler.apply(request);
     }
 
     private Mono<ServerResponse> put(ServerRequest request) {
