@@ -31,8 +31,13 @@ public final class EventJson {
     }
 
     public static CloudEvent event(String type, URI source, String subject, Object payload) {
+        return event(UUID.randomUUID().toString(), type, source, subject, payload);
+    }
+
+    /** An event with a chosen id: a consumer that is idempotent by id treats two such events as one. */
+    public static CloudEvent event(String id, String type, URI source, String subject, Object payload) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(id)
                 .withType(type)
                 .withSource(source)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))

@@ -23,6 +23,21 @@ public final class EventTypes {
     /** Sent after any change to the rule set, whatever caused it. Payload: {@link dev.mocks3.events.rule.RuleChanged}. */
     public static final String RULE_CHANGED = "dev.mocks3.rule.changed";
 
+    /** Job: reclaim blob files and reference counts no object or part needs (the storage sweep). Payload: {@link dev.mocks3.events.job.ReclaimBlobs}. */
+    public static final String JOB_BLOBS_RECLAIM = "dev.mocks3.job.blobs.reclaim";
+
+    /** Job: abort a bucket's multipart uploads initiated before a time. Payload: {@link dev.mocks3.events.job.AbortUploads}. */
+    public static final String JOB_UPLOADS_ABORT = "dev.mocks3.job.uploads.abort";
+
+    /** Job: start a lifecycle run, one {@link #JOB_LIFECYCLE_EXPIRE} per bucket with a configuration. Payload: {@link dev.mocks3.events.job.LifecycleScan}. */
+    public static final String JOB_LIFECYCLE_SCAN = "dev.mocks3.job.lifecycle.scan";
+
+    /** Job: carry out one bucket's lifecycle rules now. Payload: {@link dev.mocks3.events.job.LifecycleExpire}. */
+    public static final String JOB_LIFECYCLE_EXPIRE = "dev.mocks3.job.lifecycle.expire";
+
+    /** Job: store an object read through from its bucket's upstream. Payload: {@link dev.mocks3.events.job.FetchUpstream}. */
+    public static final String JOB_UPSTREAM_FETCH = "dev.mocks3.job.upstream.fetch";
+
     /** An object was created or replaced (put, copy, completed multipart upload); sent to the
      * destinations of the bucket's notification configuration. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
     public static final String OBJECT_CREATED = "dev.mocks3.object.created";

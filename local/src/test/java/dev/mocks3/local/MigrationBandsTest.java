@@ -50,8 +50,9 @@ class MigrationBandsTest {
     }
 
     /**
-     * A data folder on which a higher band already ran a migration (V199 stands in for it) and the
-     * state band only its first: MockS3 still starts and applies every migration it ships.
+     * A data folder on which a higher band already ran a migration (the last version of the last band
+     * stands in for it: above every migration shipped, as a newer module's would be) and the state band
+     * only its first: MockS3 still starts and applies every migration it ships.
      */
     @Test
     void aLowerBandsNewMigrationAppliesWhereAHigherBandAlreadyRan() throws Exception {
@@ -62,7 +63,8 @@ class MigrationBandsTest {
             try (InputStream in = first.resource().getInputStream()) {
                 Files.copy(in, earlier.resolve(first.name()));
             }
-            Files.writeString(earlier.resolve("V199__a_later_module.sql"), "create table later_module_probe (id int);");
+            int later = MigrationBand.ALL.get(MigrationBand.ALL.size() - 1).last();
+            Files.writeString(earlier.resolve("V" + later + "__a_later_module.sql"), "create table later_module_probe (id int);");
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("filesystem:" + earlier).load().migrate();
 
@@ -74,9 +76,10 @@ class MigrationBandsTest {
     }
 
     /**
-     * A data folder that state and faults migrated, where a bucket lives: a module added later (V300,
-     * its first migration) is applied on the next start, and so is one added after that whose band is
-     * lower (V200, out of order); the bucket is still there.
+     * A data folder that the shipped modules migrated, where a bucket lives: a module added later (V399
+     * stands in for its first migration, the top of the last band, above everything shipped) is applied
+     * on the next start, and so is one added after that whose band is lower (V299, out of order); the
+     * bucket is still there.
      */
     @Test
     void aNewModulesFirstMigrationAppliesOnAnExistingDataFolder() throws Exception {
@@ -90,19 +93,19 @@ class MigrationBandsTest {
             assertThat(appliedVersions(postgres)).containsExactlyInAnyOrderElementsOf(shipped);
 
             Path jobs = Files.createDirectories(dataDir.resolve("jobs-migrations"));
-            Files.writeString(jobs.resolve("V300__jobs_first.sql"), "create table jobs_probe (id int);");
+            Files.writeString(jobs.resolve("V399__later_first.sql"), "create table later_probe (id int);");
             try (LocalRunner runner = startOn(postgres, dataDir, jobs)) {
-                assertThat(appliedVersions(postgres)).contains(300);
+                assertThat(appliedVersions(postgres)).contains(399);
             }
 
             Path drive = Files.createDirectories(dataDir.resolve("drive-migrations"));
-            Files.writeString(drive.resolve("V200__drive_first.sql"), "create table drive_probe (id int);");
-            Files.copy(jobs.resolve("V300__jobs_first.sql"), drive.resolve("V300__jobs_first.sql"));
+            Files.writeString(drive.resolve("V299__lower_first.sql"), "create table lower_probe (id int);");
+            Files.copy(jobs.resolve("V399__later_first.sql"), drive.resolve("V399__later_first.sql"));
             try (LocalRunner runner = startOn(postgres, dataDir, drive)) {
-                assertThat(appliedVersions(postgres)).containsAll(shipped).contains(200, 300);
+                assertThat(appliedVersions(postgres)).containsAll(shipped).contains(299, 399);
                 assertThat(send(runner, "HEAD", bucket).statusCode()).as("the bucket made before").isEqualTo(200);
             }
-            assertThat(appliedVersions(postgres)).endsWith(200);
+            assertThat(appliedVersions(postgres)).endsWith(299);
         }
     }
 

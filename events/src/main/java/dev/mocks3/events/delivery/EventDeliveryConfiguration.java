@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import dev.mocks3.events.job.JobEvents;
+
 /**
  * One {@link EventPublisher} and one {@link EventDelivery} for the application: the HTTP sender
  * when a sink is configured (mocks3.events.sink or K_SINK), otherwise the in-process bus feeding
@@ -33,6 +35,13 @@ public class EventDeliveryConfiguration {
         triggers.addAll(notifications.destinationTriggers());
         triggers.forEach(t -> log.info("local Trigger {}: {} -> {}", t.name(), t.filter(), t.subscriber()));
         return new InProcessEventBus(() -> subscribers.orderedStream().toList(), triggers, events.timeout());
+    }
+
+    /** How any module asks for a job: one event of the job's type. */
+    @Bean
+    @ConditionalOnMissingBean
+    JobEvents jobEvents(EventPublisher publisher) {
+        return new JobEvents(publisher);
     }
 
     @Bean

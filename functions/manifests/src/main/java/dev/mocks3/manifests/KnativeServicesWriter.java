@@ -27,31 +27,8 @@ public final class KnativeServicesWriter {
             .append("#   java -cp functions/manifests/target/classes:functions/core/target/classes dev.mocks3.manifests.KnativeServicesWriter\n")
             .append("# KnativeServicesCoverOperationsTest fails while this file differs from what S3Operation renders.\n");
         for (S3Operation op : S3Operation.values()) {
-            yaml.append("---\n")
-                .append("apiVersion: serving.knative.dev/v1\n")
-                .append("kind: Service\n")
-                .append("metadata:\n")
-                .append("  name: ").append(KnativeServices.name(op)).append('\n')
-                .append("  labels:\n")
-                .append("    app.kubernetes.io/name: ").append(IMAGE).append('\n')
-                .append("    app.kubernetes.io/part-of: mocks3\n")
-                .append("    app.kubernetes.io/component: s3\n")
-                .append("    mocks3.dev/operation: ").append(op.s3Name()).append('\n')
-                // reached only through the S3 gateway, never on a public Knative URL of its own
-                .append("    networking.knative.dev/visibility: cluster-local\n")
-                .append("spec:\n")
-                .append("  template:\n")
-                .append("    metadata:\n")
-                .append("      labels:\n")
-                .append("        app.kubernetes.io/part-of: mocks3\n")
-                .append("        mocks3.dev/operation: ").append(op.s3Name()).append('\n')
-                .append("    spec:\n")
-                .append("      containers:\n")
-                .append("        - name: app\n")
-                .append("          image: ").append(IMAGE).append('\n')
-                .append("          env:\n")
-                .append("            - name: SPRING_CLOUD_FUNCTION_DEFINITION\n")
-                .append("              value: ").append(op.functionName()).append('\n');
+            KnativeServices.appendAppService(yaml, KnativeServices.name(op), "s3", "mocks3.dev/operation", op.s3Name(),
+                    op.functionName());
         }
         return yaml.toString();
     }

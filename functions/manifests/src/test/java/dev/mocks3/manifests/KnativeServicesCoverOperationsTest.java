@@ -1,6 +1,7 @@
 package dev.mocks3.manifests;
 
 import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.events.job.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,33 @@ class KnativeServicesCoverOperationsTest {
                         + " && java -cp functions/manifests/target/classes:functions/core/target/classes dev.mocks3.manifests.KnativeServicesWriter",
                         KnativeServicesWriter.OUTPUT)
                 .isEqualTo(KnativeServicesWriter.render());
+    }
+
+    @Test
+    void committedJobServicesAreExactlyWhatTheJobsRender() {
+        assertThat(YamlDocuments.text(KnativeJobsWriter.OUTPUT))
+                .as("%s is out of date with Job; regenerate it: mvn -q -pl functions/manifests -am compile && java -cp"
+                        + " functions/manifests/target/classes:functions/core/target/classes:events/target/classes"
+                        + " dev.mocks3.manifests.KnativeJobsWriter", KnativeJobsWriter.OUTPUT)
+                .isEqualTo(KnativeJobsWriter.render());
+    }
+
+    @Test
+    void everyJobIsServedBySomeServiceOfTheBaseAndTriggeredByItsType() {
+        Map<String, Set<String>> functionsByService = functionsByService();
+        Set<String> served = new HashSet<>();
+        functionsByService.values().forEach(served::addAll);
+        Set<String> triggered = new HashSet<>();
+        for (JsonNode object : baseObjects()) {
+            if ("Trigger".equals(object.path("kind").asText())) {
+                triggered.add(object.path("spec").path("filter").path("attributes").path("type").asText());
+            }
+        }
+
+        assertThat(Arrays.stream(Job.values())).allSatisfy(job -> {
+            assertThat(served).contains(job.functionName());
+            assertThat(triggered).contains(job.type());
+        });
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.mocks3.state.blob.FileSystemBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
 import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.LifecycleStore;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
@@ -39,6 +40,8 @@ import dev.mocks3.state.outbox.Outbox;
 import dev.mocks3.state.outbox.OutboxDispatcher;
 import dev.mocks3.state.outbox.OutboxSignal;
 import dev.mocks3.state.outbox.ScheduledEvents;
+import dev.mocks3.state.upstream.UpstreamReader;
+import dev.mocks3.state.upstream.UpstreamStore;
 
 /**
  * Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3.
@@ -81,6 +84,21 @@ public class StateConfiguration {
     @Bean
     BucketStore bucketStore(DatabaseClient db) {
         return new BucketStore(db);
+    }
+
+    @Bean
+    LifecycleStore lifecycleStore(DatabaseClient db) {
+        return new LifecycleStore(db);
+    }
+
+    @Bean
+    UpstreamStore upstreamStore(DatabaseClient db) {
+        return new UpstreamStore(db);
+    }
+
+    @Bean(destroyMethod = "close")
+    UpstreamReader upstreamReader() {
+        return new UpstreamReader();
     }
 
     @Bean

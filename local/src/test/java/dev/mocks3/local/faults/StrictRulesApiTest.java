@@ -134,4 +134,19 @@ class StrictRulesApiTest {
         assertThat(new RulesApiClient(mocks3.s3(""), mocks3.http()).send("GET", "/_mocks3/jobs/scheduled", null,
                 "Authorization", "Bearer " + StrictMockS3.API_TOKEN).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theJobReceiverAndTheUpstreamEndpointAreGuardedTheSameWay() {
+        RulesApiClient unsigned = new RulesApiClient(mocks3.s3(""), mocks3.http());
+        HttpResponse<String> job = unsigned.send("POST", "/_mocks3/jobs", "{}", "ce-specversion", "1.0", "ce-id", "strict-1",
+                "ce-source", "/tests", "ce-type", "dev.mocks3.job.blobs.reclaim");
+        assertThat(job.statusCode()).isEqualTo(403);
+        assertThat(job.body()).contains("\"error\":\"access_denied\"");
+        assertThat(unsigned.send("PUT", "/_mocks3/buckets/any/upstream", "{\"type\":\"http\",\"endpoint\":\"http://localhost:1/\"}")
+                .statusCode()).isEqualTo(403);
+
+        assertThat(unsigned.send("POST", "/_mocks3/jobs", "{}", "ce-specversion", "1.0", "ce-id", "strict-2",
+                "ce-source", "/tests", "ce-type", "dev.mocks3.job.blobs.reclaim",
+                "Authorization", "Bearer " + StrictMockS3.API_TOKEN).statusCode()).isEqualTo(200);
+    }
 }

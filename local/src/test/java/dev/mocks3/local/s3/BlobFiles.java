@@ -9,8 +9,17 @@ import java.util.HexFormat;
 import dev.mocks3.local.MockS3Fixture;
 
 /** Where the blob store keeps content: {@code data/blobs/ab/cd/<sha256>}. */
-final class BlobFiles {
+public final class BlobFiles {
     private BlobFiles() {
+    }
+
+    /** The blob file of this content in the blob store of the MockS3 whose data folder this is. */
+    public static Path ofContent(Path dataDir, String content) {
+        return of(dataDir, sha256(content));
+    }
+
+    static Path of(Path dataDir, String sha) {
+        return dataDir.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
     }
 
     static Path ofContent(MockS3Fixture mocks3, String content) {
@@ -18,7 +27,7 @@ final class BlobFiles {
     }
 
     static Path of(MockS3Fixture mocks3, String sha) {
-        return mocks3.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        return of(mocks3.dataDir(), sha);
     }
 
     static String sha256(String content) {

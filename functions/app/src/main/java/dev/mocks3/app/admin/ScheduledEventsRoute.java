@@ -22,7 +22,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.mocks3.core.auth.AccessKeys;
 import dev.mocks3.events.EventJson;
-import dev.mocks3.faults.api.ApiAccess;
 import dev.mocks3.state.outbox.Outbox;
 import dev.mocks3.state.outbox.ScheduledEvents;
 import io.cloudevents.spring.http.CloudEventHttpUtils;
@@ -42,10 +41,7 @@ public class ScheduledEventsRoute {
     @Bean
     RouterFunction<ServerResponse> scheduledEventsRouterFunction(ScheduledEvents scheduled, Outbox outbox,
                                                                  ObjectProvider<AccessKeys> keys, Environment env) {
-        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults),
-                env.getProperty("mocks3.faults.api-token"), env.getProperty("mocks3.faults.api-auth", "auto"),
-                env.getProperty("mocks3.auth.strict", Boolean.class, false), env.getProperty("server.address", "0.0.0.0"));
-        return access.guard(RouterFunctions.route()
+        return AdminAccess.of(keys, env).guard(RouterFunctions.route()
                 .GET(PATH, request -> list(scheduled, request))
                 .GET(PATH + "/{id}", request -> scheduled.find(request.pathVariable("id"))
                         .flatMap(entry -> json(200, render(entry)))

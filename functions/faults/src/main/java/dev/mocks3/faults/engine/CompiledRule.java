@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.faults.rule.Condition;
 import dev.mocks3.faults.rule.FaultRule;
+import dev.mocks3.faults.rule.ServiceStage;
 import dev.mocks3.faults.rule.TextMatch;
 
 /**
@@ -27,6 +28,7 @@ public final class CompiledRule {
     private final Set<S3Operation> operations;
     private final Predicate<RequestFacts>[] tests;
     private final boolean sizeDependent;
+    private final boolean readThroughOnly;
     private final double probability;
     private final Condition.RequestCount[] counts;
     private final long maxTriggers;
@@ -42,6 +44,7 @@ public final class CompiledRule {
         this.operations = scope.operations;
         this.tests = scope.tests.toArray(new Predicate[0]);
         this.sizeDependent = scope.sizeDependent;
+        this.readThroughOnly = rule.service() == ServiceStage.THIRD_PARTY;
         this.probability = scope.probability;
         this.counts = scope.counts.toArray(new Condition.RequestCount[0]);
         this.maxTriggers = scope.maxTriggers;
@@ -74,9 +77,22 @@ public final class CompiledRule {
         return sizeDependent;
     }
 
+    /**
+     * Acts only on answers read through from a bucket's upstream ({@code third-party-service}): it can
+     * only be tested once the answer is known.
+     */
+    public boolean readThroughOnly() {
+        return readThroughOnly;
+    }
+
+    /** Decided after the operation: it needs the answer (its size, or where it came from). */
+    public boolean decidedAfter(RequestFacts f) {
+        return readThroughOnly || (sizeDependent && f.size() < 0);
+    }
+
     /** The conditions that need no counter and no random draw. */
     public boolean inScope(RequestFacts f) {
-        if (f.nowMillis() >= expiresAtMillis) {
+        if (f.nowMillis() >= expiresAtMillis || (readThroughOnly && !f.readThrough())) {
             return false;
         }
         for (Predicate<RequestFacts> t : tests) {

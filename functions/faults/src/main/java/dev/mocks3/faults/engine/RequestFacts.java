@@ -72,6 +72,11 @@ public final class RequestFacts {
         return call.request().key();
     }
 
+    /** The answer came from the bucket's upstream (known after the operation only). */
+    public boolean readThrough() {
+        return call.response() != null && call.response().fromUpstream();
+    }
+
     public String method() {
         return call.request().method();
     }

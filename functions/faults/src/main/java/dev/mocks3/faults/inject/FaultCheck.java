@@ -97,8 +97,8 @@ public final class FaultCheck implements S3Function {
             }
         }
         for (CompiledRule rule : candidates) {
-            if (rule.sizeDependent() && facts.size() < 0) {
-                // the size is only known from the response: decide in faultRespond
+            if (rule.decidedAfter(facts)) {
+                // the size, or where the answer came from, is only known from the response: decide in faultRespond
                 if (deferred == null) {
                     deferred = new ArrayList<>();
                 }

@@ -9,8 +9,9 @@ import dev.mocks3.core.routing.S3Operation;
 /**
  * The seed document's service names, mapped onto the stages of our request path.
  * storage-service is every operation that moves object bytes; metadata-service is every other
- * bucket/object operation; gateway is every request. queue-service and third-party-service name
- * the background jobs (queue consumers, third-party fetch): they match no S3 request.
+ * bucket/object operation; gateway is every request. third-party-service is the read-through to a
+ * bucket's upstream: GET and HEAD answers that came from the upstream (decided once the answer is
+ * known). queue-service names the background jobs: it matches no S3 request.
  * notification-delivery is the outbox dispatcher sending bucket notifications: its rules match the
  * deliveries of events caused by the operations that change objects, never the S3 requests.
  */
@@ -40,7 +41,8 @@ public enum ServiceStage {
             case GATEWAY -> EnumSet.allOf(S3Operation.class);
             case STORAGE -> EnumSet.copyOf(MOVES_BYTES);
             case METADATA -> EnumSet.complementOf(EnumSet.copyOf(MOVES_BYTES));
-            case QUEUE, THIRD_PARTY -> EnumSet.noneOf(S3Operation.class);
+            case THIRD_PARTY -> S3Operation.with(S3Operation.Trait.READS_OBJECT);
+            case QUEUE -> EnumSet.noneOf(S3Operation.class);
             case NOTIFICATION_DELIVERY -> EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
                     S3Operation.COMPLETE_MULTIPART_UPLOAD, S3Operation.DELETE_OBJECT, S3Operation.DELETE_OBJECTS);
         };

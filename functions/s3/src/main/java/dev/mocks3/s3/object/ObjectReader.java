@@ -10,6 +10,7 @@ import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.MissingBlobException;
 import reactor.core.Exceptions;
@@ -23,10 +24,12 @@ public class ObjectReader {
     private static final int REOPEN_ATTEMPTS = 5;
     private final Lookups lookups;
     private final BlobStore blobs;
+    private final ReadThrough readThrough;
 
-    public ObjectReader(Lookups lookups, BlobStore blobs) {
+    public ObjectReader(Lookups lookups, BlobStore blobs, ReadThrough readThrough) {
         this.lookups = lookups;
         this.blobs = blobs;
+        this.readThrough = readThrough;
     }
 
     /**
@@ -51,6 +54,8 @@ public class ObjectReader {
                     : Mono.just(new S3Response(status, headers, Flux.empty()));
         })).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
                 .onErrorMap(Exceptions::isRetryExhausted,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
+                .onErrorResume(e -> e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY,
+                        missing -> readThrough.read(call, withBody, (S3Exception) missing));
     }
 }

@@ -1,6 +1,5 @@
 package dev.mocks3.state.blob;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 
@@ -11,14 +10,9 @@ import dev.mocks3.state.StorageProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Blobs as objects {@code <prefix><sha256>} in an upstream S3 bucket (the production blob bucket). */
@@ -28,15 +22,8 @@ public final class S3BlobStore implements BlobStore {
     private final String prefix;
 
     public S3BlobStore(StorageProperties.Upstream upstream) {
-        S3AsyncClientBuilder builder = S3AsyncClient.builder().region(Region.of(upstream.region()))
-                .forcePathStyle(upstream.pathStyle());
-        if (upstream.endpoint() != null && !upstream.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(upstream.endpoint()));
-        }
-        builder.credentialsProvider(upstream.accessKey() != null
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(upstream.accessKey(), upstream.secretKey()))
-                : DefaultCredentialsProvider.builder().build());
-        this.s3 = builder.build();
+        this.s3 = S3Clients.async(upstream.region(), upstream.endpoint(), upstream.pathStyle(), upstream.accessKey(),
+                upstream.secretKey());
         this.bucket = upstream.bucket();
         this.prefix = upstream.prefix();
     }

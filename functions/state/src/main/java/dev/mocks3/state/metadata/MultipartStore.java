@@ -61,6 +61,17 @@ public final class MultipartStore {
                 .map(MultipartStore::toUpload).all();
     }
 
+    /**
+     * Up to {@code limit} open uploads of keys starting with {@code prefix}, initiated at or before
+     * {@code cutoff}, by upload id after {@code afterUploadId}.
+     */
+    public Flux<MultipartUpload> initiatedBy(String bucket, String prefix, Instant cutoff, String afterUploadId, int limit) {
+        return db.sql("select * from multipart_uploads where bucket = $1 and starts_with(key, $2) and initiated <= $3 "
+                        + "and upload_id > $4 order by upload_id limit $5")
+                .bind(0, bucket).bind(1, prefix).bind(2, cutoff.atOffset(ZoneOffset.UTC)).bind(3, afterUploadId)
+                .bind(4, limit).map(MultipartStore::toUpload).all();
+    }
+
     public Flux<UploadedPart> parts(String uploadId, int afterPart, int limit) {
         return db.sql("select * from multipart_parts where upload_id = $1 and part_number > $2 order by part_number limit $3")
                 .bind(0, uploadId).bind(1, afterPart).bind(2, limit).map(MultipartStore::toPart).all();

@@ -34,11 +34,23 @@ public final class ObjectStore {
                 .map(ObjectStore::toRecord).all();
     }
 
+    /**
+     * Up to {@code limit} objects whose key starts with {@code prefix} and sorts after {@code after},
+     * last modified at or before {@code cutoff} (lifecycle expiry).
+     */
+    public Flux<ObjectRecord> modifiedBy(String bucket, String prefix, Instant cutoff, String after, int limit) {
+        return db.sql("select " + COLUMNS + " from objects where bucket = $1 and starts_with(key, $2) and key > $3 "
+                        + "and last_modified <= $4 order by key limit $5")
+                .bind(0, bucket).bind(1, prefix).bind(2, after).bind(3, cutoff.atOffset(ZoneOffset.UTC)).bind(4, limit)
+                .map(ObjectStore::toRecord).all();
+    }
+
     /** The row a writer is about to replace; the caller holds the key's lock. */
     Mono<CurrentObject> current(String bucket, String key) {
-        return db.sql("select blob_sha256, etag from objects where bucket = $1 and key = $2")
+        return db.sql("select blob_sha256, etag, last_modified from objects where bucket = $1 and key = $2")
                 .bind(0, bucket).bind(1, key)
-                .map(row -> new CurrentObject(row.get(0, String.class), row.get(1, String.class))).one();
+                .map(row -> new CurrentObject(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, OffsetDateTime.class).toInstant())).one();
     }
 
     /**

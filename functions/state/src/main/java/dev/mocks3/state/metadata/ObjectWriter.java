@@ -90,8 +90,22 @@ public final class ObjectWriter {
 
     /** Deletes the object, telling its notifications why; true if there was one. */
     public Mono<Boolean> delete(String bucket, String key, ChangeCause cause) {
+        return delete(bucket, key, cause, Instant.MAX);
+    }
+
+    /**
+     * Deletes the object if it was last modified at or before {@code cutoff} (lifecycle expiry), so a
+     * write that replaced it since it was found expired survives; true if it was deleted. Its
+     * notifications say {@code s3:LifecycleExpiration:Delete}.
+     */
+    public Mono<Boolean> deleteIfModifiedBy(String bucket, String key, Instant cutoff) {
+        return delete(bucket, key, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff);
+    }
+
+    private Mono<Boolean> delete(String bucket, String key, ChangeCause cause, Instant cutoff) {
         Mono<Optional<String>> work = refs.lockName(bucket, key)
                 .then(objects.current(bucket, key))
+                .filter(current -> !current.lastModified().isAfter(cutoff))
                 .map(CurrentObject::blobSha256)
                 .flatMap(previous -> refs.lock(java.util.List.of(previous))
                         .then(objects.deleteRow(bucket, key))

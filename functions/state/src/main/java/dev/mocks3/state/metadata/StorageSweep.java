@@ -8,13 +8,12 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.mocks3.state.PeriodicWork;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * no row refers to (a crash between publishing and committing). Every blob is handled under its
  * advisory lock, so a sweep and a concurrent upload of the same content never harm each other.
  */
-public final class StorageSweep implements SmartLifecycle {
+public final class StorageSweep extends PeriodicWork {
     private static final Logger log = LoggerFactory.getLogger(StorageSweep.class);
     private static final int BATCH = 500;
     private static final String MISCOUNTED = "select coalesce(b.sha256, r.blob_sha256) from blobs b full join "
@@ -50,19 +49,22 @@ public final class StorageSweep implements SmartLifecycle {
     private final BlobReferences refs;
     private final BlobStore blobs;
     private final BlobStaging staging;
-    private final Duration interval;
     private final Duration grace;
-    private volatile Disposable schedule;
 
     public StorageSweep(DatabaseClient db, TransactionalOperator tx, BlobReferences refs, BlobStore blobs,
                         BlobStaging staging, Duration interval, Duration grace) {
+        super("storage sweep", Duration.ZERO, interval);
         this.db = db;
         this.tx = tx;
         this.refs = refs;
         this.blobs = blobs;
         this.staging = staging;
-        this.interval = interval;
         this.grace = grace;
+    }
+
+    @Override
+    protected Mono<Result> runOnce() {
+        return sweep();
     }
 
     public Mono<Result> sweep() {
@@ -95,29 +97,5 @@ public final class StorageSweep implements SmartLifecycle {
                         .flatMapMany(known -> Flux.fromIterable(batch).filter(sha -> !known.contains(sha))))
                 .concatMap(sha -> refs.deleteIfUnreferenced(sha).thenReturn(1))
                 .count().map(Long::intValue);
-    }
-
-    @Override
-    public void start() {
-        schedule = Flux.interval(Duration.ZERO, interval).onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("storage sweep failed: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = schedule;
-        if (running != null) {
-            running.dispose();
-        }
-        schedule = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return schedule != null;
     }
 }

@@ -1,0 +1,126 @@
+package dev.mocks3.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mocks3.local.MockS3Fixture;
+import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleAndOperator;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** PutBucketLifecycleConfiguration / Get / Delete through the SDK, and S3's errors for documents it refuses. */
+class LifecycleConfigurationTest {
+    private final MockS3Fixture mocks3 = MockS3Fixture.shared();
+    private final RawHttp raw = new RawHttp(mocks3);
+
+    @Test
+    void configurationRoundTripsThroughPutGetAndDelete() {
+        String bucket = mocks3.newBucket("lifecycle");
+        Instant newYear = Instant.parse("2031-01-01T00:00:00Z");
+        List<LifecycleRule> rules = List.of(
+                LifecycleRule.builder().id("expire-logs").status(ExpirationStatus.ENABLED)
+                        .filter(f -> f.prefix("logs/")).expiration(e -> e.days(30)).build(),
+                LifecycleRule.builder().id("abort-stale-uploads").status(ExpirationStatus.DISABLED)
+                        .filter(f -> f.prefix("")).abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(7)).build(),
+                LifecycleRule.builder().id("tagged-tmp").status(ExpirationStatus.ENABLED)
+                        .filter(f -> f.and(LifecycleRuleAndOperator.builder().prefix("tmp/")
+                                .tags(Tag.builder().key("class").value("scratch").build()).build()))
+                        .expiration(e -> e.date(newYear)).build());
+
+        mocks3.s3().putBucketLifecycleConfiguration(b -> b.bucket(bucket)
+                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
+        GetBucketLifecycleConfigurationResponse stored = mocks3.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket));
+
+        assertThat(stored.rules()).extracting(LifecycleRule::id)
+                .containsExactly("expire-logs", "abort-stale-uploads", "tagged-tmp");
+        assertThat(stored.rules().get(0).filter().prefix()).isEqualTo("logs/");
+        assertThat(stored.rules().get(0).expiration().days()).isEqualTo(30);
+        assertThat(stored.rules().get(1).status()).isEqualTo(ExpirationStatus.DISABLED);
+        assertThat(stored.rules().get(1).abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(7);
+        assertThat(stored.rules().get(2).filter().and().tags()).extracting(Tag::key, Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("class", "scratch"));
+        assertThat(stored.rules().get(2).expiration().date()).isEqualTo(newYear);
+
+        mocks3.s3().deleteBucketLifecycle(b -> b.bucket(bucket));
+        assertThatThrownBy(() -> mocks3.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchLifecycleConfiguration");
+                });
+    }
+
+    @Test
+    void aBucketWithoutConfigurationHasNoSuchLifecycleConfigurationAndAMissingBucketNoSuchBucket() {
+        String bucket = mocks3.newBucket("nolifecycle");
+        HttpResponse<String> none = raw.get("/" + bucket + "?lifecycle");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(RawHttp.errorCode(none)).isEqualTo("NoSuchLifecycleConfiguration");
+        assertThat(none.body()).contains("<BucketName>" + bucket + "</BucketName>");
+
+        HttpResponse<String> missing = raw.send("PUT", "/" + MockS3Fixture.uniqueBucket("gone") + "?lifecycle",
+                rule("<Filter><Prefix>a/</Prefix></Filter><Expiration><Days>1</Days></Expiration>"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(RawHttp.errorCode(missing)).isEqualTo("NoSuchBucket");
+        assertThat(raw.send("DELETE", "/" + bucket + "?lifecycle", null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void documentsS3RefusesAreAnsweredWithItsErrorsAndLeaveTheConfigurationAsItWas() {
+        String bucket = mocks3.newBucket("badlifecycle");
+        String good = rule("<Filter><Prefix>a/</Prefix></Filter><Expiration><Days>1</Days></Expiration>");
+        assertThat(raw.send("PUT", "/" + bucket + "?lifecycle", good).statusCode()).isEqualTo(200);
+
+        assertRefused(bucket, "this is not xml", "MalformedXML");
+        assertRefused(bucket, "<LifecycleConfiguration/>", "MalformedXML");
+        assertRefused(bucket, "<LifecycleConfiguration><Rule><ID>x</ID><Filter/><Expiration><Days>1</Days></Expiration>"
+                + "</Rule></LifecycleConfiguration>", "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Days>1</Days><Date>2030-01-01T00:00:00Z</Date></Expiration>"),
+                "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Prefix>a</Prefix><Expiration><Days>1</Days></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v</Value></Tag></Filter>"
+                + "<Expiration><Days>1</Days></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Days>one</Days></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Days>0</Days></Expiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><Expiration><Date>2030-01-01T12:00:00Z</Date></Expiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><AbortIncompleteMultipartUpload><DaysAfterInitiation>-2</DaysAfterInitiation>"
+                + "</AbortIncompleteMultipartUpload>"), "InvalidArgument");
+        assertRefused(bucket, "<LifecycleConfiguration>" + ruleBody("twin", "<Filter/><Expiration><Days>1</Days></Expiration>")
+                + ruleBody("twin", "<Filter/><Expiration><Days>2</Days></Expiration>") + "</LifecycleConfiguration>",
+                "InvalidArgument");
+        assertRefused(bucket, rule("<Filter><Prefix>a/</Prefix></Filter>"), "InvalidRequest");
+        assertRefused(bucket, rule("<Filter><Tag><Key>k</Key><Value>v</Value></Tag></Filter>"
+                + "<AbortIncompleteMultipartUpload><DaysAfterInitiation>1</DaysAfterInitiation></AbortIncompleteMultipartUpload>"),
+                "InvalidRequest");
+        assertRefused(bucket, rule("<Filter><And><Prefix>a</Prefix><Tag><Key>k</Key><Value>1</Value></Tag>"
+                + "<Tag><Key>k</Key><Value>2</Value></Tag></And></Filter><Expiration><Days>1</Days></Expiration>"), "InvalidRequest");
+
+        HttpResponse<String> kept = raw.get("/" + bucket + "?lifecycle");
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).isEqualTo(good);
+    }
+
+    private void assertRefused(String bucket, String document, String code) {
+        HttpResponse<String> response = raw.send("PUT", "/" + bucket + "?lifecycle", document);
+        assertThat(response.statusCode()).as("status for %s", document).isEqualTo(400);
+        assertThat(RawHttp.errorCode(response)).as("error for %s", document).isEqualTo(code);
+    }
+
+    private static String rule(String body) {
+        return "<LifecycleConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" + ruleBody("r", body)
+                + "</LifecycleConfiguration>";
+    }
+
+    private static String ruleBody(String id, String body) {
+        return "<Rule><ID>" + id + "</ID>" + body + "<Status>Enabled</Status></Rule>";
+    }
+}
