@@ -15,8 +15,9 @@ import dev.mocks3.core.routing.S3Operation;
 
 /**
  * A client of MockS3's fault-rules API ({@code /api/v1/rules}, {@code /stats}, {@code /events}): plain
- * Java, the JDK's HTTP client and Jackson. {@link #on(S3Operation...)} starts a rule; the rules this
- * client added are remembered, so {@link #removeAdded()} takes them all away again.
+ * Java, the JDK's HTTP client and Jackson. {@link #on(S3Operation...)} starts a rule and
+ * {@link #scenario(String)} a scenario ({@code /api/v1/scenarios}); the rules and scenarios this client
+ * added are remembered, so {@link #removeAdded()} takes them all away again (and undoes its {@link #halt()}).
  */
 public final class FaultRules {
     static final String ROLE_LABEL = "mocks3.junit.role";
@@ -25,6 +26,8 @@ public final class FaultRules {
     private final RulesHttp http;
     private final String scopeAccessKey;
     private final List<FaultHandle> added = new CopyOnWriteArrayList<>();
+    private final List<ScenarioHandle> scenarios = new CopyOnWriteArrayList<>();
+    private volatile boolean halted;
 
     /** A client of the rules API at {@code rulesApi} (e.g. {@code http://localhost:8085}). */
     public FaultRules(URI rulesApi, RulesApiAuth auth) {
@@ -77,15 +80,61 @@ public final class FaultRules {
         return handle;
     }
 
+    /** Starts a scenario document of timed phases; {@link ScenarioBuilder#create()} saves it. */
+    public ScenarioBuilder scenario(String name) {
+        return new ScenarioBuilder(this, name);
+    }
+
+    /** Saves a scenario document as it is (see the faults README), remembered like the others. */
+    public ScenarioHandle createScenario(JsonNode scenarioDocument) {
+        return create((ObjectNode) scenarioDocument.deepCopy());
+    }
+
+    ScenarioHandle create(ObjectNode document) {
+        ScenarioHandle handle = new ScenarioHandle(this, http.post("/api/v1/scenarios", document, 201).path("id").asText());
+        scenarios.add(handle);
+        return handle;
+    }
+
+    /** The scenarios this client saved and has not removed. */
+    public List<ScenarioHandle> scenarios() {
+        return List.copyOf(scenarios);
+    }
+
+    /**
+     * {@code POST /api/v1/halt}: stops every running scenario and disables every enabled rule on the
+     * server (other test classes' too, on a shared MockS3). Answers the ids of the rules it disabled.
+     */
+    public List<String> halt() {
+        halted = true;
+        return ids(http.post("/api/v1/halt", null, 200).path("rules"));
+    }
+
+    /** {@code DELETE /api/v1/halt}: re-enables the rules the halt disabled (stopped scenarios stay stopped). */
+    public List<String> resume() {
+        List<String> resumed = ids(http.send("DELETE", "/api/v1/halt", null, 200).path("rules"));
+        halted = false;
+        return resumed;
+    }
+
     /** The rules this client added and has not removed. */
     public List<FaultHandle> added() {
         return List.copyOf(added);
     }
 
-    /** Removes every rule this client added (the extension does this after each test). */
+    /**
+     * Removes every scenario and rule this client added, and undoes its halt if it did not resume (the
+     * extension does this after each test).
+     */
     public void removeAdded() {
+        for (ScenarioHandle scenario : scenarios()) {
+            scenario.remove();
+        }
         for (FaultHandle handle : added()) {
             handle.remove();
+        }
+        if (halted) {
+            resume();
         }
     }
 
@@ -98,6 +147,13 @@ public final class FaultRules {
     public List<String> ruleIds() {
         List<String> ids = new ArrayList<>();
         rules().path("rules").forEach(rule -> ids.add(rule.path("id").asText()));
+        return ids;
+    }
+
+    /** The ids of every scenario on the server. */
+    public List<String> scenarioIds() {
+        List<String> ids = new ArrayList<>();
+        http.get("/api/v1/scenarios").path("scenarios").forEach(s -> ids.add(s.path("id").asText()));
         return ids;
     }
 
@@ -132,6 +188,16 @@ public final class FaultRules {
 
     void forget(FaultHandle handle) {
         added.remove(handle);
+    }
+
+    void forget(ScenarioHandle handle) {
+        scenarios.remove(handle);
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asText()));
+        return ids;
     }
 
     /** The events of one rule (null: all), every page, newest first. */

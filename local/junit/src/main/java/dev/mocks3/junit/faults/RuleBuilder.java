@@ -272,6 +272,12 @@ public final class RuleBuilder {
 
     /** Adds the rule with this action and returns its handle. */
     public FaultHandle respond(Action action) {
+        ObjectNode document = document(action);
+        return client.add(document, logAttempts ? attemptLog(document) : null);
+    }
+
+    /** The rule document with this action, not added (a scenario's phase holds it until the phase runs). */
+    ObjectNode document(Action action) {
         ObjectNode document = rule.deepCopy();
         if (!document.has("name")) {
             document.put("name", "mocks3-junit " + action.type());
@@ -280,7 +286,7 @@ public final class RuleBuilder {
         conditions.addAll(client.scoped(scope));
         conditions.addAll(selection);
         document.set("action", action.json());
-        return client.add(document, logAttempts ? attemptLog(document) : null);
+        return document;
     }
 
     /** A rule in the same scope that injects nothing and so logs every request, before the fault rule. */
