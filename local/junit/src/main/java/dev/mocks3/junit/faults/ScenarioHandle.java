@@ -1,6 +1,9 @@
 package dev.mocks3.junit.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ScenarioHandle {
     /** How long {@link #awaitStatus} waits by default. */
     public static final Duration WAIT = Duration.ofSeconds(30);
+    /** The label the server puts on the rules of a running phase: the scenario's id. */
+    static final String SCENARIO_LABEL = "mocks3.scenario";
+    private static final Set<String> ENDED = Set.of("stopped", "halted", "finished");
     private final FaultRules client;
     private final String id;
 
@@ -72,9 +78,25 @@ public final class ScenarioHandle {
         return status;
     }
 
-    /** Waits until the scenario is in this state (e.g. {@code "finished"}). */
+    /**
+     * Waits until the scenario is in this state (e.g. {@code "finished"}); for an end (stopped, halted,
+     * finished) also until its rules are gone, since a guard or the last phase reports the state before
+     * the server has removed them.
+     */
     public ScenarioStatus awaitState(String state) {
-        return awaitStatus(s -> s.state().equals(state));
+        boolean end = ENDED.contains(state);
+        return awaitStatus(s -> s.state().equals(state) && (!end || ruleIds().isEmpty()));
+    }
+
+    /** The ids of the rules the scenario has in force on the server now. */
+    public List<String> ruleIds() {
+        List<String> ids = new ArrayList<>();
+        client.rules().path("rules").forEach(rule -> {
+            if (id.equals(rule.path("labels").path(SCENARIO_LABEL).asText(null))) {
+                ids.add(rule.path("id").asText());
+            }
+        });
+        return ids;
     }
 
     /** Stops the scenario if it runs and deletes it from the server. */

@@ -77,12 +77,14 @@ class ScenarioHandleTest {
 
         ScenarioStatus running = scenario.start();
         assertThat(running.state()).isEqualTo("running");
+        assertThat(scenario.ruleIds()).hasSize(1);
         assertThat(running.phaseName()).isEqualTo("503s");
         assertThat(running.phase().timeLeft()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));
         assertThat(get()).isEqualTo("SlowDown");
 
         ScenarioStatus paused = scenario.pause();
         assertThat(paused.state()).isEqualTo("paused");
+        assertThat(scenario.ruleIds()).isEmpty();
         assertThat(get()).isEqualTo(OK);
         Duration leftWhilePaused = scenario.status().phase().timeLeft();
         assertThat(scenario.status().phase().timeLeft()).isEqualTo(leftWhilePaused);
