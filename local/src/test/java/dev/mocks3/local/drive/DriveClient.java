@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mocks3.drive.http.DriveServer;
+import dev.mocks3.local.LocalRunner;
 import dev.mocks3.local.MockS3Fixture;
 
 /** The drive API of the shared MockS3, spoken to over plain HTTP as a browser or curl would. */
@@ -26,8 +27,12 @@ final class DriveClient {
     private final HttpClient http;
 
     DriveClient(MockS3Fixture mocks3) {
-        this.base = URI.create("http://127.0.0.1:" + mocks3.bean(DriveServer.class).port());
-        this.http = mocks3.http();
+        this(mocks3.runner(), mocks3.http());
+    }
+
+    DriveClient(LocalRunner runner, HttpClient http) {
+        this.base = URI.create("http://127.0.0.1:" + runner.context().getBean(DriveServer.class).port());
+        this.http = http;
     }
 
     URI base() {
@@ -78,6 +83,19 @@ final class DriveClient {
                     .append(java.net.URLEncoder.encode(String.valueOf(query[i + 1]), java.nio.charset.StandardCharsets.UTF_8));
         }
         return send("GET", path + q, token, null);
+    }
+
+    /** A GET whose answer is bytes (stream, zip), with its headers. */
+    HttpResponse<byte[]> download(String pathAndQuery, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        if (token != null) {
+            b.header("Authorization", token);
+        }
+        try {
+            return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        }
     }
 
     /** A JSON object of name/value pairs. */

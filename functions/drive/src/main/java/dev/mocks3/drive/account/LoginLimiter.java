@@ -35,7 +35,8 @@ public final class LoginLimiter {
     }
 
     private Mono<Boolean> take(String key, int rate) {
-        RRateLimiterReactive limiter = redis.getRateLimiter(PREFIX + key);
+        // a limiter keeps the rate it was first given: the rate is in its name, so a new setting takes effect
+        RRateLimiterReactive limiter = redis.getRateLimiter(PREFIX + rate + "/" + window.toSeconds() + "s:" + key);
         return limiter.trySetRate(RateType.OVERALL, rate, window, window.multipliedBy(2))
                 .then(limiter.tryAcquire());
     }
