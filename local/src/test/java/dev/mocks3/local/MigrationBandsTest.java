@@ -50,7 +50,7 @@ class MigrationBandsTest {
     }
 
     /**
-     * A data folder on which a higher band already ran a migration (V199 stands in for it) and the
+     * A data folder on which a higher band already ran a migration (one above every shipped version stands in for it) and the
      * state band only its first: MockS3 still starts and applies every migration it ships.
      */
     @Test
@@ -62,7 +62,9 @@ class MigrationBandsTest {
             try (InputStream in = first.resource().getInputStream()) {
                 Files.copy(in, earlier.resolve(first.name()));
             }
-            Files.writeString(earlier.resolve("V199__a_later_module.sql"), "create table later_module_probe (id int);");
+            // above every version shipped, so that it stays a "future" migration of a later module
+            int later = migrations().stream().mapToInt(Migration::version).max().orElseThrow() + 1;
+            Files.writeString(earlier.resolve("V" + later + "__a_later_module.sql"), "create table later_module_probe (id int);");
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("filesystem:" + earlier).load().migrate();
 
