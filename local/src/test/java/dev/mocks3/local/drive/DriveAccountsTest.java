@@ -69,6 +69,17 @@ class DriveAccountsTest {
     }
 
     @Test
+    void aLoginTellsHowLongThePasswordCheckTook() throws Exception {
+        User user = drive.newUser();
+        java.net.http.HttpResponse<String> login = MOCKS3.http().send(java.net.http.HttpRequest.newBuilder(
+                        drive.base().resolve("/usercenter/v1/user/login")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(DriveClient.json("mobile", user.mobile(), "password", "s3cret-pass")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Server-Timing").orElse("")).matches("kdf;dur=[0-9]+\\.[0-9]{3}");
+    }
+
+    @Test
     void quotaStartsEmptyWithTheDefaultTotal() {
         User user = drive.newUser();
         Reply quota = drive.get("/usercenter/v1/user/quota", user.token());

@@ -65,14 +65,14 @@ public class FileCopy extends DriveFunction {
         Map<Long, Long> copies = new HashMap<>();
         return contents.retain(refs)
                 .then(quotas.charge(user, bytes))
-                .flatMap(quota -> quotas.remember(user, quota))
-                .then(entries.insert(user, target, root.name(), root.folder(), root.sha256(), root.size(), onConflict))
-                .flatMap(rootCopy -> {
-                    copies.put(root.id(), rootCopy.id());
-                    return Flux.fromIterable(tree.subList(1, tree.size()))
-                            .concatMap(e -> entries.insert(user, copies.get(e.parentId()), e.name(), e.folder(), e.sha256(),
-                                    e.size(), OnConflict.ERROR).doOnNext(c -> copies.put(e.id(), c.id())))
-                            .then(Mono.just(rootCopy));
-                });
+                .flatMap(quota -> entries.insert(user, target, root.name(), root.folder(), root.sha256(), root.size(), onConflict)
+                        .flatMap(rootCopy -> {
+                            copies.put(root.id(), rootCopy.id());
+                            return Flux.fromIterable(tree.subList(1, tree.size()))
+                                    .concatMap(e -> entries.insert(user, copies.get(e.parentId()), e.name(), e.folder(),
+                                            e.sha256(), e.size(), OnConflict.ERROR).doOnNext(c -> copies.put(e.id(), c.id())))
+                                    .then(quotas.remember(user, quota))
+                                    .thenReturn(rootCopy);
+                        }));
     }
 }

@@ -9,10 +9,11 @@ import reactor.core.publisher.Flux;
 public sealed interface DriveReply {
 
     static DriveReply data(Object data) {
-        return new Data(data);
+        return new Data(data, HttpHeaders.EMPTY);
     }
 
-    record Data(Object data) implements DriveReply {
+    /** Data for the envelope, and headers to send with it (Server-Timing, for one). */
+    record Data(Object data, HttpHeaders headers) implements DriveReply {
     }
 
     record Stream(HttpHeaders headers, Flux<DataBuffer> body) implements DriveReply {

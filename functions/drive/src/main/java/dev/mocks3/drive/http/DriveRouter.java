@@ -98,12 +98,13 @@ public final class DriveRouter {
         if (reply instanceof DriveReply.Stream stream) {
             return ServerResponse.ok().headers(h -> h.addAll(stream.headers())).body(BodyInserters.fromDataBuffers(stream.body()));
         }
-        return envelope(200, Envelope.ok(((DriveReply.Data) reply).data()));
+        DriveReply.Data data = (DriveReply.Data) reply;
+        return envelope(200, Envelope.ok(data.data()), data.headers());
     }
 
     private Mono<ServerResponse> error(Throwable failure) {
         DriveException known = known(failure);
-        return envelope(known.error().status(), Envelope.error(known.error(), known.getMessage()));
+        return envelope(known.error().status(), Envelope.error(known.error(), known.getMessage()), HttpHeaders.EMPTY);
     }
 
     private static DriveException known(Throwable failure) {
@@ -126,9 +127,10 @@ public final class DriveRouter {
         return DriveError.INTERNAL.exception();
     }
 
-    private Mono<ServerResponse> envelope(int status, Envelope envelope) {
+    private Mono<ServerResponse> envelope(int status, Envelope envelope, HttpHeaders headers) {
         try {
-            return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(envelope));
+            return ServerResponse.status(status).headers(h -> h.addAll(headers)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(json.writeValueAsBytes(envelope));
         } catch (IOException e) {
             return Mono.error(e);
         }
