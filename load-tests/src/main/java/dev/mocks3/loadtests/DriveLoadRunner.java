@@ -238,23 +238,28 @@ public final class DriveLoadRunner {
         long deadline = System.nanoTime() + length.toNanos();
         long elapsed = ClientThreads.run(o.concurrency(), "mix", client -> {
             SplittableRandom random = new SplittableRandom(runId + client);
+            // a round is one of each operation, so that every operation is measured however short the run
             for (long n = 0; System.nanoTime() < deadline; n++) {
                 SeededUser user = users[random.nextInt(users.length)];
-                int op = (int) (n % ops.length);
-                long start = System.nanoTime();
-                DriveHttp.Reply r = switch (op) {
-                    case 0 -> drive.get("/file/v1/file/list?parentId=0&limit=50", user.token());
-                    case 1 -> drive.get("/file/v1/file/detail?id=" + user.fileIds()[random.nextInt(user.fileIds().length)], user.token());
-                    case 2 -> drive.post("/file/v1/upload/instant", user.token(), DriveHttp.json("name",
-                            "mix-" + runId + "-" + client + "-" + n, "size", CONTENT_SIZE, "sha256", shas[random.nextInt(shas.length)]));
-                    default -> drive.post("/file/v1/upload/presign", user.token(), DriveHttp.json("name",
-                            "presign-" + runId + "-" + client + "-" + n, "size", CONTENT_SIZE, "sha256", shas[random.nextInt(shas.length)]));
-                };
-                long took = System.nanoTime() - start;
-                if (r.ok() && (op != 2 || r.body().contains("\"hit\":true"))) {
-                    logs.get(op).get(client).record(took);
-                } else {
-                    logs.get(op).get(client).error();
+                for (int op = 0; op < ops.length; op++) {
+                    String name = "mix-" + runId + "-" + client + "-" + n;
+                    String sha = shas[random.nextInt(shas.length)];
+                    long start = System.nanoTime();
+                    DriveHttp.Reply r = switch (op) {
+                        case 0 -> drive.get("/file/v1/file/list?parentId=0&limit=50", user.token());
+                        case 1 -> drive.get("/file/v1/file/detail?id=" + user.fileIds()[random.nextInt(user.fileIds().length)],
+                                user.token());
+                        case 2 -> drive.post("/file/v1/upload/instant", user.token(),
+                                DriveHttp.json("name", name, "size", CONTENT_SIZE, "sha256", sha));
+                        default -> drive.post("/file/v1/upload/presign", user.token(),
+                                DriveHttp.json("name", "presign-" + name, "size", CONTENT_SIZE, "sha256", sha));
+                    };
+                    long took = System.nanoTime() - start;
+                    if (r.ok() && (op != 2 || r.body().contains("\"hit\":true"))) {
+                        logs.get(op).get(client).record(took);
+                    } else {
+                        logs.get(op).get(client).error();
+                    }
                 }
             }
         });

@@ -6,7 +6,6 @@ import dev.mocks3.drive.DriveProperties;
 import dev.mocks3.drive.content.ContentStore;
 import dev.mocks3.drive.files.EntryStore;
 import dev.mocks3.drive.http.DriveCall;
-import dev.mocks3.drive.http.DriveError;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.storage.DriveBucket;
@@ -33,12 +32,11 @@ public class FileDownload extends DriveFunction {
 
     @Override
     protected Mono<DriveReply> handle(DriveCall call) {
-        return entries.live(call.user(), call.input().id("id"))
-                .flatMap(file -> file.folder() ? Mono.error(DriveError.NOT_A_FILE.exception("a folder downloads as a zip"))
-                        : contents.keyOf(file.sha256()).map(key -> {
-                            PresignedRequest get = bucket.presignGet(key, Attachment.disposition(file.name()), p.presignExpiry());
-                            return DriveReply.data(new Link(file.id(), file.name(), file.size(), get.url(), get.expiresAt()));
-                        }));
+        return entries.liveFile(call.user(), call.input().id("id"))
+                .flatMap(file -> contents.keyOf(file.sha256()).map(key -> {
+                    PresignedRequest get = bucket.presignGet(key, Attachment.disposition(file.name()), p.presignExpiry());
+                    return DriveReply.data(new Link(file.id(), file.name(), file.size(), get.url(), get.expiresAt()));
+                }));
     }
 
     record Link(long id, String name, long size, String url, long expiresAt) {

@@ -31,11 +31,8 @@ public class FileStream extends DriveFunction {
 
     @Override
     protected Mono<DriveReply> handle(DriveCall call) {
-        return entries.live(call.user(), call.input().id("id"))
+        return entries.liveFile(call.user(), call.input().id("id"))
                 .flatMap(file -> {
-                    if (file.folder()) {
-                        return Mono.error(DriveError.NOT_A_FILE.exception("a folder downloads as a zip"));
-                    }
                     if (file.size() > p.streamLimit().toBytes()) {
                         return Mono.error(DriveError.TOO_LARGE_TO_STREAM.exception());
                     }

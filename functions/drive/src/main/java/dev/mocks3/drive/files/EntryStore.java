@@ -103,6 +103,22 @@ public final class EntryStore {
                 .switchIfEmpty(Mono.error(DriveError.NOT_FOUND::exception));
     }
 
+    /**
+     * The live entry {@code id}, once {@code target} is known to be a live folder it may go into: for
+     * a folder, not itself nor anything below it (300004). Call with the tree locked ({@link #lockTree}).
+     */
+    public Mono<Entry> movable(long user, long id, long target) {
+        return live(user, id).flatMap(entry -> requireFolder(user, target)
+                .then(entry.folder() ? isWithin(user, target, id) : Mono.just(false))
+                .flatMap(inside -> inside ? Mono.error(DriveError.MOVE_INTO_ITSELF.exception()) : Mono.just(entry)));
+    }
+
+    /** A live file of the user; a folder is 300007. */
+    public Mono<Entry> liveFile(long user, long id) {
+        return live(user, id).flatMap(entry -> entry.folder()
+                ? Mono.error(DriveError.NOT_A_FILE.exception("a folder downloads as a zip")) : Mono.just(entry));
+    }
+
     /** Whether {@code candidate} is {@code folder} itself or somewhere below it. */
     public Mono<Boolean> isWithin(long user, long candidate, long folder) {
         if (candidate == ROOT) {

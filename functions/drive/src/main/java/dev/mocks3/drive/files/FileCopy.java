@@ -10,7 +10,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import dev.mocks3.drive.content.ContentStore;
 import dev.mocks3.drive.content.QuotaLedger;
 import dev.mocks3.drive.http.DriveCall;
-import dev.mocks3.drive.http.DriveError;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
@@ -42,12 +41,9 @@ public class FileCopy extends DriveFunction {
         long target = call.input().id("parentId");
         OnConflict onConflict = call.input().onConflict();
         Mono<Entry> copy = entries.lockTree(user)
-                .then(entries.live(user, id))
-                .flatMap(source -> entries.requireFolder(user, target)
-                        .then(source.folder() ? entries.isWithin(user, target, id) : Mono.just(false))
-                        .flatMap(inside -> inside ? Mono.error(DriveError.MOVE_INTO_ITSELF.exception("a folder cannot be copied into itself"))
-                                : entries.subtree(user, id).collectList())
-                        .flatMap(tree -> copyTree(user, tree, target, onConflict)));
+                .then(entries.movable(user, id, target))
+                .flatMap(source -> entries.subtree(user, id).collectList())
+                .flatMap(tree -> copyTree(user, tree, target, onConflict));
         return tx.transactional(copy)
                 .map(DriveReply::data);
     }

@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.drive.http.DriveCall;
-import dev.mocks3.drive.http.DriveError;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
@@ -28,12 +27,9 @@ public class FileMove extends DriveFunction {
         long target = call.input().id("parentId");
         OnConflict onConflict = call.input().onConflict();
         Mono<Entry> move = entries.lockTree(user)
-                .then(entries.live(user, id))
-                .flatMap(entry -> entries.requireFolder(user, target)
-                        .then(entry.folder() ? entries.isWithin(user, target, id) : Mono.just(false))
-                        .flatMap(inside -> inside ? Mono.error(DriveError.MOVE_INTO_ITSELF.exception())
-                                : entries.freeName(user, target, entry.name(), entry.folder(), onConflict, id))
-                        .flatMap(free -> entries.place(user, id, target, free)));
+                .then(entries.movable(user, id, target))
+                .flatMap(entry -> entries.freeName(user, target, entry.name(), entry.folder(), onConflict, id))
+                .flatMap(free -> entries.place(user, id, target, free));
         return tx.transactional(move).map(DriveReply::data);
     }
 }
