@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp load-tests/target/classes dev.mocks3.loadtests.DriveLoadRunner [--url http://localhost:8888]
  *     [--users 1000] [--files 100000] [--contents 100] [--concurrency 64] [--duration 30s] [--warmup 5s]
+ *     [--seeded false]
  * </pre>
  * The drive must be started with login limits that let the load through, e.g.
  * {@code --mocks3.drive.login-per-mobile=1000000 --mocks3.drive.login-per-address=1000000}.
@@ -33,7 +34,9 @@ public final class DriveLoadRunner {
     static final int MAX_USERS = 100_000;
     static final int MAX_FILES = 10_000_000;
 
-    record Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup) {
+    /** @param seeded the users and files of an earlier run are there: log in and measure, seed nothing */
+    record Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup,
+                   boolean seeded) {
         Options {
             if (users < 1 || users > MAX_USERS || files < users || files > MAX_FILES || contents < 1 || contents > 10_000
                     || concurrency < 1 || concurrency > S3LoadRunner.MAX_CONCURRENCY
@@ -51,6 +54,7 @@ public final class DriveLoadRunner {
             int concurrency = 64;
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
+            boolean seeded = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -61,10 +65,11 @@ public final class DriveLoadRunner {
                     case "--concurrency" -> concurrency = Integer.parseInt(value);
                     case "--duration" -> duration = S3LoadRunner.Options.duration(value);
                     case "--warmup" -> warmup = S3LoadRunner.Options.duration(value);
+                    case "--seeded" -> seeded = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(url, users, files, contents, concurrency, duration, warmup);
+            return new Options(url, users, files, contents, concurrency, duration, warmup, seeded);
         }
     }
 
@@ -98,8 +103,10 @@ public final class DriveLoadRunner {
             shas[c] = sha256(contents[c]);
         }
         String[] tokens = seedUsers(drive, o, log);
-        seedContents(drive, tokens[0], contents, shas);
-        seedFiles(drive, o, tokens, shas, log);
+        if (!o.seeded()) {
+            seedContents(drive, tokens[0], contents, shas);
+            seedFiles(drive, o, tokens, shas, log);
+        }
         SeededUser[] users = fileIds(drive, o, tokens);
         long seedNanos = System.nanoTime() - seedStart;
         log.printf(Locale.ROOT, "seeded %d users and %d files in %.1f s%n", o.users(), o.files(), seedNanos / 1e9);

@@ -49,6 +49,17 @@ class DriveUploadTest {
     }
 
     @Test
+    void reconcileCorrectsAQuotaThatDriftedFromTheFiles() {
+        User user = drive.newUser();
+        drive.upload(user, 0, "a.bin", DriveClient.randomBytes(3000));
+        // drift as a crash between two systems would leave it: the used bytes no longer match the files
+        MOCKS3.bean(org.springframework.r2dbc.core.DatabaseClient.class)
+                .sql("update drive_users set quota_used = 777 where id = $1").bind(0, user.id()).fetch().rowsUpdated().block();
+        assertThat(MOCKS3.bean(dev.mocks3.drive.content.QuotaLedger.class).reconcile().block()).isGreaterThanOrEqualTo(1);
+        assertThat(drive.get("/usercenter/v1/user/quota", user.token()).data().path("used").asLong()).isEqualTo(3000);
+    }
+
+    @Test
     void twentyConcurrentUploadsRacingForTheLastMegabytesNeverOverdrawTheQuota() throws Exception {
         User owner = drive.newUser();
         byte[] bytes = DriveClient.randomBytes(4 * MIB);

@@ -72,27 +72,35 @@ public final class DriveBucket implements AutoCloseable {
 
     private Clients build() {
         URI target = endpoint.get();
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-        S3AsyncClient s3 = S3AsyncClient.builder().endpointOverride(target).region(Region.of(settings.region()))
-                .credentialsProvider(credentials).forcePathStyle(settings.pathStyle())
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(settings.publicEndpoint() != null ? settings.publicEndpoint() : target)
+                .region(Region.of(settings.region())).credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build())
+                .build();
+        return new Clients(s3Client(target), presigner);
+    }
+
+    private S3AsyncClient s3Client(URI target) {
+        return S3AsyncClient.builder().endpointOverride(target).region(Region.of(settings.region()))
+                .credentialsProvider(credentials()).forcePathStyle(settings.pathStyle())
                 // checksums are the ones the drive asks for (SHA-256), not the SDK's default CRC32
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
-        S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(settings.publicEndpoint() != null ? settings.publicEndpoint() : target)
-                .region(Region.of(settings.region())).credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build())
-                .build();
-        return new Clients(s3, presigner);
     }
 
-    /** Creates the bucket unless it is there. */
+    private StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    }
+
+    /**
+     * Creates the bucket unless it is there, with a client of its own that is closed afterwards: at
+     * start the drive holds no idle connection to an S3 port that may count its connections.
+     */
     public Mono<Void> create() {
-        return Mono.fromFuture(() -> clients().s3().headBucket(b -> b.bucket(name()))).then()
+        return Mono.using(() -> s3Client(endpoint.get()), s3 -> Mono.fromFuture(() -> s3.headBucket(b -> b.bucket(name()))).then()
                 .onErrorResume(S3Exception.class, e -> e.statusCode() != 404 ? Mono.error(e)
-                        : Mono.fromFuture(() -> clients().s3().createBucket(b -> b.bucket(name()))).then());
+                        : Mono.fromFuture(() -> s3.createBucket(b -> b.bucket(name()))).then()), S3AsyncClient::close);
     }
 
     /** A presigned PUT that S3 accepts only with this exact SHA-256 (the signed {@code x-amz-checksum-sha256}). */

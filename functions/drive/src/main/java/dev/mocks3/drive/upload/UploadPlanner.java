@@ -38,30 +38,37 @@ public final class UploadPlanner {
         return PartPlan.of(size, p.minPartSize().toBytes(), p.maxPartSize().toBytes(), p.targetParts());
     }
 
-    /** The parts S3 holds for the upload, and presigned requests for the others. */
+    /** A new upload's plan: every part still to send (asks S3 nothing). */
+    public UploadPlan fresh(Upload upload) {
+        return withMissing(upload, List.of());
+    }
+
+    /** The parts S3 holds for the upload, and presigned requests for the others (resume). */
     public Mono<UploadPlan> plan(Upload upload) {
-        if (!upload.multipart()) {
-            return bucket.head(upload.s3Key()).map(head -> List.of(new UploadPlan.DonePart(1, head.contentLength(), head.eTag())))
-                    .defaultIfEmpty(List.of())
-                    .map(done -> new UploadPlan(upload.id(), false, upload.size(), upload.size(), 1, done, done.isEmpty()
-                            ? List.of(UploadPlan.PartRequest.of(1, upload.size(), bucket.presignPut(upload.s3Key(), upload.size(),
-                                    base64(upload.sha256()), p.presignExpiry())))
-                            : List.of()));
-        }
-        return uploaded(upload).map(done -> {
-            Map<Integer, UploadPlan.DonePart> byNumber = done.stream()
-                    .collect(Collectors.toMap(UploadPlan.DonePart::partNumber, Function.identity()));
-            PartPlan plan = new PartPlan(upload.size(), upload.partSize(), upload.partCount());
-            List<UploadPlan.PartRequest> missing = new ArrayList<>();
-            for (int n = 1; n <= upload.partCount(); n++) {
-                UploadPlan.DonePart there = byNumber.get(n);
-                if (there == null || there.size() != plan.lengthOf(n)) {
-                    missing.add(UploadPlan.PartRequest.of(n, plan.lengthOf(n), bucket.presignPart(upload.s3Key(),
-                            upload.multipartId(), n, plan.lengthOf(n), p.presignExpiry())));
-                }
+        Mono<List<UploadPlan.DonePart>> done = upload.multipart() ? uploaded(upload)
+                : bucket.head(upload.s3Key()).map(head -> List.of(new UploadPlan.DonePart(1, head.contentLength(), head.eTag())))
+                        .defaultIfEmpty(List.of());
+        return done.map(parts -> withMissing(upload, parts));
+    }
+
+    private UploadPlan withMissing(Upload upload, List<UploadPlan.DonePart> done) {
+        Map<Integer, UploadPlan.DonePart> byNumber = done.stream()
+                .collect(Collectors.toMap(UploadPlan.DonePart::partNumber, Function.identity()));
+        PartPlan plan = new PartPlan(upload.size(), upload.partSize(), upload.partCount());
+        List<UploadPlan.PartRequest> missing = new ArrayList<>();
+        for (int n = 1; n <= upload.partCount(); n++) {
+            UploadPlan.DonePart there = byNumber.get(n);
+            if (there == null || there.size() != plan.lengthOf(n)) {
+                missing.add(UploadPlan.PartRequest.of(n, plan.lengthOf(n), presign(upload, n, plan.lengthOf(n))));
             }
-            return new UploadPlan(upload.id(), true, upload.size(), upload.partSize(), upload.partCount(), done, missing);
-        });
+        }
+        return new UploadPlan(upload.id(), upload.multipart(), upload.size(), upload.partSize(), upload.partCount(), done, missing);
+    }
+
+    private dev.mocks3.drive.storage.PresignedRequest presign(Upload upload, int partNumber, long length) {
+        return upload.multipart()
+                ? bucket.presignPart(upload.s3Key(), upload.multipartId(), partNumber, length, p.presignExpiry())
+                : bucket.presignPut(upload.s3Key(), upload.size(), base64(upload.sha256()), p.presignExpiry());
     }
 
     /** The parts S3 holds, as the plan lists them. */

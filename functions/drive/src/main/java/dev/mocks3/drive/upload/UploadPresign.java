@@ -55,7 +55,7 @@ public class UploadPresign extends DriveFunction {
                         mpu.isEmpty() ? null : mpu, parts == null ? file.size() : parts.partSize(),
                         parts == null ? 1 : parts.partCount(), onConflict, null))
                 .flatMap(uploads::create)
-                .flatMap(planner::plan)
+                .map(planner::fresh)
                 .map(DriveReply::data);
     }
 }
