@@ -23,6 +23,13 @@ public final class EventTypes {
     /** Sent after any change to the rule set, whatever caused it. Payload: {@link dev.mocks3.events.rule.RuleChanged}. */
     public static final String RULE_CHANGED = "dev.mocks3.rule.changed";
 
+    /** An object was created or replaced (put, copy, completed multipart upload); sent to the
+     * destinations of the bucket's notification configuration. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
+    public static final String OBJECT_CREATED = "dev.mocks3.object.created";
+
+    /** An object was deleted. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
+    public static final String OBJECT_REMOVED = "dev.mocks3.object.removed";
+
     private EventTypes() {
     }
 }

@@ -68,19 +68,64 @@ class MigrationBandsTest {
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("filesystem:" + earlier).load().migrate();
 
-            try (LocalRunner runner = LocalRunner.start(Map.of("server.port", "0", "mocks3.faults.api-port", "0",
-                    "mocks3.storage.data-dir", dataDir.toString(), "spring.r2dbc.url", postgres.r2dbcUrl(),
-                    "spring.r2dbc.username", postgres.username(), "spring.r2dbc.password", postgres.password(),
-                    "spring.flyway.url", postgres.jdbcUrl(), "spring.flyway.user", postgres.username(),
-                    "spring.flyway.password", postgres.password()))) {
+            try (LocalRunner runner = startOn(postgres, dataDir, null)) {
                 assertThat(appliedVersions(postgres)).containsAll(migrations().stream().map(Migration::version).toList());
-                URI bucket = URI.create("http://localhost:" + runner.port() + "/bands-" + UUID.randomUUID().toString().substring(0, 8));
-                HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(bucket).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+                assertThat(send(runner, "PUT", "/bands-" + UUID.randomUUID().toString().substring(0, 8)).statusCode()).isEqualTo(200);
             }
         }
+    }
+
+    /**
+     * A data folder that state and faults migrated, where a bucket lives: a module added later (V300,
+     * its first migration) is applied on the next start, and so is one added after that whose band is
+     * lower (V200, out of order); the bucket is still there.
+     */
+    @Test
+    void aNewModulesFirstMigrationAppliesOnAnExistingDataFolder() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "new-module-" + UUID.randomUUID()).toAbsolutePath();
+        String bucket = "/kept-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0)) {
+            try (LocalRunner runner = startOn(postgres, dataDir, null)) {
+                assertThat(send(runner, "PUT", bucket).statusCode()).isEqualTo(200);
+            }
+            List<Integer> shipped = migrations().stream().map(Migration::version).toList();
+            assertThat(appliedVersions(postgres)).containsExactlyInAnyOrderElementsOf(shipped);
+
+            Path jobs = Files.createDirectories(dataDir.resolve("jobs-migrations"));
+            Files.writeString(jobs.resolve("V300__jobs_first.sql"), "create table jobs_probe (id int);");
+            try (LocalRunner runner = startOn(postgres, dataDir, jobs)) {
+                assertThat(appliedVersions(postgres)).contains(300);
+            }
+
+            Path drive = Files.createDirectories(dataDir.resolve("drive-migrations"));
+            Files.writeString(drive.resolve("V200__drive_first.sql"), "create table drive_probe (id int);");
+            Files.copy(jobs.resolve("V300__jobs_first.sql"), drive.resolve("V300__jobs_first.sql"));
+            try (LocalRunner runner = startOn(postgres, dataDir, drive)) {
+                assertThat(appliedVersions(postgres)).containsAll(shipped).contains(200, 300);
+                assertThat(send(runner, "HEAD", bucket).statusCode()).as("the bucket made before").isEqualTo(200);
+            }
+            assertThat(appliedVersions(postgres)).endsWith(200);
+        }
+    }
+
+    /** MockS3 on this PostgreSQL and data folder; {@code extraMigrations} a module's folder of scripts beside the shipped ones. */
+    private static LocalRunner startOn(EmbeddedPostgres postgres, Path dataDir, Path extraMigrations) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("server.port", "0", "mocks3.faults.api-port", "0",
+                "mocks3.storage.data-dir", dataDir.toString(), "spring.r2dbc.url", postgres.r2dbcUrl(),
+                "spring.r2dbc.username", postgres.username(), "spring.r2dbc.password", postgres.password(),
+                "spring.flyway.url", postgres.jdbcUrl(), "spring.flyway.user", postgres.username(),
+                "spring.flyway.password", postgres.password()));
+        if (extraMigrations != null) {
+            settings.put("spring.flyway.locations", "classpath:db/migration,filesystem:" + extraMigrations);
+        }
+        return LocalRunner.start(settings);
+    }
+
+    private static HttpResponse<String> send(LocalRunner runner, String method, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + runner.port() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Migration> migrations() throws IOException {
@@ -99,7 +144,7 @@ class MigrationBandsTest {
         List<Integer> versions = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
              ResultSet rows = db.createStatement().executeQuery(
-                     "select version from flyway_schema_history where success and version is not null")) {
+                     "select version from flyway_schema_history where success and version is not null order by installed_rank")) {
             while (rows.next()) {
                 versions.add(Integer.parseInt(rows.getString(1)));
             }

@@ -2,6 +2,8 @@ package dev.mocks3.events.delivery;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +13,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sink where to POST events (binary mode); empty means in-process delivery. On Knative the
  *             SinkBinding's {@code K_SINK} environment variable is used when this is not set.
+ * @param triggers local Triggers of the in-process broker, by name:
+ *                 {@code mocks3.events.triggers.<name>.subscriber=<url>} and
+ *                 {@code mocks3.events.triggers.<name>.filter.<attribute>=<value>}
  */
 @ConfigurationProperties("mocks3.events")
-public record EventsProperties(URI sink, @DefaultValue("5s") Duration timeout) {
+public record EventsProperties(URI sink, @DefaultValue("5s") Duration timeout, Map<String, TriggerSpec> triggers) {
+
+    public EventsProperties {
+        triggers = triggers == null ? Map.of() : Map.copyOf(triggers);
+    }
+
+    /** One configured Trigger: exact-match attribute filter, subscriber URL. */
+    public record TriggerSpec(URI subscriber, Map<String, String> filter) {
+    }
+
+    public List<Trigger> configuredTriggers() {
+        return triggers.entrySet().stream()
+                .map(t -> new Trigger(t.getKey(), t.getValue().filter() == null ? Map.of() : t.getValue().filter(),
+                        t.getValue().subscriber()))
+                .toList();
+    }
 
     /** The configured sink, else K_SINK, else null. */
     public URI effectiveSink() {

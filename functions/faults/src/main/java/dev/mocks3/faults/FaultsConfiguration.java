@@ -19,6 +19,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,10 +39,12 @@ import dev.mocks3.faults.api.RulesApi;
 import dev.mocks3.faults.engine.FaultCounters;
 import dev.mocks3.faults.engine.LocalFaultCounters;
 import dev.mocks3.faults.engine.RuleEvaluator;
+import dev.mocks3.events.delivery.DeliveryFaults;
 import dev.mocks3.faults.inject.FaultCheck;
 import dev.mocks3.faults.inject.FaultRecorder;
 import dev.mocks3.faults.inject.FaultRespond;
 import dev.mocks3.faults.inject.LocalThrottles;
+import dev.mocks3.faults.inject.NotificationDeliveryFaults;
 import dev.mocks3.faults.inject.RedisThrottles;
 import dev.mocks3.faults.inject.StaleReads;
 import dev.mocks3.faults.inject.StaleSnapshots;
@@ -153,6 +157,14 @@ public class FaultsConfiguration {
         return new FaultRecorder(events, stats, publisher, Clock.systemUTC());
     }
 
+    /** Faults in bucket notification delivery, asked by the outbox dispatcher before each attempt. */
+    @Bean
+    @Lazy
+    DeliveryFaults notificationDeliveryFaults(RuleCache cache, RuleEvaluator evaluator, FaultStats stats,
+                                              FaultRecorder recorder) {
+        return new NotificationDeliveryFaults(cache, evaluator, stats, recorder, Clock.systemUTC());
+    }
+
     @Bean
     @Lazy
     StaleReads staleReads(StaleSnapshots snapshots, ObjectProvider<ObjectStore> objects, ObjectProvider<BlobStore> blobs,
@@ -202,12 +214,31 @@ public class FaultsConfiguration {
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
                                     FaultsProperties p, Environment env) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
-        String host = p.apiHost() != null ? p.apiHost() : env.getProperty("server.address", "0.0.0.0");
-        ApiAccess access = ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
-                env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
-        return new FaultsApiServer(access.guard(new RulesApi(rules, stats, events, json).routes()
+        String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
+        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
                 .and(ruleEvents.routes())), host, p.apiPort());
+    }
+
+    /**
+     * LocalStack serves its chaos API on the same port as the AWS API, and tests build its URL from
+     * the S3 endpoint: so it answers on the S3 port as well (no bucket name starts with '_'), behind
+     * the same guard as on the rules port.
+     */
+    @Bean
+    @ConditionalOnExpression(API_ENABLED)
+    RouterFunction<ServerResponse> localStackChaosOnS3Port(RuleService rules, ObjectProvider<ObjectMapper> mapper,
+                                                           ObjectProvider<AccessKeys> keys, FaultsProperties p, Environment env) {
+        return access(keys, p, env, s3Host(env)).guard(new LocalStackChaosApi(rules, mapper.getIfAvailable(ObjectMapper::new)).routes());
+    }
+
+    private static String s3Host(Environment env) {
+        return env.getProperty("server.address", "0.0.0.0");
+    }
+
+    private static ApiAccess access(ObjectProvider<AccessKeys> keys, FaultsProperties p, Environment env, String host) {
+        return ApiAccess.of(keys.getIfAvailable(AccessKeys::defaults), p.apiToken(), p.apiAuth(),
+                env.getProperty("mocks3.auth.strict", Boolean.class, false), host);
     }
 
     /** Loads the rules and starts the stats flusher once the database is migrated; before the API opens. */

@@ -15,7 +15,12 @@ public abstract class OperationFunction implements Function<Mono<S3Call>, Mono<S
 
     @Override
     public final Mono<S3Call> apply(Mono<S3Call> calls) {
-        return calls.flatMap(call -> handle(call).map(call::withResponse));
+        return calls.flatMap(this::answer);
+    }
+
+    /** The call with its response; an operation that leaves more on the call for later stages overrides this. */
+    protected Mono<S3Call> answer(S3Call call) {
+        return handle(call).map(call::withResponse);
     }
 
     protected abstract Mono<S3Response> handle(S3Call call);

@@ -5,6 +5,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
@@ -16,6 +17,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.mocks3.events.delivery.DeliveryFaults;
+import dev.mocks3.events.delivery.EventDelivery;
+import dev.mocks3.events.delivery.EventDeliveryConfiguration;
+import dev.mocks3.events.delivery.EventsProperties;
+import dev.mocks3.events.delivery.NotificationsProperties;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
@@ -27,13 +33,20 @@ import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.StorageSweep;
+import dev.mocks3.state.notification.NotificationStore;
+import dev.mocks3.state.notification.ObjectEvents;
+import dev.mocks3.state.outbox.Outbox;
+import dev.mocks3.state.outbox.OutboxDispatcher;
+import dev.mocks3.state.outbox.OutboxSignal;
+import dev.mocks3.state.outbox.ScheduledEvents;
 
 /**
  * Wires the stores: PostgreSQL through R2DBC, Redis through Redisson, blobs on disk or upstream S3.
  * The state module's auto-configuration: its stores are lazy, so an instance builds only those its
  * functions use; other components of {@code dev.mocks3.state} are picked up by the scan.
  */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class,
+        EventDeliveryConfiguration.class})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 @Lazy
 public class StateConfiguration {
@@ -82,8 +95,41 @@ public class StateConfiguration {
 
     @Bean
     ObjectWriter objectWriter(ObjectStore objects, BlobReferences refs, BlobStore blobs, BlobStaging staging,
-                              TransactionalOperator tx) {
-        return new ObjectWriter(objects, refs, blobs, staging, tx);
+                              TransactionalOperator tx, ObjectEvents events) {
+        return new ObjectWriter(objects, refs, blobs, staging, tx, events);
+    }
+
+    @Bean
+    NotificationStore notificationStore(DatabaseClient db) {
+        return new NotificationStore(db);
+    }
+
+    @Bean
+    ObjectEvents objectEvents(DatabaseClient db, NotificationStore configurations, Outbox outbox) {
+        return new ObjectEvents(db, configurations, outbox);
+    }
+
+    @Bean
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, OutboxSignal signal) {
+        return new Outbox(db, signal);
+    }
+
+    @Bean
+    ScheduledEvents scheduledEvents(DatabaseClient db) {
+        return new ScheduledEvents(db);
+    }
+
+    @Bean
+    OutboxDispatcher outboxDispatcher(DatabaseClient db, TransactionalOperator tx, EventDelivery delivery,
+                                      ObjectProvider<DeliveryFaults> faults, NotificationsProperties notifications,
+                                      EventsProperties events, OutboxSignal signal) {
+        return new OutboxDispatcher(db, tx, delivery, faults.getIfAvailable(() -> DeliveryFaults.NONE), notifications,
+                signal, events.timeout());
     }
 
     @Bean

@@ -61,6 +61,39 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** The head of the next response and every body byte that arrives before the server closes the connection. */
+    public Cut readUntilClosed() {
+        try {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int lastFour = 0;
+            while (lastFour != 0x0d0a0d0a) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed after " + head.size() + " header bytes");
+                }
+                head.write(b);
+                lastFour = lastFour << 8 | b;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            boolean reset = false;
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    body.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException e) {
+                reset = true;
+            }
+            return new Cut(new Response(head.toString(StandardCharsets.ISO_8859_1), ""), body.size(), reset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response whose body ended with the connection: how many body bytes came, and whether it ended with a reset. */
+    public record Cut(Response response, int bodyBytes, boolean reset) {
+    }
+
     /** True when the server closes the connection (end of stream or reset) before the read timeout. */
     public boolean closedByServer() {
         try {

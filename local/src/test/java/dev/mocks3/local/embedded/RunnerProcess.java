@@ -20,7 +20,7 @@ import dev.mocks3.local.LocalRunner;
  * {@code java -jar mocks3-local.jar} as a user runs it: {@link LocalRunner#main} in a JVM of its own, on
  * its embedded PostgreSQL and Redis, so a test can stop it with a signal or kill it.
  */
-final class RunnerProcess implements AutoCloseable {
+public final class RunnerProcess implements AutoCloseable {
 
     private static final Pattern UP = Pattern.compile("MockS3 is up on http://localhost:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -37,16 +37,22 @@ final class RunnerProcess implements AutoCloseable {
      * A new data folder under target/ like the shared fixture's: PostgreSQL, which runs as another user
      * when we are root, can reach it there (unlike a private temporary directory).
      */
-    static Path freshDataDir() {
+    public static Path freshDataDir() {
         return Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
     }
 
-    /** Starts a local runner on a free port with its data in {@code dataDir} and waits until it serves. */
-    static RunnerProcess start(Path dataDir) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * Starts a local runner on a free port with its data in {@code dataDir} and waits until it serves.
+     *
+     * @param settings more {@code --name=value} arguments
+     */
+    public static RunnerProcess start(Path dataDir, String... settings) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), LocalRunner.class.getName(),
-                "--server.port=0", "--mocks3.faults.api-port=0", "--mocks3.storage.data-dir=" + dataDir)
-                .redirectErrorStream(true);
+                "--server.port=0", "--mocks3.faults.api-port=0", "--mocks3.storage.data-dir=" + dataDir));
+        command.addAll(java.util.List.of(settings));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // the embedded servers are what these tests are about, whatever the environment points at
         builder.environment().keySet().removeIf(name -> name.startsWith("MOCKS3_"));
         RunnerProcess runner = new RunnerProcess(builder.start());
@@ -62,7 +68,7 @@ final class RunnerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port.join();
     }
 
@@ -76,7 +82,7 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the JVM gets no chance to stop anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         jvm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
@@ -85,7 +91,7 @@ final class RunnerProcess implements AutoCloseable {
         return jvm.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 

@@ -3,6 +3,7 @@ package dev.mocks3.local.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,25 @@ class FaultInjectionSdkTest {
     }
 
     @Test
+    void staleReadAfterADeleteServesTheDeletedObjectForItsWindow() throws Exception {
+        String bucket = mocks3.newBucket("stale-delete");
+        String etag = once.putObject(b -> b.bucket(bucket).key("k").contentType("text/plain"), RequestBody.fromString("kept")).eTag();
+        rule(bucket, "", "{\"type\":\"stale_read\",\"window\":\"3s\"}");
+        once.deleteObject(b -> b.bucket(bucket).key("k"));
+
+        var stale = once.getObjectAsBytes(b -> b.bucket(bucket).key("k"));
+        assertThat(stale.asUtf8String()).isEqualTo("kept");
+        assertThat(stale.response().eTag()).isEqualTo(etag);
+        assertThat(stale.response().contentType()).isEqualTo("text/plain");
+        assertThat(once.headObject(b -> b.bucket(bucket).key("k")).eTag()).isEqualTo(etag);
+        Thread.sleep(3500);
+        assertThatThrownBy(() -> once.getObjectAsBytes(b -> b.bucket(bucket).key("k")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> once.headObject(b -> b.bucket(bucket).key("k")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
     void staleListingHidesANewKeyAndShowsADeletedOneForItsWindow() throws Exception {
         String bucket = bucketWith("old", "o");
         rule(bucket, "", "{\"type\":\"stale_read\",\"window\":\"3s\"}");
@@ -223,6 +243,23 @@ class FaultInjectionSdkTest {
         } finally {
             api.send("POST", "/_localstack/chaos/faults", "[]");
         }
+        once.headBucket(b -> b.bucket(bucket));
+    }
+
+    @Test
+    void localStackChaosApiAnswersOnTheS3PortToo() {
+        String bucket = mocks3.newBucket("ls-s3-port");
+        RulesApiClient s3Port = new RulesApiClient(URI.create("http://localhost:" + mocks3.endpoint().getPort()), mocks3.http());
+        try {
+            assertThat(s3Port.send("POST", "/_localstack/chaos/faults",
+                    "[{\"service\":\"s3\",\"operation\":\"HeadBucket\"}]").statusCode()).isEqualTo(200);
+            assertThat(s3Port.get("/_localstack/chaos/faults")).isEqualTo(api.get("/_localstack/chaos/faults"));
+            assertThatThrownBy(() -> once.headBucket(b -> b.bucket(bucket)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        } finally {
+            s3Port.send("POST", "/_localstack/chaos/faults", "[]");
+        }
+        assertThat(s3Port.get("/_localstack/chaos/faults").size()).isZero();
         once.headBucket(b -> b.bucket(bucket));
     }
 }

@@ -17,7 +17,7 @@ import dev.mocks3.local.LocalRunner;
 import dev.mocks3.local.MockS3Fixture;
 
 /** The rules API of a running MockS3, spoken to with plain HTTP as curl would. */
-final class RulesApiClient {
+public final class RulesApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     private final HttpClient http;
@@ -27,7 +27,7 @@ final class RulesApiClient {
         this(mocks3.runner(), mocks3.http());
     }
 
-    RulesApiClient(LocalRunner runner, HttpClient http) {
+    public RulesApiClient(LocalRunner runner, HttpClient http) {
         this(URI.create("http://localhost:" + runner.context().getBean(FaultsApiServer.class).port()), http);
     }
 
@@ -60,7 +60,7 @@ final class RulesApiClient {
     }
 
     /** Creates a rule; answers its id. */
-    String create(String json) {
+    public String create(String json) {
         HttpResponse<String> r = send("POST", "/api/v1/rules", json);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("rule refused: " + r.statusCode() + " " + r.body());
@@ -68,7 +68,7 @@ final class RulesApiClient {
         return json(r).get("id").asText();
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         send("DELETE", "/api/v1/rules/" + id, null);
     }
 
@@ -77,7 +77,7 @@ final class RulesApiClient {
     }
 
     /** The events of a bucket, waiting briefly for the asynchronous log to catch up with {@code atLeast}. */
-    JsonNode events(String query, int atLeast) {
+    public JsonNode events(String query, int atLeast) {
         JsonNode page = null;
         for (int i = 0; i < 50; i++) {
             page = get("/api/v1/events?" + query);

@@ -22,11 +22,13 @@ class StrictRulesApiTest {
     private static final String JSON = "application/json";
     private static StrictMockS3 mocks3;
     private static RulesApiClient api;
+    private static RulesApiClient s3Port;
 
     @BeforeAll
     static void start() {
         mocks3 = new StrictMockS3();
         api = new RulesApiClient(mocks3.api(""), mocks3.http());
+        s3Port = new RulesApiClient(mocks3.s3(""), mocks3.http());
     }
 
     @AfterAll
@@ -55,6 +57,8 @@ class StrictRulesApiTest {
         assertThat(post.body()).contains("\"error\":\"access_denied\"");
         assertThat(api.send("GET", "/api/v1/rules", null).statusCode()).isEqualTo(403);
         assertThat(api.send("POST", "/_localstack/chaos/faults", "[]").statusCode()).isEqualTo(403);
+        assertThat(s3Port.send("POST", "/_localstack/chaos/faults", "[]").statusCode()).isEqualTo(403);
+        assertThat(s3Port.send("GET", "/_localstack/chaos/faults", null).statusCode()).isEqualTo(403);
         assertThat(statusOf(id)).isEqualTo(404);
     }
 
@@ -115,5 +119,19 @@ class StrictRulesApiTest {
         assertThat(api.send("POST", "/api/v1/rules", rule(id), "Authorization", "Bearer " + StrictMockS3.API_TOKEN)
                 .statusCode()).isEqualTo(201);
         assertThat(statusOf(id)).isEqualTo(200);
+    }
+
+    @Test
+    void theScheduledJobsEndpointIsGuardedTheSameWay() {
+        java.net.URI scheduled = mocks3.s3("/_mocks3/jobs/scheduled");
+        HttpResponse<String> unsigned = new RulesApiClient(mocks3.s3(""), mocks3.http()).send("GET", "/_mocks3/jobs/scheduled", null);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("\"error\":\"access_denied\"");
+        assertThat(new RulesApiClient(mocks3.s3(""), mocks3.http()).send("DELETE", "/_mocks3/jobs/scheduled/x", null)
+                .statusCode()).isEqualTo(403);
+
+        assertThat(mocks3.signed(KEY_A, SECRET_A, "s3").send("GET", scheduled, "", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(new RulesApiClient(mocks3.s3(""), mocks3.http()).send("GET", "/_mocks3/jobs/scheduled", null,
+                "Authorization", "Bearer " + StrictMockS3.API_TOKEN).statusCode()).isEqualTo(200);
     }
 }

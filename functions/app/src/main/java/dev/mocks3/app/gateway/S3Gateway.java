@@ -3,6 +3,7 @@ package dev.mocks3.app.gateway;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +99,14 @@ public class S3Gateway implements WebFilter {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
         response.getHeaders().addAll(s3.headers());
-        Flux<DataBuffer> body = s3.body();
-        return response.writeWith(body);
+        // A body cut by a fault ends normally here, so every byte before the cut is written and flushed;
+        // only then is the connection dropped (an error inside the write would discard the bytes in flight).
+        AtomicReference<ConnectionDrop> cut = new AtomicReference<>();
+        Flux<DataBuffer> body = s3.body().onErrorResume(ConnectionDrop.class, drop -> {
+            cut.set(drop);
+            return Flux.empty();
+        });
+        return response.writeWith(body).then(Mono.defer(() -> cut.get() == null ? Mono.empty() : Mono.error(cut.get())));
     }
 
     private Mono<Void> writeError(ServerWebExchange exchange, Throwable error, String resource, String requestId) {
@@ -157,9 +164,13 @@ public class S3Gateway implements WebFilter {
         return Mono.empty();
     }
 
-    /** {@code /_mocks3/...}: MockS3's own endpoints (health, actuator); no bucket name starts with '_'. */
+    /**
+     * {@code /_mocks3/...}: MockS3's own endpoints (health, actuator); {@code /_localstack/...}: the
+     * LocalStack chaos API. No bucket name starts with '_'.
+     */
     private static boolean isMockS3Endpoint(ServerWebExchange exchange) {
-        return exchange.getRequest().getPath().value().startsWith("/_mocks3/");
+        String path = exchange.getRequest().getPath().value();
+        return path.startsWith("/_mocks3/") || path.startsWith("/_localstack/");
     }
 
     private static boolean isHealthCheck(ServerWebExchange exchange) {

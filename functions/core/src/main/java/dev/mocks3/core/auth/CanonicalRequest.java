@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.routing.PercentDecoding;
 
 /**
  * The SigV4 canonical request of an S3 request. S3 encodes the path once (no double encoding,
@@ -46,7 +47,7 @@ record CanonicalRequest(String method, String uri, String query, String headers,
             if (i > 0) {
                 uri.append('/');
             }
-            uri.append(UriEncoding.encode(UriEncoding.decode(segments[i], false), false));
+            uri.append(UriEncoding.encode(PercentDecoding.decode(segments[i]), false));
         }
         return uri.toString();
     }
@@ -61,8 +62,8 @@ record CanonicalRequest(String method, String uri, String query, String headers,
                 continue;
             }
             int eq = parameter.indexOf('=');
-            String key = UriEncoding.decode(eq < 0 ? parameter : parameter.substring(0, eq), true);
-            String value = eq < 0 ? "" : UriEncoding.decode(parameter.substring(eq + 1), true);
+            String key = PercentDecoding.decodeQueryComponent(eq < 0 ? parameter : parameter.substring(0, eq));
+            String value = eq < 0 ? "" : PercentDecoding.decodeQueryComponent(parameter.substring(eq + 1));
             if (dropSignature && key.equals(SIGNATURE_PARAMETER)) {
                 continue;
             }

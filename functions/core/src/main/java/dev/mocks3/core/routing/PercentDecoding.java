@@ -9,16 +9,27 @@ import java.nio.charset.StandardCharsets;
 import dev.mocks3.core.error.S3Error;
 
 /**
- * Decodes %XX escapes as UTF-8; unlike form decoding, '+' stays a plus (S3 paths). Bytes that are
- * not UTF-8 are refused as S3 refuses them (400 InvalidURI) instead of becoming U+FFFD, which
- * would make {@code %FF}, {@code %ED%A0%80} and {@code %EF%BF%BD} one and the same key.
+ * The one percent-decoder: %XX escapes as UTF-8, for paths (where '+' stays a plus) and for query
+ * components (where clients may send a space as '+'). A malformed escape, or bytes that are not
+ * UTF-8, are refused as S3 refuses them (400 InvalidURI) instead of becoming U+FFFD, which would
+ * make {@code %FF}, {@code %ED%A0%80} and {@code %EF%BF%BD} one and the same key.
  */
 public final class PercentDecoding {
     private PercentDecoding() {
     }
 
+    /** A path, or a segment of one: '+' is a plus. */
     public static String decode(String text) {
-        if (text.indexOf('%') < 0) {
+        return decode(text, false);
+    }
+
+    /** A query parameter's name or value: '+' is a space. */
+    public static String decodeQueryComponent(String text) {
+        return decode(text, true);
+    }
+
+    private static String decode(String text, boolean plusIsSpace) {
+        if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
@@ -35,6 +46,8 @@ public final class PercentDecoding {
                 }
                 out.write(hi << 4 | lo);
                 i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                out.write(' ');
             } else {
                 byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 if (Character.isHighSurrogate(c) && i + 1 < text.length()) {

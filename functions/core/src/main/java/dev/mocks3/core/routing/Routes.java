@@ -20,6 +20,8 @@ public final class Routes {
             route("GET", SERVICE, Set.of(), LIST_BUCKETS),
 
             route("GET", BUCKET, Set.of("location"), GET_BUCKET_LOCATION),
+            route("GET", BUCKET, Set.of("notification"), GET_BUCKET_NOTIFICATION_CONFIGURATION),
+            route("PUT", BUCKET, Set.of("notification"), PUT_BUCKET_NOTIFICATION_CONFIGURATION),
             route("GET", BUCKET, Set.of("uploads"), LIST_MULTIPART_UPLOADS),
             route("GET", BUCKET, Set.of("list-type"), LIST_OBJECTS_V2),
             route("GET", BUCKET, Set.of(), LIST_OBJECTS),

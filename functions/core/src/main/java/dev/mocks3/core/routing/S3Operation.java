@@ -17,6 +17,8 @@ public enum S3Operation {
     HEAD_BUCKET("HeadBucket", "headBucket"),
     DELETE_BUCKET("DeleteBucket", "deleteBucket"),
     GET_BUCKET_LOCATION("GetBucketLocation", "getBucketLocation"),
+    PUT_BUCKET_NOTIFICATION_CONFIGURATION("PutBucketNotificationConfiguration", "putBucketNotificationConfiguration"),
+    GET_BUCKET_NOTIFICATION_CONFIGURATION("GetBucketNotificationConfiguration", "getBucketNotificationConfiguration"),
     LIST_OBJECTS("ListObjects", "listObjects", Trait.LISTS_OBJECTS),
     LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
     DELETE_OBJECTS("DeleteObjects", "deleteObjects"),

@@ -31,6 +31,7 @@ public final class RuleEngine {
     private final CompiledRule[][] byOperation;
     private final Map<String, CompiledRule> byId = new HashMap<>();
     private final boolean staleReads;
+    private final CompiledRule[] deliveryRules;
 
     private RuleEngine(List<FaultRule> rules, List<CompiledRule> compiled) {
         this.rules = List.copyOf(rules);
@@ -40,13 +41,14 @@ public final class RuleEngine {
         for (S3Operation op : ops) {
             List<CompiledRule> forOp = new ArrayList<>();
             for (CompiledRule r : compiled) {
-                if (r.operations().contains(op)) {
+                if (r.rule().service().seesRequests() && r.operations().contains(op)) {
                     forOp.add(r);
                 }
             }
             byOperation[op.ordinal()] = forOp.isEmpty() ? NONE : forOp.toArray(NONE);
         }
         compiled.forEach(r -> byId.put(r.id(), r));
+        this.deliveryRules = compiled.stream().filter(r -> !r.rule().service().seesRequests()).toArray(CompiledRule[]::new);
         this.staleReads = compiled.stream().anyMatch(r -> r.rule().action() instanceof FaultAction.StaleRead);
     }
 
@@ -87,6 +89,17 @@ public final class RuleEngine {
     /** The enabled rules that can apply to the operation, highest priority first. Do not modify. */
     public CompiledRule[] candidates(S3Operation operation) {
         return byOperation[operation.ordinal()];
+    }
+
+    /** The enabled notification-delivery rules that can apply to notifications of the operation, highest priority first. */
+    public List<CompiledRule> deliveryCandidates(S3Operation operation) {
+        List<CompiledRule> found = new ArrayList<>();
+        for (CompiledRule r : deliveryRules) {
+            if (r.operations().contains(operation)) {
+                found.add(r);
+            }
+        }
+        return found;
     }
 
     public CompiledRule byId(String id) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -62,6 +63,12 @@ public final class FaultCheck implements S3Function {
         this.staleReads = staleReads;
         this.headerFaults = headerFaults;
         this.clock = clock;
+    }
+
+    /** As every stage, noting the call it passes to the operation for {@link FaultRespond}. */
+    @Override
+    public Function<Mono<S3Call>, Mono<S3Call>> asFunction() {
+        return CallBeforeOperation.remembering(S3Function.super.asFunction());
     }
 
     @Override
@@ -247,6 +254,17 @@ public final class FaultCheck implements S3Function {
             return upload(s, BodyFaults.slice(body(), s.chunkSize(), s.pause()),
                     "upload read in " + s.chunkSize() + "-byte slices",
                     Map.of("chunk_size", s.chunkSize(), "pause_ms", s.pause().toMillis()));
+        }
+
+        /** Delivery-only actions: validation keeps them off S3 requests. */
+        @Override
+        public Mono<Void> drop(FaultAction.Drop d) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> duplicate(FaultAction.Duplicate d) {
+            return Mono.empty();
         }
     }
 

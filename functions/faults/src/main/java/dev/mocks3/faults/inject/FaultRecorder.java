@@ -41,7 +41,8 @@ public final class FaultRecorder {
     public FaultInjected record(CompiledRule rule, FaultAction action, Phase phase, RequestFacts facts,
                                 String outcome, Map<String, Object> detail) {
         FaultInjected event = new FaultInjected(UUID.randomUUID().toString(), clock.instant(), rule.id(),
-                rule.rule().name(), facts.request().requestId(), ServiceStage.of(facts.operation()).id(),
+                rule.rule().name(), facts.request().requestId(),
+                (rule.rule().service().seesRequests() ? ServiceStage.of(facts.operation()) : rule.rule().service()).id(),
                 facts.operation().s3Name(), facts.bucket(), facts.key(), action.type(), phase.id(), outcome, detail);
         stats.triggered(event);
         events.append(event).subscribe(v -> { }, e -> log.warn("fault event not logged: {}", e.toString()));

@@ -13,6 +13,7 @@ import dev.mocks3.core.call.ConnectionDrop;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Function;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.faults.engine.CompiledRule;
 import dev.mocks3.faults.engine.RequestFacts;
@@ -47,6 +48,24 @@ public final class FaultRespond implements S3Function {
         this.recorder = recorder;
         this.staleReads = staleReads;
         this.clock = clock;
+    }
+
+    /** As every stage; besides, a read the operation answered NoSuchKey may be served from a stale_read snapshot. */
+    @Override
+    public Function<Mono<S3Call>, Mono<S3Call>> asFunction() {
+        return calls -> CallBeforeOperation.recovering(calls.flatMap(this::apply), this::staleAfterMissingKey);
+    }
+
+    /** A key deleted within a stale_read window still reads as the object it was, for GET and HEAD. */
+    private Mono<S3Call> staleAfterMissingKey(S3Call call, S3Exception error) {
+        RuleEngine engine = cache.engine();
+        if (!S3Error.NO_SUCH_KEY.code().equals(error.code()) || !engine.hasStaleReads()
+                || !StaleReads.READS.contains(call.operation())) {
+            return Mono.error(error);
+        }
+        S3Call missing = call.withResponse(new S3Response(404, new HttpHeaders(), Flux.empty()));
+        return serveStale(missing, RequestFacts.after(missing, clock.millis()), engine)
+                .flatMap(served -> served.response().status() == 404 ? Mono.<S3Call>error(error) : Mono.just(served));
     }
 
     @Override
@@ -241,6 +260,17 @@ public final class FaultRespond implements S3Function {
                 return r.withBody(BodyFaults.slice(r.body(), s.chunkSize(), s.pause()));
             });
         }
+
+        /** Delivery-only actions: validation keeps them off S3 requests. */
+        @Override
+        public Mono<S3Call> drop(FaultAction.Drop d) {
+            return Mono.just(call);
+        }
+
+        @Override
+        public Mono<S3Call> duplicate(FaultAction.Duplicate d) {
+            return Mono.just(call);
+        }
     }
 
     /** Same shape, different value: the last hex digit of the ETag changed. */
@@ -265,7 +295,7 @@ public final class FaultRespond implements S3Function {
             return staleReads.snapshots().inBucket(facts.bucket()).flatMap(stale -> {
                 stale.values().stream().map(StaleSnapshot::rule).distinct().forEach(id -> recordStale(id, facts, engine,
                         "listing shows " + stale.size() + " key(s) as before"));
-                return staleReads.rewriteListing(call, stale);
+                return Mono.just(staleReads.rewriteListing(call, stale));
             });
         }
         if (facts.key() == null || call.response().status() >= 300 && call.response().status() != 404) {

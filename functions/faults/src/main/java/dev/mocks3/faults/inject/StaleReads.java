@@ -1,18 +1,12 @@
 package dev.mocks3.faults.inject;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,6 +21,8 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.state.metadata.Listing;
+import dev.mocks3.state.metadata.RenderedListing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -116,103 +112,25 @@ public final class StaleReads {
         return Mono.just(call.withResponse(new S3Response(200, headers, body)));
     }
 
-    /** A listing with the stale keys shown as they were: new keys hidden, changed keys as before, deleted keys back. */
-    public Mono<S3Call> rewriteListing(S3Call call, Map<String, StaleSnapshot> stale) {
+    /**
+     * A listing with the stale keys shown as they were: new keys hidden, changed keys as before, deleted
+     * keys back. The page the list operation kept on the call is changed and rendered again.
+     */
+    public S3Call rewriteListing(S3Call call, Map<String, StaleSnapshot> stale) {
         S3Response r = call.response();
-        if (r == null || r.status() != 200 || stale.isEmpty()) {
-            return Mono.just(call);
+        RenderedListing rendered = call.attribute(RenderedListing.ATTRIBUTE);
+        if (r == null || r.status() != 200 || stale.isEmpty() || rendered == null) {
+            return call;
         }
         String prefix = call.request().queryParam("prefix");
-        String delimiter = call.request().queryParam("delimiter");
-        return DataBufferUtils.join(r.body()).map(buffer -> {
-            String xml = buffer.toString(StandardCharsets.UTF_8);
-            DataBufferUtils.release(buffer);
-            String rewritten = rewrite(xml, new TreeMap<>(stale), prefix == null ? "" : prefix, delimiter);
-            byte[] bytes = rewritten.getBytes(StandardCharsets.UTF_8);
-            HttpHeaders headers = new HttpHeaders();
-            headers.addAll(r.headers());
-            headers.setContentLength(bytes.length);
-            return call.withResponse(new S3Response(r.status(), headers,
-                    Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))));
-        }).defaultIfEmpty(call);
-    }
-
-    static String rewrite(String xml, TreeMap<String, StaleSnapshot> stale, String prefix, String delimiter) {
-        String out = xml;
-        int delta = 0;
-        for (Map.Entry<String, StaleSnapshot> e : stale.entrySet()) {
-            String key = e.getKey();
-            if (!key.startsWith(prefix) || (delimiter != null && !delimiter.isEmpty()
-                    && key.substring(prefix.length()).contains(delimiter))) {
-                continue;
-            }
-            Pattern block = Pattern.compile("<Contents>\\s*<Key>" + Pattern.quote(escape(key)) + "</Key>.*?</Contents>",
-                    Pattern.DOTALL);
-            Matcher m = block.matcher(out);
-            StaleSnapshot s = e.getValue();
-            if (m.find()) {
-                if (!s.exists()) {
-                    out = out.substring(0, m.start()) + out.substring(m.end());
-                    delta--;
-                } else {
-                    out = out.substring(0, m.start()) + restore(m.group(), s) + out.substring(m.end());
-                }
-            } else if (s.exists()) {
-                String entry = "<Contents><Key>" + escape(key) + "</Key>" + restore(
-                        "<LastModified></LastModified><ETag></ETag><Size></Size>", s)
-                        + "<StorageClass>STANDARD</StorageClass></Contents>";
-                out = insertInOrder(out, key, entry);
-                delta++;
-            }
-        }
-        if (delta != 0) {
-            Matcher count = Pattern.compile("<KeyCount>(\\d+)</KeyCount>").matcher(out);
-            if (count.find()) {
-                long n = Math.max(0, Long.parseLong(count.group(1)) + delta);
-                out = out.substring(0, count.start()) + "<KeyCount>" + n + "</KeyCount>" + out.substring(count.end());
-            }
-        }
-        return out;
-    }
-
-    private static String insertInOrder(String xml, String key, String entry) {
-        Matcher m = Pattern.compile("<Contents>\\s*<Key>(.*?)</Key>", Pattern.DOTALL).matcher(xml);
-        int lastEnd = -1;
-        while (m.find()) {
-            if (unescape(m.group(1)).compareTo(key) > 0) {
-                return xml.substring(0, m.start()) + entry + xml.substring(m.start());
-            }
-            lastEnd = xml.indexOf("</Contents>", m.end()) + "</Contents>".length();
-        }
-        if (lastEnd > 0) {
-            return xml.substring(0, lastEnd) + entry + xml.substring(lastEnd);
-        }
-        int end = xml.lastIndexOf("</ListBucketResult>");
-        int common = xml.indexOf("<CommonPrefixes>");
-        int at = common >= 0 ? common : end;
-        return at < 0 ? xml : xml.substring(0, at) + entry + xml.substring(at);
-    }
-
-    private static String restore(String contents, StaleSnapshot s) {
-        String out = contents;
-        String etag = s.headers().get("ETag");
-        if (etag != null) {
-            out = out.replaceFirst("<ETag>.*?</ETag>", Matcher.quoteReplacement("<ETag>" + escape(etag) + "</ETag>"));
-        }
-        String size = s.headers().get("Content-Length");
-        if (size != null) {
-            out = out.replaceFirst("<Size>.*?</Size>", "<Size>" + size + "</Size>");
-        }
-        String modified = s.headers().get("Last-Modified");
-        if (modified != null) {
-            try {
-                Instant t = ZonedDateTime.parse(modified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                out = out.replaceFirst("<LastModified>.*?</LastModified>", "<LastModified>" + t + "</LastModified>");
-            } catch (RuntimeException ignored) {
-                // keep the current time stamp
-            }
-        }
-        return out;
+        Listing page = StaleListing.apply(rendered.listing(), stale, prefix == null ? "" : prefix,
+                call.request().queryParam("delimiter"));
+        byte[] bytes = rendered.render(page);
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(r.headers());
+        headers.setContentLength(bytes.length);
+        return call.withResponse(new S3Response(r.status(), headers, Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))))
+                .withAttribute(RenderedListing.ATTRIBUTE, new RenderedListing(page, rendered.renderer()));
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to, String... names) {
@@ -221,15 +139,5 @@ public final class StaleReads {
                 to.set(n, from.getFirst(n));
             }
         }
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
-    }
-
-    static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
-                .replace("&amp;", "&");
     }
 }

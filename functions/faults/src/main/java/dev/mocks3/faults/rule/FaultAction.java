@@ -31,7 +31,9 @@ import dev.mocks3.core.error.S3Error;
         @JsonSubTypes.Type(value = FaultAction.Corrupt.class, name = "corrupt"),
         @JsonSubTypes.Type(value = FaultAction.StaleRead.class, name = "stale_read"),
         @JsonSubTypes.Type(value = FaultAction.SlowFirstByte.class, name = "slow_first_byte"),
-        @JsonSubTypes.Type(value = FaultAction.Slice.class, name = "slice")})
+        @JsonSubTypes.Type(value = FaultAction.Slice.class, name = "slice"),
+        @JsonSubTypes.Type(value = FaultAction.Drop.class, name = "drop"),
+        @JsonSubTypes.Type(value = FaultAction.Duplicate.class, name = "duplicate")})
 public sealed interface FaultAction {
 
     /** The JSON type id, e.g. {@code http_error}. */
@@ -70,6 +72,10 @@ public sealed interface FaultAction {
         R slowFirstByte(SlowFirstByte action);
 
         R slice(Slice action);
+
+        R drop(Drop action);
+
+        R duplicate(Duplicate action);
     }
 
     /** Answer with an S3 error document instead of (before) or in place of (after) the operation's answer. */
@@ -271,6 +277,37 @@ public sealed interface FaultAction {
         }
 
         public <R> R match(Cases<R> cases) { return cases.slice(this); }
+    }
+
+    /** Notification delivery only: the event is taken as delivered and never sent (a lost event). */
+    record Drop() implements FaultAction {
+        @JsonCreator
+        static Drop of(@JsonProperty("phase") Phase phase) {
+            Phase.only(Phase.BEFORE, phase);
+            return new Drop();
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.BEFORE; }
+
+        public <R> R match(Cases<R> cases) { return cases.drop(this); }
+    }
+
+    /** Notification delivery only: the event is sent {@code copies} times (at-least-once made visible). */
+    record Duplicate(@JsonProperty int copies) implements FaultAction {
+        @JsonCreator
+        static Duplicate of(@JsonProperty("copies") Integer copies, @JsonProperty("phase") Phase phase) {
+            if (copies != null && (copies < 2 || copies > 100)) {
+                throw new InvalidRuleException("copies", "must be between 2 and 100");
+            }
+            Phase.only(Phase.BEFORE, phase);
+            return new Duplicate(copies == null ? 2 : copies);
+        }
+
+        @JsonProperty
+        public Phase phase() { return Phase.BEFORE; }
+
+        public <R> R match(Cases<R> cases) { return cases.duplicate(this); }
     }
 
     enum ThrottleScope {

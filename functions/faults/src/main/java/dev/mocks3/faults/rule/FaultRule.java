@@ -61,7 +61,8 @@ public record FaultRule(
         }
         ServiceStage stage = service == null ? ServiceStage.GATEWAY : ServiceStage.byId(service).orElseThrow(() ->
                 new InvalidRuleException("service", "unknown service '" + service
-                        + "' (gateway, metadata-service, storage-service, queue-service, third-party-service)"));
+                        + "' (gateway, metadata-service, storage-service, queue-service, third-party-service, "
+                        + "notification-delivery)"));
         List<Condition> all = new ArrayList<>(conditions == null ? List.of() : conditions);
         all.removeIf(Objects::isNull);
         if (maxTriggers != null) {
@@ -75,6 +76,14 @@ public record FaultRule(
         }
         if (action == null) {
             throw new InvalidRuleException("action", "is required");
+        }
+        if (stage.seesRequests() && DeliveryActions.deliveryOnly(action)) {
+            throw new InvalidRuleException("action", "'" + action.type()
+                    + "' acts on notification delivery only (service notification-delivery)");
+        }
+        if (!stage.seesRequests() && !action.match(new DeliveryActions())) {
+            throw new InvalidRuleException("action", "service notification-delivery takes delay, drop, duplicate or "
+                    + "http_error, not '" + action.type() + "'");
         }
         return new FaultRule(id, name.trim(), description, stage, enabled == null || enabled,
                 priority == null ? 0 : priority, all, action, seed, labels, 0, null, null);

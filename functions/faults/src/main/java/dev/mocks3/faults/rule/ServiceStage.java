@@ -11,13 +11,16 @@ import dev.mocks3.core.routing.S3Operation;
  * storage-service is every operation that moves object bytes; metadata-service is every other
  * bucket/object operation; gateway is every request. queue-service and third-party-service name
  * the background jobs (queue consumers, third-party fetch): they match no S3 request.
+ * notification-delivery is the outbox dispatcher sending bucket notifications: its rules match the
+ * deliveries of events caused by the operations that change objects, never the S3 requests.
  */
 public enum ServiceStage {
     GATEWAY("gateway"),
     METADATA("metadata-service"),
     STORAGE("storage-service"),
     QUEUE("queue-service"),
-    THIRD_PARTY("third-party-service");
+    THIRD_PARTY("third-party-service"),
+    NOTIFICATION_DELIVERY("notification-delivery");
 
     private static final Set<S3Operation> MOVES_BYTES = S3Operation.with(S3Operation.Trait.MOVES_BYTES);
 
@@ -31,14 +34,21 @@ public enum ServiceStage {
         return id;
     }
 
-    /** The S3 operations whose requests this stage sees. */
+    /** The S3 operations whose requests (or, for notification-delivery, whose notifications) this stage sees. */
     public Set<S3Operation> operations() {
         return switch (this) {
             case GATEWAY -> EnumSet.allOf(S3Operation.class);
             case STORAGE -> EnumSet.copyOf(MOVES_BYTES);
             case METADATA -> EnumSet.complementOf(EnumSet.copyOf(MOVES_BYTES));
             case QUEUE, THIRD_PARTY -> EnumSet.noneOf(S3Operation.class);
+            case NOTIFICATION_DELIVERY -> EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
+                    S3Operation.COMPLETE_MULTIPART_UPLOAD, S3Operation.DELETE_OBJECT, S3Operation.DELETE_OBJECTS);
         };
+    }
+
+    /** Rules of this stage act on S3 requests (every stage but notification-delivery). */
+    public boolean seesRequests() {
+        return this != NOTIFICATION_DELIVERY;
     }
 
     /** The stage an operation's request reaches after the gateway. */

@@ -55,10 +55,16 @@ public final class FaultStats {
         }
     }
 
+    /** Stops the periodic flush and writes what is still counted locally, so a restart loses no count. */
     public void stop() {
         if (flusher != null) {
             flusher.dispose();
             flusher = null;
+            try {
+                flush().then(writesSettled()).block(REDIS_WAIT);
+            } catch (RuntimeException e) {
+                log.warn("the last fault counts could not be written to Redis: {}", e.toString());
+            }
         }
     }
 

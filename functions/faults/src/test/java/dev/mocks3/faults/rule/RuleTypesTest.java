@@ -39,7 +39,9 @@ class RuleTypesTest {
             "corrupt", "\"target\": \"etag\"",
             "stale_read", "\"window\": \"1s\"",
             "slow_first_byte", "\"delay\": \"1s\"",
-            "slice", "\"chunk_size\": 8");
+            "slice", "\"chunk_size\": 8",
+            "drop", "\"phase\": \"before\"",
+            "duplicate", "\"copies\": 3");
     private static final Map<String, String> CONDITIONS = examples(
             "probability", "\"value\": 0.5",
             "operation", "\"value\": \"GetObject\"",

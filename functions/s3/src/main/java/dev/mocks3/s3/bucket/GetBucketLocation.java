@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.object.Lookups;
@@ -21,9 +20,6 @@ public class GetBucketLocation extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        return lookups.bucket(call.request().bucket()).map(bucket -> {
-            String region = CreateBucket.DEFAULT_REGION.equals(bucket.region()) ? null : bucket.region();
-            return Responses.xml(XmlWriter.document("LocationConstraint").text(region).finishBytes("LocationConstraint"));
-        });
+        return lookups.bucket(call.request().bucket()).map(bucket -> Responses.xml(LocationConstraint.of(bucket.region()).xml()));
     }
 }

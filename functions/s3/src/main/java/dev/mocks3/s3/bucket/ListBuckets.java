@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.auth.BucketAccess;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.http.Responses;
@@ -26,17 +25,7 @@ public class ListBuckets extends OperationFunction {
         String prefix = call.request().queryParam("prefix");
         boolean ownOnly = BucketAccess.ownBucketsOnly(call);
         return buckets.all().filter(b -> prefix == null || b.name().startsWith(prefix))
-                .filter(b -> !ownOnly || b.owner() != null && b.owner().equals(call.accessKey())).collectList().map(all -> {
-            XmlWriter xml = XmlWriter.document("ListAllMyBucketsResult");
-            Owner.of(call.accessKey()).writeTo(xml, "Owner");
-            xml.open("Buckets");
-            all.forEach(b -> xml.open("Bucket").element("Name", b.name()).element("CreationDate", b.createdAt())
-                    .element("BucketRegion", b.region()).close("Bucket"));
-            xml.close("Buckets");
-            if (prefix != null) {
-                xml.element("Prefix", prefix);
-            }
-            return Responses.xml(xml.finishBytes("ListAllMyBucketsResult"));
-        });
+                .filter(b -> !ownOnly || b.owner() != null && b.owner().equals(call.accessKey())).collectList()
+                .map(all -> Responses.xml(new ListAllMyBucketsResult(Owner.of(call.accessKey()), all, prefix).xml()));
     }
 }

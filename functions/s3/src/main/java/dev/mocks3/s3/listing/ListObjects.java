@@ -4,9 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
-import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.ObjectLister;
 import reactor.core.publisher.Mono;
@@ -23,25 +21,21 @@ public class ListObjects extends OperationFunction {
     }
 
     @Override
+    protected Mono<S3Call> answer(S3Call call) {
+        return page(call).map(result -> result.answer(call));
+    }
+
+    @Override
     protected Mono<S3Response> handle(S3Call call) {
+        return page(call).map(ListingResult::response);
+    }
+
+    private Mono<ListBucketResult> page(S3Call call) {
         ListingRequest request = ListingRequest.of(call.request());
         String bucket = call.request().bucket();
         String marker = call.request().queryParam("marker");
         return lookups.bucket(bucket)
                 .then(lister.list(bucket, request.prefix(), request.delimiter(), marker, request.maxKeys()))
-                .map(listing -> {
-                    XmlWriter xml = XmlWriter.document("ListBucketResult")
-                            .element("Name", bucket)
-                            .element("Prefix", request.encode(request.prefix()))
-                            .element("Marker", request.encode(marker == null ? "" : marker))
-                            .element("MaxKeys", request.maxKeys())
-                            .element("Delimiter", request.encode(request.delimiter()))
-                            .element("IsTruncated", listing.truncated());
-                    if (listing.truncated() && request.delimiter() != null) {
-                        xml.element("NextMarker", request.encode(listing.lastReturned()));
-                    }
-                    ListingXml.entries(xml, listing, request, true);
-                    return Responses.xml(xml.finishBytes("ListBucketResult"));
-                });
+                .map(listing -> new ListBucketResult(bucket, request, marker, listing));
     }
 }

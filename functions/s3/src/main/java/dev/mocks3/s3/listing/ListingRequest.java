@@ -7,7 +7,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 
 /** The parameters both list operations share: prefix, delimiter, max-keys, encoding-type. */
-record ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+public record ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
     static final int MAX_KEYS = 1000;
 
     static ListingRequest of(S3Request request) {

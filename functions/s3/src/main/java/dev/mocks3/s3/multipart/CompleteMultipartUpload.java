@@ -17,7 +17,6 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
@@ -30,6 +29,8 @@ import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
 import dev.mocks3.state.metadata.WriteCondition;
 import reactor.core.publisher.Flux;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,20 +66,17 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .map(CompleteMultipartUpload::parse)
                 .flatMap(requested -> store.parts(upload.uploadId(), 0, 10000).collectList()
                         .map(stored -> select(requested, stored)))
-                .flatMap(parts -> join(upload, parts, condition)))
-                .map(object -> Responses.xml(XmlWriter.document("CompleteMultipartUploadResult")
-                        .element("Location", "/" + object.bucket() + "/" + object.key())
-                        .element("Bucket", object.bucket()).element("Key", object.key())
-                        .element("ETag", object.quotedEtag())
-                        .finishBytes("CompleteMultipartUploadResult")));
+                .flatMap(parts -> join(upload, parts, condition,
+                        ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
+                .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
     }
 
     private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,
-                                                             WriteCondition condition) {
+                                                             WriteCondition condition, ChangeCause cause) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
         return staging.stage(bytes)
-                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition))
+                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition, cause))
                 .flatMap(object -> store.remove(upload.uploadId()).thenReturn(object));
     }
 

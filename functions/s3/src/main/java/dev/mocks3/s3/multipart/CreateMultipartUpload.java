@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Responses;
@@ -29,8 +28,6 @@ public class CreateMultipartUpload extends OperationFunction {
         S3Request request = call.request();
         return lookups.bucket(request.bucket())
                 .then(store.create(ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey())))
-                .map(upload -> Responses.xml(XmlWriter.document("InitiateMultipartUploadResult")
-                        .element("Bucket", request.bucket()).element("Key", request.key())
-                        .element("UploadId", upload.uploadId()).finishBytes("InitiateMultipartUploadResult")));
+                .map(upload -> Responses.xml(new InitiateMultipartUploadResult(request.bucket(), request.key(), upload.uploadId()).xml()));
     }
 }

@@ -4,9 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
-import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.MultipartStore;
@@ -35,23 +33,7 @@ public class ListMultipartUploads extends OperationFunction {
                 .map(uploads -> {
                     boolean truncated = uploads.size() > maxUploads;
                     var page = truncated ? uploads.subList(0, maxUploads) : uploads;
-                    XmlWriter xml = XmlWriter.document("ListMultipartUploadsResult")
-                            .element("Bucket", bucket).element("KeyMarker", keyMarker == null ? "" : keyMarker)
-                            .element("UploadIdMarker", "").element("Prefix", prefix)
-                            .element("MaxUploads", maxUploads).element("IsTruncated", truncated);
-                    if (truncated) {
-                        xml.element("NextKeyMarker", page.get(page.size() - 1).draft().key())
-                                .element("NextUploadIdMarker", page.get(page.size() - 1).uploadId());
-                    }
-                    page.forEach(upload -> {
-                        xml.open("Upload").element("Key", upload.draft().key()).element("UploadId", upload.uploadId());
-                        Owner owner = Owner.of(upload.draft().owner());
-                        owner.writeTo(xml, "Initiator");
-                        owner.writeTo(xml, "Owner");
-                        xml.element("StorageClass", upload.draft().storageClass())
-                                .element("Initiated", upload.initiated()).close("Upload");
-                    });
-                    return Responses.xml(xml.finishBytes("ListMultipartUploadsResult"));
+                    return Responses.xml(new ListMultipartUploadsResult(bucket, keyMarker, prefix, maxUploads, truncated, page).xml());
                 });
     }
 }

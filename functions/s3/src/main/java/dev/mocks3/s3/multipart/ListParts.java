@@ -5,9 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
-import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.MultipartStore;
 import reactor.core.publisher.Mono;
@@ -31,20 +29,7 @@ public class ListParts extends OperationFunction {
                 .collectList().map(parts -> {
                     boolean truncated = parts.size() > maxParts;
                     var page = truncated ? parts.subList(0, maxParts) : parts;
-                    XmlWriter xml = XmlWriter.document("ListPartsResult")
-                            .element("Bucket", upload.draft().bucket()).element("Key", upload.draft().key())
-                            .element("UploadId", upload.uploadId());
-                    Owner owner = Owner.of(upload.draft().owner());
-                    owner.writeTo(xml, "Initiator");
-                    owner.writeTo(xml, "Owner");
-                    xml.element("StorageClass", upload.draft().storageClass())
-                            .element("PartNumberMarker", marker)
-                            .element("NextPartNumberMarker", page.isEmpty() ? marker : page.get(page.size() - 1).partNumber())
-                            .element("MaxParts", maxParts).element("IsTruncated", truncated);
-                    page.forEach(part -> xml.open("Part").element("PartNumber", part.partNumber())
-                            .element("LastModified", part.lastModified()).element("ETag", part.quotedEtag())
-                            .element("Size", part.size()).close("Part"));
-                    return Responses.xml(xml.finishBytes("ListPartsResult"));
+                    return Responses.xml(new ListPartsResult(upload, marker, maxParts, truncated, page).xml());
                 }));
     }
 

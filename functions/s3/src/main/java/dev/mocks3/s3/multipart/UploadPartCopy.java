@@ -6,9 +6,9 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ByteRange;
+import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.core.routing.CopySource;
@@ -51,9 +51,7 @@ public class UploadPartCopy extends OperationFunction {
             long length = range == null ? original.size() : range.length();
             return staging.stage(blobs.read(original.blobSha256(), offset, length))
                     .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged));
-        })).map(part -> Responses.xml(XmlWriter.document("CopyPartResult")
-                .element("LastModified", part.lastModified()).element("ETag", part.quotedEtag())
-                .finishBytes("CopyPartResult")));
+        })).map(part -> Responses.xml(CopyResult.ofPart(part.lastModified(), part.quotedEtag()).xml()));
     }
 
 }

@@ -10,14 +10,16 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.CopySource;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,12 +57,9 @@ public class CopyObject extends OperationFunction {
                                     original.userMetadata(), request.header("x-amz-storage-class") != null
                                             ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
                                     call.accessKey());
-                    return writer.link(copyOf(original, draft));
+                    return writer.link(copyOf(original, draft), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY));
                 })
-                .map(copy -> Responses.xml(XmlWriter.document("CopyObjectResult")
-                        .element("LastModified", copy.lastModified())
-                        .element("ETag", copy.quotedEtag())
-                        .finishBytes("CopyObjectResult")));
+                .map(copy -> Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml()));
     }
 
     private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft) {

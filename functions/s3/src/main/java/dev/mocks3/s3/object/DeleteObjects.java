@@ -10,12 +10,13 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.xml.XmlDocument;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
 import reactor.core.publisher.Flux;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /** POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures. */
@@ -33,9 +34,6 @@ public class DeleteObjects extends OperationFunction {
     record Request(boolean quiet, List<String> keys) {
     }
 
-    record Outcome(String key, S3Exception error) {
-    }
-
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String bucket = call.request().bucket();
@@ -43,10 +41,11 @@ public class DeleteObjects extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .map(DeleteObjects::parse)
                 .flatMap(request -> Flux.fromIterable(request.keys())
-                        .concatMap(key -> writer.delete(bucket, key).thenReturn(new Outcome(key, null))
-                                .onErrorResume(S3Exception.class, e -> Mono.just(new Outcome(key, e))))
+                        .concatMap(key -> writer.delete(bucket, key, ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE))
+                                .thenReturn(new DeleteResult.Outcome(key, null))
+                                .onErrorResume(S3Exception.class, e -> Mono.just(new DeleteResult.Outcome(key, e))))
                         .collectList()
-                        .map(outcomes -> Responses.xml(render(request.quiet(), outcomes))));
+                        .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml())));
     }
 
     static Request parse(byte[] body) {
@@ -66,21 +65,6 @@ public class DeleteObjects extends OperationFunction {
             return key;
         }).toList();
         return new Request("true".equalsIgnoreCase(trim(XmlDocument.childText(doc.root(), "Quiet"))), keys);
-    }
-
-    private static byte[] render(boolean quiet, List<Outcome> outcomes) {
-        XmlWriter xml = XmlWriter.document("DeleteResult");
-        for (Outcome outcome : outcomes) {
-            if (outcome.error() == null) {
-                if (!quiet) {
-                    xml.open("Deleted").element("Key", outcome.key()).close("Deleted");
-                }
-            } else {
-                xml.open("Error").element("Key", outcome.key()).element("Code", outcome.error().code())
-                        .element("Message", outcome.error().getMessage()).close("Error");
-            }
-        }
-        return xml.finishBytes("DeleteResult");
     }
 
     private static String trim(String value) {

@@ -14,6 +14,8 @@ import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.WriteCondition;
+import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +48,8 @@ public class PutObject extends OperationFunction {
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
         return lookups.bucket(request.bucket())
                 .then(staging.stage(request.body()))
-                .flatMap(staged -> writer.write(draft, staged, null, condition))
+                .flatMap(staged -> writer.write(draft, staged, null, condition,
+                        ChangeCause.of(call, S3EventNames.OBJECT_CREATED_PUT)))
                 .map(object -> {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());

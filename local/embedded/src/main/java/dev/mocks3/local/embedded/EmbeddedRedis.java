@@ -175,7 +175,9 @@ public final class EmbeddedRedis implements EmbeddedService {
                 .append("protected-mode yes\n")
                 .append("requirepass ").append(password).append('\n')
                 .append("save \"\"\n")
-                .append("appendonly no\n")
+                // fault statistics and throttle windows survive a restart, as the rules in PostgreSQL do
+                .append("appendonly yes\n")
+                .append("appendfsync everysec\n")
                 .append("daemonize no\n");
         DISABLED_COMMANDS.forEach(command -> config.append("rename-command ").append(command).append(" \"\"\n"));
         return config.toString();
