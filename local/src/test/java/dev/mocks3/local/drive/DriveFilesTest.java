@@ -138,6 +138,8 @@ class DriveFilesTest {
 
         assertThat(drive.post("/file/v1/file/copy", user.token(), "id", src, "parentId", sub).code()).isEqualTo(300004);
         assertThat(drive.post("/file/v1/file/copy", user.token(), "id", src, "parentId", 0).code()).isEqualTo(300002);
+        // the refused copies charged nothing, in PostgreSQL or in the cached quota
+        assertThat(drive.get("/usercenter/v1/user/quota", user.token()).data().path("used").asLong()).isEqualTo(3000);
     }
 
     @Test
