@@ -94,13 +94,16 @@ public final class DriveBucket implements AutoCloseable {
     }
 
     /**
-     * Creates the bucket unless it is there, with a client of its own that is closed afterwards: at
-     * start the drive holds no idle connection to an S3 port that may count its connections.
+     * Creates the bucket unless it is there: one CreateBucket, "already yours" counting as done (no
+     * HeadBucket first, so a fault rule on HeadBucket is not the drive's business). A client of its
+     * own, closed afterwards: at start the drive holds no idle connection to an S3 port that may
+     * count its connections.
      */
     public Mono<Void> create() {
-        return Mono.using(() -> s3Client(endpoint.get()), s3 -> Mono.fromFuture(() -> s3.headBucket(b -> b.bucket(name()))).then()
-                .onErrorResume(S3Exception.class, e -> e.statusCode() != 404 ? Mono.error(e)
-                        : Mono.fromFuture(() -> s3.createBucket(b -> b.bucket(name()))).then()), S3AsyncClient::close);
+        return Mono.using(() -> s3Client(endpoint.get()), s3 -> Mono.fromFuture(() -> s3.createBucket(b -> b.bucket(name())))
+                .then()
+                .onErrorResume(S3Exception.class, e -> "BucketAlreadyOwnedByYou".equals(e.awsErrorDetails().errorCode())
+                        ? Mono.empty() : Mono.error(e)), S3AsyncClient::close);
     }
 
     /** A presigned PUT that S3 accepts only with this exact SHA-256 (the signed {@code x-amz-checksum-sha256}). */
