@@ -66,6 +66,10 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         properties.putAll(overrides);
+        // a runner on a free S3 port (tests, side instances) takes a free drive port too, never 8888
+        if ("0".equals(String.valueOf(properties.get("server.port")))) {
+            properties.putIfAbsent("mocks3.drive.port", "0");
+        }
         // on a laptop the S3 port and the rules API answer this machine only; the cluster image keeps 0.0.0.0
         properties.put("server.address", setting(properties, "server.address", "MOCKS3_BIND_ADDRESS", "127.0.0.1"));
         List<EmbeddedService> services = new ArrayList<>();

@@ -98,6 +98,8 @@ class MigrationBandsTest {
                 assertThat(appliedVersions(postgres)).contains(399);
             }
 
+            // the drive band's next version (its first, V200, ships already), lower than the jobs band's
+            int driveNext = shipped.stream().filter(v -> v >= 200 && v < 300).max(Integer::compare).map(v -> v + 1).orElse(200);
             Path drive = Files.createDirectories(dataDir.resolve("drive-migrations"));
             Files.writeString(drive.resolve("V299__lower_first.sql"), "create table lower_probe (id int);");
             Files.copy(jobs.resolve("V399__later_first.sql"), drive.resolve("V399__later_first.sql"));

@@ -33,8 +33,9 @@ public final class MockS3Fixture {
 
     private MockS3Fixture() {
         dataDir = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
+        // the drive's quota and multipart threshold are small, so that tests reach them with small files
         runner = LocalRunner.start(Map.of("server.port", "0", "mocks3.storage.data-dir", dataDir.toString(),
-                "mocks3.faults.api-port", "0"));
+                "mocks3.faults.api-port", "0", "mocks3.drive.default-quota", "64MB", "mocks3.drive.multipart-threshold", "16MB"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         s3 = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .forcePathStyle(true).build();

@@ -1,0 +1,5 @@
+package dev.mocks3.drive.content;
+
+/** A user's quota in bytes. */
+public record Quota(long used, long total) {
+}

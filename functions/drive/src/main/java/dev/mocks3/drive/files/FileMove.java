@@ -1,0 +1,35 @@
+package dev.mocks3.drive.files;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.mocks3.drive.http.DriveCall;
+import dev.mocks3.drive.http.DriveFunction;
+import dev.mocks3.drive.http.DriveReply;
+import dev.mocks3.drive.http.OnConflict;
+import reactor.core.publisher.Mono;
+
+/** POST /file/v1/file/move {id, parentId, onConflict} — into another folder, never into itself or below. */
+@Component("driveFileMove")
+public class FileMove extends DriveFunction {
+    private final EntryStore entries;
+    private final TransactionalOperator tx;
+
+    public FileMove(EntryStore entries, TransactionalOperator tx) {
+        this.entries = entries;
+        this.tx = tx;
+    }
+
+    @Override
+    protected Mono<DriveReply> handle(DriveCall call) {
+        long user = call.user();
+        long id = call.input().id("id");
+        long target = call.input().id("parentId");
+        OnConflict onConflict = call.input().onConflict();
+        Mono<Entry> move = entries.lockTree(user)
+                .then(entries.movable(user, id, target))
+                .flatMap(entry -> entries.freeName(user, target, entry.name(), entry.folder(), onConflict, id))
+                .flatMap(free -> entries.place(user, id, target, free));
+        return tx.transactional(move).map(DriveReply::data);
+    }
+}

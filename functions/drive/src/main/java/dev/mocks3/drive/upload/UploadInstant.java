@@ -1,0 +1,53 @@
+package dev.mocks3.drive.upload;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.mocks3.drive.content.ContentStore;
+import dev.mocks3.drive.content.QuotaLedger;
+import dev.mocks3.drive.files.Entry;
+import dev.mocks3.drive.files.EntryStore;
+import dev.mocks3.drive.http.DriveCall;
+import dev.mocks3.drive.http.DriveFunction;
+import dev.mocks3.drive.http.DriveReply;
+import dev.mocks3.drive.http.OnConflict;
+import reactor.core.publisher.Mono;
+
+/**
+ * POST /file/v1/upload/instant {name, parentId, size, sha256, onConflict} — when a content of that
+ * SHA-256 and size is already stored (by anyone), the file appears at once and the quota is
+ * charged; otherwise {@code hit} is false and the client uploads through presign.
+ */
+@Component("driveUploadInstant")
+public class UploadInstant extends DriveFunction {
+    private final EntryStore entries;
+    private final ContentStore contents;
+    private final QuotaLedger quotas;
+    private final TransactionalOperator tx;
+
+    public UploadInstant(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx) {
+        this.entries = entries;
+        this.contents = contents;
+        this.quotas = quotas;
+        this.tx = tx;
+    }
+
+    @Override
+    protected Mono<DriveReply> handle(DriveCall call) {
+        long user = call.user();
+        FileDeclaration file = FileDeclaration.from(call.input());
+        OnConflict onConflict = call.input().onConflict();
+        Mono<Entry> instant = entries.requireFolder(user, file.parentId())
+                .then(contents.retainIfPresent(file.sha256(), file.size()))
+                .filter(Boolean::booleanValue)
+                .flatMap(hit -> quotas.charge(user, file.size()))
+                .flatMap(quota -> entries.insert(user, file.parentId(), file.name(), false, file.sha256(), file.size(), onConflict)
+                        .flatMap(entry -> quotas.remember(user, quota).thenReturn(entry)));
+        return tx.transactional(instant)
+                .map(entry -> DriveReply.data(new Result(true, entry)))
+                .defaultIfEmpty(DriveReply.data(new Result(false, null)));
+    }
+
+    record Result(boolean hit, Entry file) {
+    }
+}
