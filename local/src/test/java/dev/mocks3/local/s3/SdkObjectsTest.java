@@ -80,7 +80,7 @@ class SdkObjectsTest {
     }
 
     @Test
-    void conditionalReadsFollowS3Precedence() {
+    void conditionalReadsFollowS3Precedence() throws Exception {
         String bucket = mocks3.newBucket("conditions");
         String etag = mocks3.s3().putObject(b -> b.bucket(bucket).key("c"), RequestBody.fromString("v1")).eTag();
         Instant past = Instant.now().minusSeconds(3600);
@@ -90,6 +90,13 @@ class SdkObjectsTest {
         assertThat(status(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("c").ifMatch("\"nope\"")))).isEqualTo(412);
         assertThat(status(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("c").ifModifiedSince(future)))).isEqualTo(304);
         assertThat(status(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("c").ifUnmodifiedSince(past)))).isEqualTo(412);
+        // a 304 carries the object's ETag and Last-Modified, as S3's does
+        var notModified = mocks3.http().send(java.net.http.HttpRequest.newBuilder(mocks3.uri("/" + bucket + "/c"))
+                .header("If-None-Match", etag).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(notModified.headers().firstValue("Last-Modified")).hasValue(
+                mocks3.s3().headObject(b -> b.bucket(bucket).key("c")).sdkHttpResponse().firstMatchingHeader("Last-Modified").orElseThrow());
         // a matching If-Match wins over a failing If-Unmodified-Since
         assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("c").ifMatch(etag).ifUnmodifiedSince(past))
                 .asUtf8String()).isEqualTo("v1");

@@ -127,6 +127,7 @@ public class S3Gateway implements WebFilter {
         }
         S3Exception s3 = error instanceof S3Exception known ? known : unexpected(error, requestId);
         response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
+        s3.headers().forEach(response.getHeaders()::set);
         if (s3.error() == S3Error.SERVICE_UNAVAILABLE) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         }

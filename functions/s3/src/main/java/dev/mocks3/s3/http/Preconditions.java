@@ -69,11 +69,17 @@ public record Preconditions(String ifMatch, String ifNoneMatch, Instant ifModifi
         }
         if (ifNoneMatch != null) {
             if (matches(ifNoneMatch, etag)) {
-                throw notModifiedAllowed ? S3Error.NOT_MODIFIED.exception() : failed("If-None-Match");
+                throw notModifiedAllowed ? notModified(etag, modified) : failed("If-None-Match");
             }
         } else if (ifModifiedSince != null && !modified.isAfter(ifModifiedSince)) {
-            throw notModifiedAllowed ? S3Error.NOT_MODIFIED.exception() : failed("If-Modified-Since");
+            throw notModifiedAllowed ? notModified(etag, modified) : failed("If-Modified-Since");
         }
+    }
+
+    /** 304 with the headers S3 sends on it: the object's ETag and Last-Modified. */
+    private static S3Exception notModified(String etag, Instant modified) {
+        return S3Error.NOT_MODIFIED.exception()
+                .withHeader("ETag", etag.startsWith("\"") ? etag : "\"" + etag + "\"").withHeader("Last-Modified", HttpDates.format(modified));
     }
 
     private static S3Exception failed(String condition) {
