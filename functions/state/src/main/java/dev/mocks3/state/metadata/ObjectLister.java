@@ -23,8 +23,8 @@ public final class ObjectLister {
     public Mono<Listing> list(String bucket, String prefix, String delimiter, String after, int maxKeys) {
         Page page = new Page(prefix == null ? "" : prefix, delimiter == null || delimiter.isEmpty() ? null : delimiter, maxKeys);
         if (maxKeys <= 0) {
-            return objects.page(bucket, page.prefix, after, 1).hasElements()
-                    .map(any -> new Listing(List.of(), List.of(), any, null));
+            // as S3: max-keys=0 lists nothing and is not truncated, whatever the bucket holds
+            return Mono.just(new Listing(List.of(), List.of(), false, null));
         }
         String cursor = after == null ? "" : after;
         if (page.delimiter != null && cursor.startsWith(page.prefix) && cursor.endsWith(page.delimiter)
