@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.drive.content.ContentStore;
+import dev.mocks3.drive.content.Quota;
 import dev.mocks3.drive.content.QuotaLedger;
 import dev.mocks3.drive.files.Entry;
 import dev.mocks3.drive.files.EntryStore;
@@ -37,17 +38,22 @@ public class UploadInstant extends DriveFunction {
         long user = call.user();
         FileDeclaration file = FileDeclaration.from(call.input());
         OnConflict onConflict = call.input().onConflict();
-        Mono<Entry> instant = entries.requireFolder(user, file.parentId())
+        Mono<Charged> instant = entries.requireFolder(user, file.parentId())
                 .then(contents.retainIfPresent(file.sha256(), file.size()))
                 .filter(Boolean::booleanValue)
                 .flatMap(hit -> quotas.charge(user, file.size()))
                 .flatMap(quota -> entries.insert(user, file.parentId(), file.name(), false, file.sha256(), file.size(), onConflict)
-                        .flatMap(entry -> quotas.remember(user, quota).thenReturn(entry)));
+                        .map(entry -> new Charged(entry, quota)));
+        // the cached quota changes only once the charge is committed
         return tx.transactional(instant)
+                .flatMap(charged -> quotas.remember(user, charged.quota()).thenReturn(charged.entry()))
                 .map(entry -> DriveReply.data(new Result(true, entry)))
                 .defaultIfEmpty(DriveReply.data(new Result(false, null)));
     }
 
     record Result(boolean hit, Entry file) {
+    }
+
+    private record Charged(Entry entry, Quota quota) {
     }
 }

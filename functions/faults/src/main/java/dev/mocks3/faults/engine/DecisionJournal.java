@@ -22,7 +22,7 @@ public interface DecisionJournal {
 
         @Override
         public Replayed replayed(CompiledRule rule, RequestFacts facts, long attempt) {
-            return null;
+            return Replayed.NONE;
         }
 
         @Override

@@ -70,7 +70,9 @@ public final class FaultCheck implements S3Function {
     /** As every stage, noting the call it passes to the operation for {@link FaultRespond}. */
     @Override
     public Function<Mono<S3Call>, Mono<S3Call>> asFunction() {
-        return CallBeforeOperation.remembering(S3Function.super.asFunction());
+        Function<Mono<S3Call>, Mono<S3Call>> plain = S3Function.super.asFunction();
+        Function<Mono<S3Call>, Mono<S3Call>> remembering = CallBeforeOperation.remembering(plain);
+        return calls -> cache.engine().hasStaleReads() ? remembering.apply(calls) : plain.apply(calls);
     }
 
     @Override

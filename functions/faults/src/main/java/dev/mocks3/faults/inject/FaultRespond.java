@@ -54,7 +54,10 @@ public final class FaultRespond implements S3Function {
     /** As every stage; besides, a read the operation answered NoSuchKey may be served from a stale_read snapshot. */
     @Override
     public Function<Mono<S3Call>, Mono<S3Call>> asFunction() {
-        return calls -> CallBeforeOperation.recovering(calls.flatMap(this::apply), this::staleAfterMissingKey);
+        // only while a stale_read rule exists does a request carry its call past a failed operation
+        return calls -> cache.engine().hasStaleReads()
+                ? CallBeforeOperation.recovering(calls.flatMap(this::apply), this::staleAfterMissingKey)
+                : calls.flatMap(this::apply);
     }
 
     /** A key deleted within a stale_read window still reads as the object it was, for GET and HEAD. */
