@@ -135,6 +135,8 @@ class DrivePresignedUploadTest {
         assertThat(drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId).code()).isEqualTo(300008);
         assertThat(drive.get("/usercenter/v1/user/quota", user.token()).data().path("used").asLong()).isZero();
         assertThat(drive.get("/file/v1/file/list", user.token()).data().path("list").size()).isZero();
+        assertThat(MOCKS3.s3().listObjectsV2(b -> b.bucket(DriveBucketObjects.BUCKET).prefix("uploads/" + user.id() + "/"))
+                .contents()).as("the refused bytes are deleted").isEmpty();
     }
 
     @Test
@@ -159,12 +161,15 @@ class DrivePresignedUploadTest {
     @Test
     void theDriveRetriesItsOwnS3CallsThroughTransientFaults() throws Exception {
         User user = drive.newUser();
-        rules.add(createRule("{\"name\":\"drive-head\",\"max_triggers\":2,\"conditions\":["
+        String rule = createRule("{\"name\":\"drive-head\",\"max_triggers\":2,\"conditions\":["
                 + "{\"type\":\"bucket\",\"value\":\"polaris-files\"},{\"type\":\"key\",\"prefix\":\"uploads/" + user.id() + "/\"},"
                 + "{\"type\":\"operation\",\"value\":\"HeadObject\"}],"
-                + "\"action\":{\"type\":\"http_error\",\"http_code\":503,\"error_code\":\"SlowDown\"}}"));
+                + "\"action\":{\"type\":\"http_error\",\"http_code\":503,\"error_code\":\"SlowDown\"}}");
+        rules.add(rule);
         long id = drive.upload(user, 0, "survivor.bin", DriveClient.randomBytes(3000));
         assertThat(drive.get("/file/v1/file/detail", user.token(), "id", id).code()).isEqualTo(200);
+        assertThat(DriveClient.JSON.readTree(rulesApi("GET", "/api/v1/rules/" + rule, null)).path("stats").path("triggered").asLong())
+                .as("both injected 503s met the drive's HEAD, which it retried").isEqualTo(2);
     }
 
     @Test

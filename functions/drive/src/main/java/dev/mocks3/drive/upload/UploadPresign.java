@@ -54,8 +54,14 @@ public class UploadPresign extends DriveFunction {
                 .map(mpu -> new Upload(id, user, file.parentId(), file.name(), file.size(), file.sha256(), key,
                         mpu.isEmpty() ? null : mpu, parts == null ? file.size() : parts.partSize(),
                         parts == null ? 1 : parts.partCount(), onConflict, null))
-                .flatMap(uploads::create)
+                .flatMap(upload -> uploads.create(upload).onErrorResume(e -> abandoned(upload).then(Mono.error(e))))
                 .map(planner::fresh)
                 .map(DriveReply::data);
+    }
+
+    /** A multipart upload whose row could not be written is aborted: no row, no sweeper would ever find it. */
+    private Mono<Void> abandoned(Upload upload) {
+        return upload.multipartId() == null ? Mono.empty()
+                : bucket.abortMultipart(upload.s3Key(), upload.multipartId()).onErrorResume(e -> Mono.empty());
     }
 }
