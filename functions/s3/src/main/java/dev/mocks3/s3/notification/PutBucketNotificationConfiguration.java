@@ -49,7 +49,12 @@ public class PutBucketNotificationConfiguration extends OperationFunction {
                     }
                 })
                 .flatMap(configuration -> store.put(bucket, configuration))
-                .thenReturn(Responses.empty(200));
+                .map(stored -> {
+                    if (!stored) { // the bucket went away since it was looked up
+                        throw S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket);
+                    }
+                    return Responses.empty(200);
+                });
     }
 
     /** As S3 answers a target it cannot publish to: InvalidArgument, each unknown ARN as ArgumentName&lt;n&gt;. */

@@ -24,14 +24,18 @@ public final class NotificationStore {
                 .defaultIfEmpty(NotificationConfiguration.EMPTY);
     }
 
-    /** Replaces the bucket's configuration; an empty one removes it, as S3 does. */
-    public Mono<Void> put(String bucket, NotificationConfiguration configuration) {
+    /**
+     * Replaces the bucket's configuration; an empty one removes it, as S3 does. False when the bucket
+     * does not exist (deleted since it was looked up), instead of a foreign-key error.
+     */
+    public Mono<Boolean> put(String bucket, NotificationConfiguration configuration) {
         if (configuration.rules().isEmpty()) {
-            return db.sql("delete from bucket_notifications where bucket = $1").bind(0, bucket).then();
+            return db.sql("delete from bucket_notifications where bucket = $1").bind(0, bucket).then().thenReturn(true);
         }
-        return db.sql("insert into bucket_notifications (bucket, configuration) values ($1, $2) "
+        return db.sql("insert into bucket_notifications (bucket, configuration) select name, $2 from buckets where name = $1 "
                         + "on conflict (bucket) do update set configuration = excluded.configuration, updated_at = now()")
-                .bind(0, bucket).bind(1, Json.of(EventJson.bytes(configuration))).then();
+                .bind(0, bucket).bind(1, Json.of(EventJson.bytes(configuration)))
+                .fetch().rowsUpdated().map(n -> n > 0);
     }
 
     private static NotificationConfiguration read(Json json) {
