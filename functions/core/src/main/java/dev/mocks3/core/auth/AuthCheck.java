@@ -31,17 +31,25 @@ public final class AuthCheck implements S3Function {
     private final SigV4Verifier verifier;
     private final boolean strict;
     private final BucketAccess buckets;
+    private final ExpectedBucketOwner expectedOwner;
+    private final String defaultOwner;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
-        this(verifier, strict, null);
+        this(verifier, strict, null, null);
     }
 
-    /** @param owners in strict mode, each key touches only the buckets it owns; null for no isolation */
-    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners) {
+    /**
+     * @param owners in strict mode, each key touches only the buckets it owns; with them,
+     *        x-amz-expected-bucket-owner is checked; null for neither
+     * @param defaultOwner the access key unsigned calls act as (see {@link CallOwner}); null for none
+     */
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
+        this.expectedOwner = owners == null ? null : new ExpectedBucketOwner(owners);
+        this.defaultOwner = defaultOwner;
     }
 
     @Override
@@ -53,8 +61,12 @@ public final class AuthCheck implements S3Function {
             }
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
+            if (defaultOwner != null) {
+                verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
+            }
             return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified));
+        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified))
+                .flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
