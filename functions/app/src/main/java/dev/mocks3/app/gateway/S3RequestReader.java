@@ -44,6 +44,7 @@ public class S3RequestReader {
         if (rawPath == null || rawPath.isEmpty()) {
             rawPath = "/";
         }
+        rawPath = UnescapedPathBytes.escaped(rawPath);
         String bucket = virtualHostedBucket(host);
         String key;
         String path = rawPath.substring(1);

@@ -1,14 +1,13 @@
 package dev.mocks3.app.gateway;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
+
+import dev.mocks3.core.routing.PercentDecoding;
 
 /**
  * Netty reads header bytes as ISO-8859-1. A value whose bytes are valid UTF-8 (what Go, JavaScript
@@ -48,12 +47,6 @@ final class Utf8HeaderValues {
         if (latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xff)) {
             return latin1;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return latin1;
-        }
+        return PercentDecoding.utf8(latin1.getBytes(StandardCharsets.ISO_8859_1)).orElse(latin1);
     }
 }
