@@ -22,10 +22,8 @@ class MultipartRetriesTest {
     @Test
     void completingAgainWithTheSamePartsAnswersTheObject() {
         String bucket = mocks3.newBucket("complete-again");
-        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
-        String etag = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(upload).partNumber(1),
-                RequestBody.fromString("only part")).eTag();
-        List<CompletedPart> parts = List.of(CompletedPart.builder().partNumber(1).eTag(etag).build());
+        String upload = create(bucket);
+        List<CompletedPart> parts = List.of(part(1, upload(bucket, upload, 1, "only part")));
 
         CompleteMultipartUploadResponse first = complete(bucket, upload, parts);
         CompleteMultipartUploadResponse again = complete(bucket, upload, parts);
@@ -33,7 +31,7 @@ class MultipartRetriesTest {
         assertThat(again.key()).isEqualTo("k");
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("only part");
 
-        List<CompletedPart> otherParts = List.of(CompletedPart.builder().partNumber(1).eTag("\"0123456789abcdef0123456789abcdef\"").build());
+        List<CompletedPart> otherParts = List.of(part(1, "\"0123456789abcdef0123456789abcdef\""));
         assertNoSuchUpload(() -> complete(bucket, upload, otherParts));
 
         s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("overwritten"));
@@ -43,26 +41,21 @@ class MultipartRetriesTest {
     @Test
     void aPartNumberListedTwiceCompletesWithItsLastEtag() {
         String bucket = mocks3.newBucket("resend");
-        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
-        String etagB = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(upload).partNumber(1),
-                RequestBody.fromString("BBBBBBBB")).eTag();
+        String upload = create(bucket);
+        String etagB = upload(bucket, upload, 1, "BBBBBBBB");
         // the first upload of part 1 finishes last: it is the part S3 keeps
-        String etagA = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(upload).partNumber(1),
-                RequestBody.fromString("AAAAAAAA")).eTag();
+        String etagA = upload(bucket, upload, 1, "AAAAAAAA");
 
-        complete(bucket, upload, List.of(CompletedPart.builder().partNumber(1).eTag(etagB).build(),
-                CompletedPart.builder().partNumber(1).eTag(etagA).build()));
+        complete(bucket, upload, List.of(part(1, etagB), part(1, etagA)));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("AAAAAAAA");
     }
 
     @Test
     void partsOutOfOrderAreStillInvalidPartOrder() {
         String bucket = mocks3.newBucket("order");
-        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
-        String etag = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(upload).partNumber(2),
-                RequestBody.fromString("x")).eTag();
-        assertThatThrownBy(() -> complete(bucket, upload, List.of(CompletedPart.builder().partNumber(2).eTag(etag).build(),
-                CompletedPart.builder().partNumber(1).eTag(etag).build())))
+        String upload = create(bucket);
+        String etag = upload(bucket, upload, 2, "x");
+        assertThatThrownBy(() -> complete(bucket, upload, List.of(part(2, etag), part(1, etag))))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartOrder"));
     }
 
@@ -70,7 +63,7 @@ class MultipartRetriesTest {
     void uploadPartCopyWithARangeBeyondTheSourceIsInvalidRange() {
         String bucket = mocks3.newBucket("copy-range");
         s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("12345"));
-        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        String upload = create(bucket);
 
         assertThatThrownBy(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").copySourceRange("bytes=0-21")
                 .destinationBucket(bucket).destinationKey("k").uploadId(upload).partNumber(1)))
@@ -84,8 +77,21 @@ class MultipartRetriesTest {
 
         String etag = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").copySourceRange("bytes=1-3")
                 .destinationBucket(bucket).destinationKey("k").uploadId(upload).partNumber(1)).copyPartResult().eTag();
-        complete(bucket, upload, List.of(CompletedPart.builder().partNumber(1).eTag(etag).build()));
+        complete(bucket, upload, List.of(part(1, etag)));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("234");
+    }
+
+    private String create(String bucket) {
+        return s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+    }
+
+    private String upload(String bucket, String upload, int number, String content) {
+        return s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(upload).partNumber(number),
+                RequestBody.fromString(content)).eTag();
+    }
+
+    private static CompletedPart part(int number, String etag) {
+        return CompletedPart.builder().partNumber(number).eTag(etag).build();
     }
 
     private CompleteMultipartUploadResponse complete(String bucket, String upload, List<CompletedPart> parts) {
