@@ -89,8 +89,8 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .switchIfEmpty(Mono.error(() -> Uploads.noSuchUpload(request)));
     }
 
-    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,
-                                                             WriteCondition condition, ChangeCause cause) {
+    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, WriteCondition condition,
+                                    ChangeCause cause) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
         return staging.stage(bytes)
@@ -163,25 +163,22 @@ public class CompleteMultipartUpload extends OperationFunction {
 
     /** The multipart ETag the requested parts would make (part ETags are their MD5s); "" when one is no MD5. */
     static String requestedEtag(List<Requested> requested) {
-        List<Requested> parts = lastOfEachNumber(requested);
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (Requested part : parts) {
-                md5.update(HexFormat.of().parseHex(part.etag()));
-            }
-            return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
-        } catch (IllegalArgumentException e) {
+            return etagOfMd5s(lastOfEachNumber(requested).stream().map(Requested::etag).toList());
+        } catch (IllegalArgumentException notHex) {
             return "";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     static String multipartEtag(List<UploadedPart> parts) {
+        return etagOfMd5s(parts.stream().map(UploadedPart::md5Hex).toList());
+    }
+
+    private static String etagOfMd5s(List<String> md5Hexes) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            parts.forEach(part -> md5.update(HexFormat.of().parseHex(part.md5Hex())));
-            return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
+            md5Hexes.forEach(hex -> md5.update(HexFormat.of().parseHex(hex)));
+            return HexFormat.of().formatHex(md5.digest()) + "-" + md5Hexes.size();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
