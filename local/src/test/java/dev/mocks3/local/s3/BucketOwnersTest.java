@@ -67,6 +67,11 @@ class BucketOwnersTest {
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("v"));
         var listed = other.listObjects(b -> b.bucket(bucket)).contents();
         assertThat(listed).singleElement().satisfies(o -> assertThat(o.owner().displayName()).isEqualTo(MockS3Fixture.ACCESS_KEY));
+
+        String initiated = curl.send("POST", "/" + bucket + "/big?uploads", null).body();
+        String upload = initiated.substring(initiated.indexOf("<UploadId>") + 10, initiated.indexOf("</UploadId>"));
+        assertThat(mocks3.s3().listParts(b -> b.bucket(bucket).key("big").uploadId(upload)).initiator().displayName())
+                .isEqualTo(MockS3Fixture.ACCESS_KEY);
     }
 
     @Test
