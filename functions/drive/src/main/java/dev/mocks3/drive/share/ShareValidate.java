@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveError;
+import dev.mocks3.drive.http.DriveException;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import reactor.core.publisher.Mono;
@@ -42,14 +44,23 @@ public class ShareValidate extends DriveFunction {
             throw DriveError.BAD_REQUEST.exception("code is required");
         }
         Instant now = p.clock().instant();
-        return limiter.attempt(key, call.clientAddress())
-                .then(shares.byKey(key))
+        String address = call.clientAddress();
+        return shares.byKey(key)
                 .filter(found -> !found.share().expiredAt(now))
-                .switchIfEmpty(Mono.error(DriveError.SHARE_NOT_FOUND::exception))
-                .flatMap(found -> ShareCodes.matches(found.share().code(), code)
-                        ? limiter.forgive(key, call.clientAddress()).then(views.count(found.share().id()))
-                                .then(Mono.fromCallable(() -> DriveReply.data(opened(found))))
-                        : Mono.error(DriveError.WRONG_CODE.exception()));
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isPresent() && ShareCodes.matches(found.get().share().code(), code)) {
+                        return limiter.locked(key, address).flatMap(locked -> locked ? Mono.error(tooMany())
+                                : views.count(found.get().share().id()).then(Mono.fromCallable(() -> DriveReply.data(opened(found.get())))));
+                    }
+                    // a share gone answers as one that never was, and counts as a wrong code
+                    DriveError refusal = found.isPresent() ? DriveError.WRONG_CODE : DriveError.SHARE_NOT_FOUND;
+                    return limiter.countWrong(key, address).flatMap(over -> Mono.error(over ? tooMany() : refusal.exception()));
+                });
+    }
+
+    private static DriveException tooMany() {
+        return DriveError.TOO_MANY_REQUESTS.exception("too many wrong codes, try again later");
     }
 
     private Opened opened(ShareStore.Found found) {

@@ -7,22 +7,21 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 
-import dev.mocks3.drive.http.DriveError;
 import reactor.core.publisher.Mono;
 
 /**
  * Wrong extraction codes per share and per client address, counted in Redis so every instance
- * shares them. Each attempt takes a slot in both counters before the code is compared (so parallel
- * guesses cannot slip past the limit), and a right code gives its slots back: only wrong codes
- * (and attempts on shares that are not there) use up the limit. A counter is forgotten a window
- * after its first slot was taken.
+ * shares them; a counter is forgotten a window after its first wrong code. Only wrong codes (and
+ * keys that open nothing) count, so any number of visitors with the right code may open a share at
+ * once. The bound is strict however many guesses run in parallel: a wrong code is answered as such
+ * only while its own increment stays within the limit, and a right code is honoured only while the
+ * counters are below it; past the limit, right and wrong codes get the same answer (100004).
  */
 final class WrongCodeLimiter {
     private static final String PREFIX = "mocks3:drive:share:wrong:";
     // one key per script, so that it runs on a Redis cluster as well
-    private static final String TAKE = "local n = redis.call('incr', KEYS[1]) "
+    private static final String COUNT = "local n = redis.call('incr', KEYS[1]) "
             + "if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
-    private static final String GIVE_BACK = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0";
     private final RedissonReactiveClient redis;
     private final int perShare;
     private final int perAddress;
@@ -35,17 +34,16 @@ final class WrongCodeLimiter {
         this.window = window;
     }
 
-    /** Completes when both limits allow one more attempt; 100004 otherwise. */
-    Mono<Void> attempt(String shareKey, String address) {
-        return Mono.zip(run(TAKE, shareCounter(shareKey), window.toMillis()), run(TAKE, addressCounter(address), window.toMillis()))
-                .flatMap(taken -> taken.getT1() > perShare || taken.getT2() > perAddress
-                        ? Mono.error(DriveError.TOO_MANY_REQUESTS.exception("too many wrong codes, try again later"))
-                        : Mono.empty());
+    /** Counts a wrong code; true when it went past a limit (the answer is then 100004, as for a right code). */
+    Mono<Boolean> countWrong(String shareKey, String address) {
+        return Mono.zip(count(shareCounter(shareKey)), count(addressCounter(address)))
+                .map(counted -> counted.getT1() > perShare || counted.getT2() > perAddress);
     }
 
-    /** Gives the attempt's slots back: the code was right. */
-    Mono<Void> forgive(String shareKey, String address) {
-        return Mono.when(run(GIVE_BACK, shareCounter(shareKey)), run(GIVE_BACK, addressCounter(address)));
+    /** Whether the share or the address used up its wrong codes: a right code must wait too. */
+    Mono<Boolean> locked(String shareKey, String address) {
+        return Mono.zip(wrongSoFar(shareCounter(shareKey)), wrongSoFar(addressCounter(address)))
+                .map(counted -> counted.getT1() >= perShare || counted.getT2() >= perAddress);
     }
 
     // the limit is in the counter's name, so an instance with other settings keeps counters of its own
@@ -57,8 +55,12 @@ final class WrongCodeLimiter {
         return PREFIX + perAddress + "/" + window.toSeconds() + "s:addr:" + address;
     }
 
-    private Mono<Long> run(String script, String key, Object... args) {
-        return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.INTEGER,
-                List.of(key), args);
+    private Mono<Long> count(String key) {
+        return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.INTEGER,
+                List.of(key), window.toMillis());
+    }
+
+    private Mono<Long> wrongSoFar(String key) {
+        return redis.<String>getBucket(key, StringCodec.INSTANCE).get().map(Long::parseLong).defaultIfEmpty(0L);
     }
 }
