@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import dev.mocks3.drive.files.Entry;
 import dev.mocks3.drive.files.EntryStore;
 import dev.mocks3.drive.http.DriveError;
@@ -74,7 +76,7 @@ final class ShareStore {
     }
 
     /** One top-level item of a share, as its owner's list shows it. */
-    record Item(long shareId, long id, String name, String type) {
+    record Item(@JsonIgnore long shareId, long id, String name, String type) {
     }
 
     /** Deletes a share of the user; false when they have no such share. */
