@@ -31,6 +31,7 @@ public final class AuthCheck implements S3Function {
     private final SigV4Verifier verifier;
     private final boolean strict;
     private final BucketAccess buckets;
+    private final AnonymousAccess anonymousAccess;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
@@ -39,22 +40,43 @@ public final class AuthCheck implements S3Function {
 
     /** @param owners in strict mode, each key touches only the buckets it owns; null for no isolation */
     public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners) {
+        this(verifier, strict, owners, null);
+    }
+
+    /** @param anonymousAccess what buckets' policies and ACLs say of unsigned requests; null: strict refuses them all */
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, AnonymousAccess anonymousAccess) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
+        this.anonymousAccess = anonymousAccess;
     }
 
     @Override
     public Mono<S3Call> apply(S3Call call) {
         S3Request request = call.request();
-        return verifier.verify(request).map(verification -> {
-            if (verification.anonymous() && strict) {
-                throw S3Error.ACCESS_DENIED.at(request.resource());
-            }
+        return verifier.verify(request).flatMap(verification -> {
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
-            return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified));
+            if (verification.anonymous()) {
+                return anonymous(verified);
+            }
+            S3Call signed = verified.withAccessKey(verification.accessKey());
+            return strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
+        });
+    }
+
+    /** Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it. */
+    private Mono<S3Call> anonymous(S3Call call) {
+        if (anonymousAccess == null) {
+            return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
+        }
+        return anonymousAccess.decide(call).map(decision -> {
+            boolean refused = strict ? decision != AnonymousAccess.Decision.ALLOW : decision == AnonymousAccess.Decision.DENY;
+            if (refused) {
+                throw S3Error.ACCESS_DENIED.at(call.request().resource());
+            }
+            return call;
+        });
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
