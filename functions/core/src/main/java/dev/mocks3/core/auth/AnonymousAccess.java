@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 @FunctionalInterface
 public interface AnonymousAccess {
 
-    Mono<Decision> decide(S3Call call);
+    /** @param strict whether an allowance matters too (strict mode), or only an explicit denial (open mode) */
+    Mono<Decision> decide(S3Call call, boolean strict);
 
     enum Decision {
         /** A policy statement or a public ACL grants the request to everyone. */
