@@ -58,6 +58,7 @@ public enum S3Error {
     CORS_NOT_ALLOWED("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the "
             + "evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are "
             + "not whitelisted by the resource's CORS spec."),
+    CORS_BAD_REQUEST("BadRequest", 400, "Insufficient information. Origin request header needed."),
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
     MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
     MALFORMED_ACL("MalformedACLError", 400,
