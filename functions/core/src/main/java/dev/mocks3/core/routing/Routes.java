@@ -60,6 +60,8 @@ public final class Routes {
             route("PUT", OBJECT, Set.of("partNumber", "uploadId"), UPLOAD_PART),
             route("GET", OBJECT, Set.of("uploadId"), LIST_PARTS),
             route("DELETE", OBJECT, Set.of("uploadId"), ABORT_MULTIPART_UPLOAD),
+            // with x-amz-copy-source too, so that a gateway (header matches outrank query matches) agrees
+            new Route("PUT", OBJECT, Set.of("acl"), COPY_SOURCE, PUT_OBJECT_ACL),
             route("PUT", OBJECT, Set.of("acl"), PUT_OBJECT_ACL),
             route("GET", OBJECT, Set.of("acl"), GET_OBJECT_ACL),
             route("OPTIONS", OBJECT, Set.of(), CORS_PREFLIGHT),
