@@ -1,6 +1,5 @@
 package dev.mocks3.s3.access;
 
-import java.util.List;
 import java.util.Set;
 
 import org.w3c.dom.Element;
@@ -16,15 +15,8 @@ public record OwnershipControls(String objectOwnership) {
     private static final String ROOT = "OwnershipControls";
 
     public static OwnershipControls parse(byte[] body) {
-        XmlDocument doc = XmlDocument.parse(body);
-        if (!ROOT.equals(doc.rootName())) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
-        List<Element> rules = XmlDocument.children(doc.root(), "Rule");
-        if (rules.size() != 1) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
-        return of(XmlDocument.childText(rules.get(0), "ObjectOwnership"));
+        Element rule = XmlDocument.onlyChild(XmlDocument.parse(body, ROOT).root(), "Rule");
+        return of(XmlDocument.childText(rule, "ObjectOwnership"));
     }
 
     /** The setting by name ({@code x-amz-object-ownership} on CreateBucket); unknown: MalformedXML. */

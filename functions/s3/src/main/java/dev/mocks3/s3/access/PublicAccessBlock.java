@@ -11,10 +11,7 @@ public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcl
     private static final String ROOT = "PublicAccessBlockConfiguration";
 
     public static PublicAccessBlock parse(byte[] body) {
-        XmlDocument doc = XmlDocument.parse(body);
-        if (!ROOT.equals(doc.rootName())) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
+        XmlDocument doc = XmlDocument.parse(body, ROOT);
         return new PublicAccessBlock(flag(doc, "BlockPublicAcls"), flag(doc, "IgnorePublicAcls"),
                 flag(doc, "BlockPublicPolicy"), flag(doc, "RestrictPublicBuckets"));
     }

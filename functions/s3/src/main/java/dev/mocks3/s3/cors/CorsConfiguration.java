@@ -17,10 +17,7 @@ public record CorsConfiguration(List<CorsRule> rules) {
     private static final int MAX_RULES = 100;
 
     public static CorsConfiguration parse(byte[] body) {
-        XmlDocument doc = XmlDocument.parse(body);
-        if (!"CORSConfiguration".equals(doc.rootName())) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
+        XmlDocument doc = XmlDocument.parse(body, "CORSConfiguration");
         List<CorsRule> rules = new ArrayList<>();
         for (Element rule : XmlDocument.children(doc.root(), "CORSRule")) {
             rules.add(rule(rule));

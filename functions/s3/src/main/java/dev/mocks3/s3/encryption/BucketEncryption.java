@@ -1,6 +1,5 @@
 package dev.mocks3.s3.encryption;
 
-import java.util.List;
 import java.util.Set;
 
 import org.w3c.dom.Element;
@@ -21,24 +20,13 @@ public record BucketEncryption(String algorithm, String kmsKeyId, boolean bucket
 
     /** Parses and checks a {@code ServerSideEncryptionConfiguration} document as S3 does. */
     public static BucketEncryption parse(byte[] body) {
-        XmlDocument doc = XmlDocument.parse(body);
-        if (!ROOT.equals(doc.rootName())) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
-        List<Element> rules = XmlDocument.children(doc.root(), "Rule");
-        if (rules.size() != 1) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
-        Element rule = rules.get(0);
-        List<Element> defaults = XmlDocument.children(rule, "ApplyServerSideEncryptionByDefault");
-        if (defaults.size() != 1) {
-            throw S3Error.MALFORMED_XML.exception();
-        }
-        String algorithm = text(defaults.get(0), "SSEAlgorithm");
+        Element rule = XmlDocument.onlyChild(XmlDocument.parse(body, ROOT).root(), "Rule");
+        Element byDefault = XmlDocument.onlyChild(rule, "ApplyServerSideEncryptionByDefault");
+        String algorithm = text(byDefault, "SSEAlgorithm");
         if (algorithm == null || !ALGORITHMS.contains(algorithm)) {
             throw S3Error.MALFORMED_XML.exception();
         }
-        String keyId = text(defaults.get(0), "KMSMasterKeyID");
+        String keyId = text(byDefault, "KMSMasterKeyID");
         if (keyId != null && algorithm.equals("AES256")) {
             throw S3Error.INVALID_ARGUMENT.exception("a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse")
                     .with("ArgumentName", "ApplyServerSideEncryptionByDefault");
