@@ -71,4 +71,18 @@ class BucketPolicyTest {
         assertThat(raw.get("/" + bucket + "/public/b.txt").statusCode()).isEqualTo(200);
         assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("private/a.txt")).asUtf8String()).isEqualTo("a");
     }
+
+    @Test
+    void denyOfInsecureTransportRefusesPlainHttpAnonymousReads() {
+        String bucket = mocks3.newBucket("policy-tls");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::%s/*",
+                  "Condition":{"Bool":{"aws:SecureTransport":false}}}]}""".formatted(bucket)));
+        assertThat(raw.get("/" + bucket + "/k").statusCode()).isEqualTo(403);
+        assertThat(raw.get("/" + bucket + "/k", "X-Forwarded-Proto", "https").statusCode())
+                .as("a client cannot claim TLS with a header").isEqualTo(403);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String())
+                .as("signed callers are not anonymous").isEqualTo("k");
+    }
 }

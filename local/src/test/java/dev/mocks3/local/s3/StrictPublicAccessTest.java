@@ -127,6 +127,25 @@ class StrictPublicAccessTest {
     }
 
     @Test
+    void conditionsOnPrefixAndSourceIpDecideWhetherAStatementApplies() {
+        String bucket = bucketWith("public/a.txt", "k");
+        owner.putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[
+                 {"Effect":"Allow","Principal":"*","Action":"s3:ListBucket","Resource":"arn:aws:s3:::%1$s",
+                  "Condition":{"StringLike":{"s3:prefix":"public/*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::%1$s/public/*",
+                  "Condition":{"IpAddress":{"aws:SourceIp":["127.0.0.0/8","::1/128"]}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::%1$s/k",
+                  "Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}""".formatted(bucket)));
+
+        assertThat(anonymous("GET", "/" + bucket + "?prefix=public/", null).statusCode()).isEqualTo(200);
+        assertThat(anonymous("GET", "/" + bucket + "?prefix=", null).statusCode()).isEqualTo(403);
+        assertThat(anonymous("GET", "/" + bucket, null).statusCode()).as("no prefix: the condition fails").isEqualTo(403);
+        assertThat(anonymous("GET", "/" + bucket + "/public/a.txt", null).statusCode()).isEqualTo(200);
+        assertThat(anonymous("GET", "/" + bucket + "/k", null).statusCode()).as("not from 10.0.0.0/8").isEqualTo(403);
+    }
+
+    @Test
     void corsPreflightNeedsNoSignature() {
         String bucket = bucketWith("k");
         owner.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r.allowedOrigins("*").allowedMethods("GET"))));

@@ -62,7 +62,8 @@ public class BucketAnonymousAccess implements AnonymousAccess {
         }
         S3Request request = call.request();
         BucketPolicy policy = BucketPolicy.parse(document, request.bucket());
-        Decision decision = policy.forAnonymous(PolicyActions.of(call.operation()), BucketPolicy.arn(request.bucket(), request.key()));
+        Decision decision = policy.forAnonymous(PolicyActions.of(call.operation()), BucketPolicy.arn(request.bucket(), request.key()),
+                PolicyContext.of(request));
         return decision == Decision.ALLOW && block.restrictPublicBuckets() && policy.isPublic() ? Decision.NONE : decision;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,8 @@ import dev.mocks3.core.error.S3Error;
 
 /**
  * A bucket policy document (JSON, read with Jackson), checked as S3 checks it on PutBucketPolicy,
- * and evaluated for anonymous callers: an explicit Deny wins, then an Allow. Statements with a
- * {@code Condition} are kept but not applied to anonymous callers (their keys are not evaluated).
+ * and evaluated for anonymous callers: an explicit Deny wins, then an Allow. A statement applies
+ * only when each test of its {@code Condition} holds ({@link PolicyCondition}).
  */
 public record BucketPolicy(List<Statement> statements) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,10 +26,14 @@ public record BucketPolicy(List<Statement> statements) {
      * @param not      NotAction / NotResource: the statement applies to everything but these
      */
     public record Statement(boolean allow, boolean everyone, List<String> actions, boolean notAction,
-                            List<String> resources, boolean notResource, boolean conditional) {
+                            List<String> resources, boolean notResource, List<PolicyCondition> conditions) {
 
-        boolean appliesToAnonymous(String action, String resource) {
-            if (!everyone || conditional) {
+        boolean conditional() {
+            return !conditions.isEmpty();
+        }
+
+        boolean appliesToAnonymous(String action, String resource, Map<String, String> context) {
+            if (!everyone || !conditions.stream().allMatch(condition -> condition.holds(context))) {
                 return false;
             }
             boolean actionListed = actions.stream().anyMatch(a -> Wildcards.matches(a.toLowerCase(Locale.ROOT),
@@ -89,9 +94,26 @@ public record BucketPolicy(List<Statement> statements) {
                 throw malformed("Policy has invalid resource");
             }
         }
-        JsonNode condition = node.get("Condition");
         return new Statement("Allow".equals(effect), everyone, actions, notAction, resources, notResource,
-                condition != null && condition.size() > 0);
+                conditions(node.get("Condition")));
+    }
+
+    private static List<PolicyCondition> conditions(JsonNode node) {
+        List<PolicyCondition> conditions = new ArrayList<>();
+        if (node == null) {
+            return conditions;
+        }
+        if (!node.isObject()) {
+            throw malformed("Invalid Condition block");
+        }
+        node.fields().forEachRemaining(operator -> {
+            if (!operator.getValue().isObject()) {
+                throw malformed("Invalid Condition block");
+            }
+            operator.getValue().fields().forEachRemaining(test -> conditions.add(new PolicyCondition(operator.getKey(),
+                    test.getKey(), strings(test.getValue(), "Condition value"))));
+        });
+        return conditions;
     }
 
     private static boolean namesEveryone(JsonNode principal) {
@@ -129,7 +151,7 @@ public record BucketPolicy(List<Statement> statements) {
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(each -> values.add(each.asText()));
-        } else if (node.isTextual()) {
+        } else if (node.isValueNode() && !node.isNull()) {
             values.add(node.asText());
         }
         if (values.isEmpty()) {
@@ -143,10 +165,10 @@ public record BucketPolicy(List<Statement> statements) {
     }
 
     /** What the policy says of an anonymous request for {@code action} on {@code resource} (an ARN). */
-    public Decision forAnonymous(String action, String resource) {
+    public Decision forAnonymous(String action, String resource, Map<String, String> context) {
         boolean allowed = false;
         for (Statement statement : statements) {
-            if (statement.appliesToAnonymous(action, resource)) {
+            if (statement.appliesToAnonymous(action, resource, context)) {
                 if (!statement.allow()) {
                     return Decision.DENY;
                 }
