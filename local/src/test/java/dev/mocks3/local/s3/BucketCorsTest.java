@@ -115,4 +115,15 @@ class BucketCorsTest {
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(put.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     }
+
+    @Test
+    void crossOriginErrorsCarryCorsHeadersSoBrowsersCanReadThem() {
+        String bucket = bucketWithCors();
+        HttpResponse<String> missing = raw.get("/" + bucket + "/no-such-page.html", "Origin", "https://www.example.com");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(RawHttp.errorCode(missing)).isEqualTo("NoSuchKey");
+        assertThat(missing.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://www.example.com");
+        assertThat(raw.get("/" + bucket + "/no-such-page.html", "Origin", "https://evil.test").headers()
+                .firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
 }
