@@ -25,6 +25,7 @@ import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * PUT /bucket/key with x-amz-copy-source — the new object shares the source's blob (no bytes
@@ -48,7 +49,7 @@ public class CopyObject extends OperationFunction {
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         boolean replace = directive(request.header("x-amz-metadata-directive"));
         return buckets.of(request.bucket())
-                .zipWith(lookups.object(source.bucket(), source.key()))
+                .flatMap(bucket -> lookups.object(source.bucket(), source.key()).map(object -> Tuples.of(bucket, object)))
                 .flatMap(found -> {
                     ObjectRecord original = found.getT2();
                     ObjectEncryption.checkCopySource(original.headers(), request.headers());
