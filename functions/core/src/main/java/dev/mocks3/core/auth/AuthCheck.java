@@ -33,40 +33,58 @@ public final class AuthCheck implements S3Function {
     private final BucketAccess buckets;
     private final ExpectedBucketOwner expectedOwner;
     private final String defaultOwner;
+    private final AnonymousAccess anonymousAccess;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
-        this(verifier, strict, null, null);
+        this(verifier, strict, null, null, null);
     }
 
     /**
      * @param owners in strict mode, each key touches only the buckets it owns; with them,
      *        x-amz-expected-bucket-owner is checked; null for neither
      * @param defaultOwner the access key unsigned calls act as (see {@link CallOwner}); null for none
+     * @param anonymousAccess what buckets' policies and ACLs say of unsigned requests; null: strict refuses them all
      */
-    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner) {
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner,
+                     AnonymousAccess anonymousAccess) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
         this.expectedOwner = owners == null ? null : new ExpectedBucketOwner(owners);
         this.defaultOwner = defaultOwner;
+        this.anonymousAccess = anonymousAccess;
     }
 
     @Override
     public Mono<S3Call> apply(S3Call call) {
         S3Request request = call.request();
-        return verifier.verify(request).map(verification -> {
-            if (verification.anonymous() && strict) {
-                throw S3Error.ACCESS_DENIED.at(request.resource());
-            }
+        return verifier.verify(request).flatMap(verification -> {
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
             if (defaultOwner != null) {
                 verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
             }
-            return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified))
-                .flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
+            if (verification.anonymous()) {
+                return anonymous(verified);
+            }
+            S3Call signed = verified.withAccessKey(verification.accessKey());
+            return strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
+        }).flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
+    }
+
+    /** Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it. */
+    private Mono<S3Call> anonymous(S3Call call) {
+        if (anonymousAccess == null) {
+            return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
+        }
+        return anonymousAccess.decide(call, strict).map(decision -> {
+            boolean refused = strict ? decision != AnonymousAccess.Decision.ALLOW : decision == AnonymousAccess.Decision.DENY;
+            if (refused) {
+                throw S3Error.ACCESS_DENIED.at(call.request().resource());
+            }
+            return call;
+        });
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {

@@ -1,6 +1,6 @@
 package dev.mocks3.s3.bucket;
 
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -10,9 +10,13 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.access.NewBucketSettings;
+import dev.mocks3.s3.config.BucketDocuments;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.BucketStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,27 +27,30 @@ import reactor.core.publisher.Mono;
 @Component("createBucket")
 public class CreateBucket extends OperationFunction {
     static final String DEFAULT_REGION = "us-east-1";
-    private static final Set<String> ACLS = Set.of("private", "public-read", "public-read-write", "authenticated-read",
-            "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write");
     private final BucketStore buckets;
+    private final BucketDocuments documents;
 
-    public CreateBucket(BucketStore buckets) {
+    public CreateBucket(BucketStore buckets, BucketDocuments documents) {
         this.buckets = buckets;
+        this.documents = documents;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String name = call.request().bucket();
         BucketNames.requireValid(name);
-        String acl = call.request().header("x-amz-acl");
-        if (acl != null && !ACLS.contains(acl)) {
-            throw S3Error.INVALID_ARGUMENT.exception("Invalid canned ACL: " + acl);
-        }
+        Map<BucketSetting, String> settings = NewBucketSettings.of(call);
         String owner = CallOwner.of(call);
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
                 .flatMap(region -> buckets.create(name, owner, region)
-                        .flatMap(created -> created ? Mono.just(created(name)) : existing(call, name, region)));
+                        .flatMap(created -> created ? storeSettings(name, settings).thenReturn(created(name))
+                                : existing(call, name, region)));
+    }
+
+    private Mono<Void> storeSettings(String name, Map<BucketSetting, String> settings) {
+        return Flux.fromIterable(settings.entrySet())
+                .concatMap(setting -> documents.store(name, setting.getKey(), setting.getValue())).then();
     }
 
     private Mono<S3Response> existing(S3Call call, String name, String requestedRegion) {

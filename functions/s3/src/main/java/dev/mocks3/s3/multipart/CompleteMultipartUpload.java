@@ -18,6 +18,7 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -76,7 +77,12 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .flatMap(parts -> join(upload, parts, condition,
                         ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
                 .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
-                .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
+                .map(object -> {
+                    S3Response response = Responses.xml(
+                            new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml());
+                    ObjectEncryption.echo(object.headers(), response.headers());
+                    return response;
+                });
     }
 
     /** The object an earlier completion of this upload with the same parts made, or NoSuchUpload. */

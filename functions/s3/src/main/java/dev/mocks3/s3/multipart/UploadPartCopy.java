@@ -7,6 +7,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.Preconditions;
@@ -41,6 +42,8 @@ public class UploadPartCopy extends OperationFunction {
         int partNumber = Uploads.partNumber(request.queryParam("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         return uploads.of(request).flatMap(upload -> lookups.object(source.bucket(), source.key()).flatMap(original -> {
+            ObjectEncryption.checkCopySource(original.headers(), request.headers());
+            ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
             Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
             ByteRange range = copyRange(request.header("x-amz-copy-source-range"), original.size());
             long offset = range == null ? 0 : range.first();
