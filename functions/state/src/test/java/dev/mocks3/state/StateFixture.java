@@ -21,6 +21,8 @@ import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectTagger;
+import dev.mocks3.state.metadata.ObjectVersions;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.notification.NotificationStore;
 import dev.mocks3.state.notification.ObjectEvents;
@@ -46,7 +48,9 @@ public final class StateFixture {
     public final BlobReferences refs;
     public final BucketStore buckets;
     public final ObjectStore objects;
+    public final ObjectVersions versions;
     public final ObjectWriter writer;
+    public final ObjectTagger tagger;
     public final ObjectLister lister;
     public final MultipartStore multipart;
 
@@ -60,8 +64,10 @@ public final class StateFixture {
         this.refs = new BlobReferences(db, tx, blobs);
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
-        this.writer = new ObjectWriter(objects, refs, blobs, staging, tx,
+        this.versions = new ObjectVersions(db);
+        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
                 new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
+        this.tagger = new ObjectTagger(objects, versions, refs, tx);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }
