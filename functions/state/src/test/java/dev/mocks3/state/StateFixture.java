@@ -43,6 +43,7 @@ public final class StateFixture {
 
     public final Path dataDir;
     public final DatabaseClient db;
+    public final TransactionalOperator tx;
     public final FileSystemBlobStore blobs;
     public final BlobStaging staging;
     public final BlobReferences refs;
@@ -58,7 +59,7 @@ public final class StateFixture {
         ConnectionFactory factory = database();
         this.dataDir = Path.of("target", "it-data", "store-" + UUID.randomUUID()).toAbsolutePath();
         this.db = DatabaseClient.create(factory);
-        TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+        this.tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
         this.blobs = new FileSystemBlobStore(dataDir.resolve("blobs"));
         this.staging = new BlobStaging(dataDir.resolve("tmp"));
         this.refs = new BlobReferences(db, tx, blobs);
@@ -76,6 +77,13 @@ public final class StateFixture {
     public String newBucket() {
         String name = "b-" + UUID.randomUUID().toString().substring(0, 13);
         buckets.create(name, "owner-key", "us-east-1").block();
+        return name;
+    }
+
+    /** A bucket of its own with versioning set as given. */
+    public String newBucket(dev.mocks3.state.metadata.Versioning versioning) {
+        String name = newBucket();
+        buckets.setVersioning(name, versioning).block();
         return name;
     }
 

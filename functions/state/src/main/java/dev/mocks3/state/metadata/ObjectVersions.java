@@ -23,7 +23,7 @@ public final class ObjectVersions {
     private static final String AS_RECORD = "bucket, key, blob_sha256, size, etag, last_modified, content_type, headers, "
             + "user_metadata, storage_class, owner, checksums, nullif(version_id, 'null') as version_id, tags";
     private static final String IS_LATEST = "(not exists (select 1 from objects o where o.bucket = v.bucket and o.key = v.key) "
-            + "and v.seq = (select max(w.seq) from object_versions w where w.bucket = v.bucket and w.key = v.key))";
+            + "and v.seq = (select max(w.seq) from object_versions w where w.bucket = v.bucket and w.key = v.key)) as latest";
     private final DatabaseClient db;
 
     public ObjectVersions(DatabaseClient db) {
