@@ -33,6 +33,7 @@ import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectTagger;
+import dev.mocks3.state.metadata.VersionLister;
 import dev.mocks3.state.metadata.ObjectVersions;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.BucketTagStore;
@@ -123,6 +124,11 @@ public class StateConfiguration {
     ObjectWriter objectWriter(ObjectStore objects, ObjectVersions versions, BlobReferences refs, BlobStore blobs,
                               BlobStaging staging, TransactionalOperator tx, ObjectEvents events) {
         return new ObjectWriter(objects, versions, refs, blobs, staging, tx, events);
+    }
+
+    @Bean
+    VersionLister versionLister(ObjectVersions versions) {
+        return new VersionLister(versions);
     }
 
     @Bean

@@ -26,6 +26,13 @@ public final class Routes {
             route("PUT", BUCKET, Set.of("lifecycle"), PUT_BUCKET_LIFECYCLE_CONFIGURATION),
             route("GET", BUCKET, Set.of("lifecycle"), GET_BUCKET_LIFECYCLE_CONFIGURATION),
             route("DELETE", BUCKET, Set.of("lifecycle"), DELETE_BUCKET_LIFECYCLE),
+            // versioning and tagging (bucket)
+            route("PUT", BUCKET, Set.of("versioning"), PUT_BUCKET_VERSIONING),
+            route("GET", BUCKET, Set.of("versioning"), GET_BUCKET_VERSIONING),
+            route("GET", BUCKET, Set.of("versions"), LIST_OBJECT_VERSIONS),
+            route("PUT", BUCKET, Set.of("tagging"), PUT_BUCKET_TAGGING),
+            route("GET", BUCKET, Set.of("tagging"), GET_BUCKET_TAGGING),
+            route("DELETE", BUCKET, Set.of("tagging"), DELETE_BUCKET_TAGGING),
             route("GET", BUCKET, Set.of("list-type"), LIST_OBJECTS_V2),
             route("GET", BUCKET, Set.of(), LIST_OBJECTS),
             route("PUT", BUCKET, Set.of(), CREATE_BUCKET),
@@ -39,6 +46,12 @@ public final class Routes {
             route("PUT", OBJECT, Set.of("partNumber", "uploadId"), UPLOAD_PART),
             route("GET", OBJECT, Set.of("uploadId"), LIST_PARTS),
             route("DELETE", OBJECT, Set.of("uploadId"), ABORT_MULTIPART_UPLOAD),
+            // tagging (object); the row with the copy header keeps a gateway (which prefers header
+            // matches) from sending a PutObjectTagging that carries x-amz-copy-source to CopyObject
+            new Route("PUT", OBJECT, Set.of("tagging"), COPY_SOURCE, PUT_OBJECT_TAGGING),
+            route("PUT", OBJECT, Set.of("tagging"), PUT_OBJECT_TAGGING),
+            route("GET", OBJECT, Set.of("tagging"), GET_OBJECT_TAGGING),
+            route("DELETE", OBJECT, Set.of("tagging"), DELETE_OBJECT_TAGGING),
             new Route("PUT", OBJECT, Set.of(), COPY_SOURCE, COPY_OBJECT),
             route("PUT", OBJECT, Set.of(), PUT_OBJECT),
             route("GET", OBJECT, Set.of(), GET_OBJECT),

@@ -18,6 +18,7 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -68,7 +69,12 @@ public class CompleteMultipartUpload extends OperationFunction {
                         .map(stored -> select(requested, stored)))
                 .flatMap(parts -> join(upload, parts, condition,
                         ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
-                .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
+                .map(object -> {
+                    S3Response response = Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(),
+                            object.quotedEtag()).xml());
+                    ObjectHeaders.versionId(response.headers(), object);
+                    return response;
+                });
     }
 
     private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,

@@ -53,6 +53,7 @@ public class PutObject extends OperationFunction {
                 .map(object -> {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());
+                    ObjectHeaders.versionId(response.headers(), object);
                     return response;
                 });
     }
