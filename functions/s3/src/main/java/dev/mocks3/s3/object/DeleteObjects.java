@@ -46,8 +46,8 @@ public class DeleteObjects extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .map(DeleteObjects::parse)
                 .flatMap(request -> Flux.fromIterable(request.objects())
-                        .concatMap(target -> Mono.fromCallable(() -> RequestedVersion.checked(target.versionId()))
-                                .flatMap(versionId -> writer.delete(bucket, target.key(), versionId,
+                        .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
+                                        RequestedVersion.checked(target.versionId()),
                                         ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE)))
                                 .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                                 .onErrorResume(S3Exception.class, e -> Mono.just(
