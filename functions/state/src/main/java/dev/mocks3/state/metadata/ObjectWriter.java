@@ -199,7 +199,7 @@ public final class ObjectWriter {
             String id = VersionIds.next();
             return (current.isPresent() ? versions.demoteCurrent(bucket, key) : Mono.<Void>empty())
                     .then(versions.addDeleteMarker(bucket, key, id, cause.principal(), now))
-                    .then(events.removed(bucket, key, markerCause))
+                    .then(events.removed(bucket, key, id, markerCause))
                     .thenReturn(new Changed<>(new Deletion(true, id, true), List.of()));
         }
         // suspended: the marker is the null version, so the null version it replaces goes for good
@@ -212,7 +212,7 @@ public final class ObjectWriter {
                 .flatMap(orphans -> (previous == null ? Mono.just(false) : refs.release(previous))
                         .map(last -> plus(orphans, last ? previous : null)))
                 .flatMap(orphans -> versions.addDeleteMarker(bucket, key, VersionIds.NULL, cause.principal(), now)
-                        .then(events.removed(bucket, key, markerCause))
+                        .then(events.removed(bucket, key, VersionIds.NULL, markerCause))
                         .thenReturn(new Changed<>(new Deletion(true, VersionIds.NULL, true), orphans))));
     }
 
@@ -226,14 +226,14 @@ public final class ObjectWriter {
                     .then(objects.deleteRow(bucket, key))
                     .then(refs.release(sha))
                     .flatMap(last -> versions.promoteNewest(bucket, key)
-                            .then(events.removed(bucket, key, cause))
+                            .then(events.removed(bucket, key, versionId, cause))
                             .thenReturn(new Changed<>(new Deletion(true, versionId, false), last ? List.of(sha) : List.of())));
         }
         return versions.noncurrent(bucket, key, versionId)
                 .flatMap(version -> refs.lock(version.blobSha256().stream().toList())
                         .then(dropNoncurrent(Optional.of(version)))
                         .flatMap(orphans -> (current.isEmpty() ? versions.promoteNewest(bucket, key) : Mono.<Void>empty())
-                                .then(events.removed(bucket, key, cause))
+                                .then(events.removed(bucket, key, versionId, cause))
                                 .thenReturn(new Changed<>(new Deletion(true, versionId, version.deleteMarker()), orphans))));
     }
 
