@@ -3,35 +3,25 @@ package dev.mocks3.local.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.local.MockS3Fixture;
 import dev.mocks3.local.SideRunner;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * With a lifecycle day of three seconds: a rule filtered by a tag (alone or in an And) expires only
+ * With a short lifecycle day ({@link LifecycleExpiryTest#DAY}): a rule filtered by a tag (alone or in an And) expires only
  * the objects carrying it, and expiry in a versioned bucket adds a delete marker and keeps the version.
  */
 class LifecycleTagsAndVersionsTest {
-    private static final Duration DAY = Duration.ofSeconds(3);
-
     @Test
     void tagFiltersMatchObjectTagsAndVersionedExpiryLeavesADeleteMarker() throws Exception {
-        try (SideRunner fast = SideRunner.start(Map.of("mocks3.lifecycle.day", DAY.toMillis() + "ms"));
-             S3Client s3 = S3Client.builder().endpointOverride(fast.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                     .credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY))).build()) {
+        try (SideRunner fast = LifecycleExpiryTest.fastLifecycle(); S3Client s3 = LifecycleExpiryTest.clientOf(fast)) {
             String tagged = MockS3Fixture.uniqueBucket("expiry-tags");
             s3.createBucket(b -> b.bucket(tagged));
             s3.putBucketLifecycleConfiguration(b -> b.bucket(tagged).lifecycleConfiguration(c -> c.rules(
@@ -67,11 +57,6 @@ class LifecycleTagsAndVersionsTest {
     }
 
     private static boolean exists(S3Client s3, String bucket, String key) {
-        try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        }
+        return LifecycleExpiryTest.exists(s3, bucket, key);
     }
 }

@@ -12,8 +12,6 @@ import reactor.core.publisher.Mono;
  */
 public final class VersionLister {
     private static final int BATCH = 1000;
-    /** Sorts after every key that starts with the text before it. */
-    private static final String AFTER_ALL = "\uDBFF\uDFFF";
     private final ObjectVersions versions;
 
     public VersionLister(ObjectVersions versions) {
@@ -26,25 +24,18 @@ public final class VersionLister {
      */
     public Mono<VersionListing> list(String bucket, String prefix, String delimiter, String keyMarker,
                                      String versionIdMarker, int maxKeys) {
-        Page page = new Page(prefix == null ? "" : prefix, delimiter == null || delimiter.isEmpty() ? null : delimiter, maxKeys);
+        Page page = new Page(new KeyFolding(prefix, delimiter), maxKeys);
         if (maxKeys <= 0) {
             return Mono.just(new VersionListing(List.of(), List.of(), false, null, null));
         }
-        String key = keyMarker == null ? "" : keyMarker;
         if (versionIdMarker == null) {
-            if (page.delimiter != null && key.startsWith(page.prefix) && key.endsWith(page.delimiter)
-                    && key.length() > page.prefix.length()) {
-                // a marker that is a common prefix: everything under it was already returned as that prefix
-                key = key + AFTER_ALL;
-            }
-            return fill(bucket, page, key, Long.MIN_VALUE);
+            return fill(bucket, page, page.folding.resumeAfter(keyMarker), Long.MIN_VALUE);
         }
-        String from = key;
-        return versions.find(bucket, key, versionIdMarker).flatMap(marker -> fill(bucket, page, from, marker.seq()));
+        return versions.find(bucket, keyMarker, versionIdMarker).flatMap(marker -> fill(bucket, page, keyMarker, marker.seq()));
     }
 
     private Mono<VersionListing> fill(String bucket, Page page, String afterKey, long afterSeq) {
-        return versions.page(bucket, page.prefix, afterKey, afterSeq, BATCH).collectList().flatMap(batch -> {
+        return versions.page(bucket, page.folding.prefix, afterKey, afterSeq, BATCH).collectList().flatMap(batch -> {
             String jump = page.take(batch);
             if (page.done || batch.size() < BATCH && jump == null) {
                 return Mono.just(page.toListing());
@@ -59,8 +50,7 @@ public final class VersionLister {
 
     /** Accumulates one page; {@link #take} returns a key to jump past after a common prefix. */
     private static final class Page {
-        final String prefix;
-        final String delimiter;
+        final KeyFolding folding;
         final int maxKeys;
         final List<ObjectVersion> entries = new ArrayList<>();
         final List<String> prefixes = new ArrayList<>();
@@ -69,9 +59,8 @@ public final class VersionLister {
         boolean done;
         boolean truncated;
 
-        Page(String prefix, String delimiter, int maxKeys) {
-            this.prefix = prefix;
-            this.delimiter = delimiter;
+        Page(KeyFolding folding, int maxKeys) {
+            this.folding = folding;
             this.maxKeys = maxKeys;
         }
 
@@ -82,26 +71,18 @@ public final class VersionLister {
                     done = true;
                     return null;
                 }
-                String common = commonPrefixOf(version.object().key());
+                String common = folding.commonPrefixOf(version.object().key());
                 if (common != null) {
                     prefixes.add(common);
                     lastKey = common;
                     lastVersionId = null;
-                    return common + AFTER_ALL;
+                    return common + KeyFolding.AFTER_ALL;
                 }
                 entries.add(version);
                 lastKey = version.object().key();
                 lastVersionId = version.object().versionIdOrNull();
             }
             return null;
-        }
-
-        private String commonPrefixOf(String key) {
-            if (delimiter == null) {
-                return null;
-            }
-            int at = key.indexOf(delimiter, prefix.length());
-            return at < 0 ? null : key.substring(0, at + delimiter.length());
         }
 
         VersionListing toListing() {
