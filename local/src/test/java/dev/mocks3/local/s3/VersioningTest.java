@@ -257,6 +257,30 @@ class VersioningTest {
     }
 
     @Test
+    void headOfAKeyUnderADeleteMarkerIs404WithTheMarkerHeaders() {
+        String bucket = versionedBucket("ver-head");
+        s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));
+        String marker = s3.deleteObject(b -> b.bucket(bucket).key("k")).versionId();
+        S3Exception head = catchThrowableOfType(S3Exception.class, () -> s3.headObject(b -> b.bucket(bucket).key("k")));
+        assertThat(head.statusCode()).isEqualTo(404);
+        assertThat(head.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker")).contains("true");
+        assertThat(head.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-version-id")).contains(marker);
+    }
+
+    @Test
+    void uploadPartCopyReadsTheSourceVersionAskedFor() {
+        String bucket = versionedBucket("ver-partcopy");
+        String old = s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("old bytes")).versionId();
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("new bytes"));
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("dst")).uploadId();
+        String etag = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").sourceVersionId(old)
+                .destinationBucket(bucket).destinationKey("dst").uploadId(uploadId).partNumber(1)).copyPartResult().eTag();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("dst").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("dst")).asUtf8String()).isEqualTo("old bytes");
+    }
+
+    @Test
     void deleteObjectsRemovesNamedVersionsAndAddsMarkersForKeys() {
         String bucket = versionedBucket("ver-multi");
         String a1 = s3.putObject(b -> b.bucket(bucket).key("a"), RequestBody.fromString("a1")).versionId();
