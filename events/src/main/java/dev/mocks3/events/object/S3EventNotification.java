@@ -51,9 +51,16 @@ public record S3EventNotification(@JsonProperty("Records") List<Record> records)
      * @param eTag      unquoted; absent for removals
      * @param sequencer hexadecimal; for one key, a later change has a greater value (compare as
      *                  strings of equal length)
+     * @param versionId the version written or removed, or the delete marker added; absent in an
+     *                  unversioned bucket
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record S3Object(@JsonProperty("key") String key, @JsonProperty("size") Long size,
-                           @JsonProperty("eTag") String eTag, @JsonProperty("sequencer") String sequencer) {
+                           @JsonProperty("eTag") String eTag, @JsonProperty("versionId") String versionId,
+                           @JsonProperty("sequencer") String sequencer) {
+
+        public S3Object(String key, Long size, String eTag, String sequencer) {
+            this(key, size, eTag, null, sequencer);
+        }
     }
 }

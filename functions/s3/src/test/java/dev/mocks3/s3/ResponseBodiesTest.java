@@ -109,15 +109,15 @@ class ResponseBodiesTest {
 
     @Test
     void deleteObjects() {
-        List<DeleteResult.Outcome> outcomes = List.of(new DeleteResult.Outcome("sample1.txt", null),
-                new DeleteResult.Outcome("sample2.txt", S3Error.ACCESS_DENIED.exception()));
+        List<DeleteResult.Outcome> outcomes = List.of(new DeleteResult.Outcome("sample1.txt", null, null, null),
+                new DeleteResult.Outcome("sample2.txt", null, null, S3Error.ACCESS_DENIED.exception()));
         assertMatchesFixture("DeleteObjects", new DeleteResult(false, outcomes).xml());
     }
 
     @Test
     void deleteObjectsQuietReportsOnlyErrors() {
-        List<DeleteResult.Outcome> outcomes = List.of(new DeleteResult.Outcome("sample1.txt", null),
-                new DeleteResult.Outcome("sample2.txt", S3Error.ACCESS_DENIED.exception()));
+        List<DeleteResult.Outcome> outcomes = List.of(new DeleteResult.Outcome("sample1.txt", null, null, null),
+                new DeleteResult.Outcome("sample2.txt", null, null, S3Error.ACCESS_DENIED.exception()));
         assertMatchesFixture("DeleteObjectsQuiet", new DeleteResult(true, outcomes).xml());
     }
 

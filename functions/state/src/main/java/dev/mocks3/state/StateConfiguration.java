@@ -34,7 +34,11 @@ import dev.mocks3.state.metadata.LifecycleStore;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectTagger;
+import dev.mocks3.state.metadata.VersionLister;
+import dev.mocks3.state.metadata.ObjectVersions;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.BucketTagStore;
 import dev.mocks3.state.metadata.StorageSweep;
 import dev.mocks3.state.notification.NotificationStore;
 import dev.mocks3.state.notification.ObjectEvents;
@@ -124,9 +128,29 @@ public class StateConfiguration {
     }
 
     @Bean
-    ObjectWriter objectWriter(ObjectStore objects, BlobReferences refs, BlobStore blobs, BlobStaging staging,
-                              TransactionalOperator tx, ObjectEvents events) {
-        return new ObjectWriter(objects, refs, blobs, staging, tx, events);
+    ObjectVersions objectVersions(DatabaseClient db) {
+        return new ObjectVersions(db);
+    }
+
+    @Bean
+    ObjectWriter objectWriter(ObjectStore objects, ObjectVersions versions, BlobReferences refs, BlobStore blobs,
+                              BlobStaging staging, TransactionalOperator tx, ObjectEvents events) {
+        return new ObjectWriter(objects, versions, refs, blobs, staging, tx, events);
+    }
+
+    @Bean
+    VersionLister versionLister(ObjectVersions versions) {
+        return new VersionLister(versions);
+    }
+
+    @Bean
+    ObjectTagger objectTagger(ObjectStore objects, ObjectVersions versions, BlobReferences refs, TransactionalOperator tx) {
+        return new ObjectTagger(objects, versions, refs, tx);
+    }
+
+    @Bean
+    BucketTagStore bucketTagStore(DatabaseClient db) {
+        return new BucketTagStore(db);
     }
 
     @Bean

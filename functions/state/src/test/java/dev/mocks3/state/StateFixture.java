@@ -21,6 +21,8 @@ import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectTagger;
+import dev.mocks3.state.metadata.ObjectVersions;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.notification.NotificationStore;
 import dev.mocks3.state.notification.ObjectEvents;
@@ -41,12 +43,15 @@ public final class StateFixture {
 
     public final Path dataDir;
     public final DatabaseClient db;
+    public final TransactionalOperator tx;
     public final FileSystemBlobStore blobs;
     public final BlobStaging staging;
     public final BlobReferences refs;
     public final BucketStore buckets;
     public final ObjectStore objects;
+    public final ObjectVersions versions;
     public final ObjectWriter writer;
+    public final ObjectTagger tagger;
     public final ObjectLister lister;
     public final MultipartStore multipart;
 
@@ -54,14 +59,16 @@ public final class StateFixture {
         ConnectionFactory factory = database();
         this.dataDir = Path.of("target", "it-data", "store-" + UUID.randomUUID()).toAbsolutePath();
         this.db = DatabaseClient.create(factory);
-        TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+        this.tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
         this.blobs = new FileSystemBlobStore(dataDir.resolve("blobs"));
         this.staging = new BlobStaging(dataDir.resolve("tmp"));
         this.refs = new BlobReferences(db, tx, blobs);
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
-        this.writer = new ObjectWriter(objects, refs, blobs, staging, tx,
+        this.versions = new ObjectVersions(db);
+        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
                 new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
+        this.tagger = new ObjectTagger(objects, versions, refs, tx);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }
@@ -70,6 +77,13 @@ public final class StateFixture {
     public String newBucket() {
         String name = "b-" + UUID.randomUUID().toString().substring(0, 13);
         buckets.create(name, "owner-key", "us-east-1").block();
+        return name;
+    }
+
+    /** A bucket of its own with versioning set as given. */
+    public String newBucket(dev.mocks3.state.metadata.Versioning versioning) {
+        String name = newBucket();
+        buckets.setVersioning(name, versioning).block();
         return name;
     }
 

@@ -188,6 +188,26 @@ class BucketNotificationsTest {
     }
 
     @Test
+    void inAVersionedBucketADeleteCreatesAMarkerAndAVersionDeleteRemovesIt() throws Exception {
+        String bucket = bucket("versioned");
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status("Enabled")));
+        notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), null, null);
+
+        String version = s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("v")).versionId();
+        String marker = s3.deleteObject(b -> b.bucket(bucket).key("k")).versionId();
+        s3.deleteObject(b -> b.bucket(bucket).key("k").versionId(version));
+
+        List<TestSink.Received> events = sink.await(TestSink.aboutBucket(bucket), 3, WAIT);
+        assertThat(events).extracting(e -> e.record().get("eventName").asText() + " "
+                        + e.record().get("s3").get("object").get("versionId").asText())
+                .containsExactly("ObjectCreated:Put " + version, "ObjectRemoved:DeleteMarkerCreated " + marker,
+                        "ObjectRemoved:Delete " + version);
+        for (TestSink.Received event : events) {
+            assertThat(EventSchemas.violations(event.type(), event.data())).as(event.type()).isEmpty();
+        }
+    }
+
+    @Test
     void theChangesOfOneKeyArriveInTheirOrder() throws Exception {
         String bucket = bucket("order");
         notifyOn(bucket, SINK, "all", List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), null, null);

@@ -29,14 +29,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class LifecycleExpiryTest {
     /** Short, yet long enough for the test to see what it wrote before it expires on a busy machine. */
-    private static final Duration DAY = Duration.ofSeconds(3);
+    static final Duration DAY = Duration.ofSeconds(3);
 
     @Test
     void aOneDayRuleRemovesObjectsAndTheirBlobsAndAbortsStaleUploads() throws Exception {
-        try (SideRunner fast = SideRunner.start(Map.of("mocks3.lifecycle.day", DAY.toMillis() + "ms"));
-             S3Client s3 = S3Client.builder().endpointOverride(fast.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                     .credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY))).build()) {
+        try (SideRunner fast = fastLifecycle(); S3Client s3 = clientOf(fast)) {
             String bucket = MockS3Fixture.uniqueBucket("expiry");
             s3.createBucket(b -> b.bucket(bucket));
             s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(
@@ -69,7 +66,18 @@ class LifecycleExpiryTest {
         }
     }
 
-    private static boolean exists(S3Client s3, String bucket, String key) {
+    /** A MockS3 whose lifecycle day lasts {@link #DAY}. */
+    static SideRunner fastLifecycle() {
+        return SideRunner.start(Map.of("mocks3.lifecycle.day", DAY.toMillis() + "ms"));
+    }
+
+    static S3Client clientOf(SideRunner runner) {
+        return S3Client.builder().endpointOverride(runner.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY))).build();
+    }
+
+    static boolean exists(S3Client s3, String bucket, String key) {
         try {
             s3.headObject(b -> b.bucket(bucket).key(key));
             return true;

@@ -12,6 +12,8 @@ public final class S3EventNames {
     public static final String OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD = "s3:ObjectCreated:CompleteMultipartUpload";
     public static final String OBJECT_REMOVED_DELETE = "s3:ObjectRemoved:Delete";
     public static final String LIFECYCLE_EXPIRATION_DELETE = "s3:LifecycleExpiration:Delete";
+    public static final String OBJECT_REMOVED_DELETE_MARKER_CREATED = "s3:ObjectRemoved:DeleteMarkerCreated";
+    public static final String LIFECYCLE_EXPIRATION_DELETE_MARKER_CREATED = "s3:LifecycleExpiration:DeleteMarkerCreated";
 
     private static final Set<String> KNOWN = Set.of(
             "s3:TestEvent", "s3:ReducedRedundancyLostObject",
@@ -26,6 +28,12 @@ public final class S3EventNames {
             "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete", "s3:ObjectAcl:Put");
 
     private S3EventNames() {
+    }
+
+    /** The event of a delete that, in a versioned bucket, added a delete marker instead. */
+    public static String deleteMarkerCreated(String deleteEvent) {
+        return LIFECYCLE_EXPIRATION_DELETE.equals(deleteEvent) ? LIFECYCLE_EXPIRATION_DELETE_MARKER_CREATED
+                : OBJECT_REMOVED_DELETE_MARKER_CREATED;
     }
 
     /** A name S3 accepts in a notification configuration. */

@@ -47,6 +47,13 @@ public final class Routes {
             route("GET", BUCKET, Set.of("encryption"), GET_BUCKET_ENCRYPTION),
             route("DELETE", BUCKET, Set.of("encryption"), DELETE_BUCKET_ENCRYPTION),
 
+            // versioning and tagging (bucket)
+            route("PUT", BUCKET, Set.of("versioning"), PUT_BUCKET_VERSIONING),
+            route("GET", BUCKET, Set.of("versioning"), GET_BUCKET_VERSIONING),
+            route("GET", BUCKET, Set.of("versions"), LIST_OBJECT_VERSIONS),
+            route("PUT", BUCKET, Set.of("tagging"), PUT_BUCKET_TAGGING),
+            route("GET", BUCKET, Set.of("tagging"), GET_BUCKET_TAGGING),
+            route("DELETE", BUCKET, Set.of("tagging"), DELETE_BUCKET_TAGGING),
             route("GET", BUCKET, Set.of("list-type"), LIST_OBJECTS_V2),
             route("GET", BUCKET, Set.of(), LIST_OBJECTS),
             route("PUT", BUCKET, Set.of(), CREATE_BUCKET),
@@ -65,6 +72,12 @@ public final class Routes {
             route("PUT", OBJECT, Set.of("acl"), PUT_OBJECT_ACL),
             route("GET", OBJECT, Set.of("acl"), GET_OBJECT_ACL),
             route("OPTIONS", OBJECT, Set.of(), CORS_PREFLIGHT),
+            // tagging (object); the row with the copy header keeps a gateway (which prefers header
+            // matches) from sending a PutObjectTagging that carries x-amz-copy-source to CopyObject
+            new Route("PUT", OBJECT, Set.of("tagging"), COPY_SOURCE, PUT_OBJECT_TAGGING),
+            route("PUT", OBJECT, Set.of("tagging"), PUT_OBJECT_TAGGING),
+            route("GET", OBJECT, Set.of("tagging"), GET_OBJECT_TAGGING),
+            route("DELETE", OBJECT, Set.of("tagging"), DELETE_OBJECT_TAGGING),
             new Route("PUT", OBJECT, Set.of(), COPY_SOURCE, COPY_OBJECT),
             route("PUT", OBJECT, Set.of(), PUT_OBJECT),
             route("GET", OBJECT, Set.of(), GET_OBJECT),

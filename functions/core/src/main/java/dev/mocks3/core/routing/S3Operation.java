@@ -57,7 +57,17 @@ public enum S3Operation {
     COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", "completeMultipartUpload", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
     ABORT_MULTIPART_UPLOAD("AbortMultipartUpload", "abortMultipartUpload"),
     LIST_PARTS("ListParts", "listParts"),
-    LIST_MULTIPART_UPLOADS("ListMultipartUploads", "listMultipartUploads");
+    LIST_MULTIPART_UPLOADS("ListMultipartUploads", "listMultipartUploads"),
+    // versioning and tagging
+    PUT_BUCKET_VERSIONING("PutBucketVersioning", "putBucketVersioning"),
+    GET_BUCKET_VERSIONING("GetBucketVersioning", "getBucketVersioning"),
+    LIST_OBJECT_VERSIONS("ListObjectVersions", "listObjectVersions"),
+    PUT_OBJECT_TAGGING("PutObjectTagging", "putObjectTagging"),
+    GET_OBJECT_TAGGING("GetObjectTagging", "getObjectTagging"),
+    DELETE_OBJECT_TAGGING("DeleteObjectTagging", "deleteObjectTagging"),
+    PUT_BUCKET_TAGGING("PutBucketTagging", "putBucketTagging"),
+    GET_BUCKET_TAGGING("GetBucketTagging", "getBucketTagging"),
+    DELETE_BUCKET_TAGGING("DeleteBucketTagging", "deleteBucketTagging");
 
     /** What an operation does, like MinIO's per-route flags. */
     public enum Trait {

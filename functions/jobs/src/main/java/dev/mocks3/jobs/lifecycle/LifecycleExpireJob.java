@@ -29,12 +29,12 @@ import reactor.core.publisher.Mono;
  * Expired objects are deleted (their blobs go with their last reference), each only if it has not
  * been written again since it was found expired; stale multipart uploads are handed to the
  * {@code abortUploads} job, one event per rule with an id derived from this event's.
- * Objects carry no tags in MockS3, so a rule with a Tag filter matches no object.
+ * A rule's Tag (or And) filter matches the tags of the current object. In a versioned bucket an
+ * expired object gets a delete marker; NoncurrentVersionExpiration is not carried out yet.
  */
 @Component("lifecycleExpire")
 public class LifecycleExpireJob extends JobFunction {
     private static final int PAGE = 500;
-    private static final Map<String, String> NO_TAGS = Map.of();
     private final LifecycleStore lifecycles;
     private final ObjectStore objects;
     private final ObjectWriter writer;
@@ -84,7 +84,7 @@ public class LifecycleExpireJob extends JobFunction {
         }
         return Pages.all((after, size) -> objects.modifiedBy(bucket, rule.filter().prefix(), cutoff, after, size),
                         ObjectRecord::key, PAGE)
-                .filter(object -> rule.filter().matches(object.key(), object.size(), NO_TAGS))
+                .filter(object -> rule.filter().matches(object.key(), object.size(), object.tags()))
                 .concatMap(object -> writer.deleteIfModifiedBy(bucket, object.key(), cutoff))
                 .filter(Boolean::booleanValue).count();
     }

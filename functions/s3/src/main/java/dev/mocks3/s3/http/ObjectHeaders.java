@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.tagging.TagSet;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 
@@ -37,7 +38,10 @@ public final class ObjectHeaders {
     private ObjectHeaders() {
     }
 
-    /** The metadata a PUT, a multipart create or a REPLACE copy declares. */
+    public static final String VERSION_ID = "x-amz-version-id";
+    public static final String TAGGING = "x-amz-tagging";
+
+    /** The metadata a PUT, a multipart create or a REPLACE copy declares, tags from x-amz-tagging. */
     public static ObjectDraft draft(S3Request request, String bucket, String key, String owner) {
         HttpHeaders headers = request.headers();
         Map<String, String> stored = new TreeMap<>();
@@ -48,7 +52,7 @@ public final class ObjectHeaders {
             }
         }
         return new ObjectDraft(bucket, key, headers.getFirst(HttpHeaders.CONTENT_TYPE), stored,
-                userMetadata(headers), storageClass(headers), owner);
+                userMetadata(headers), storageClass(headers), owner, TagSet.fromHeader(headers.getFirst(TAGGING)));
     }
 
     public static Map<String, String> userMetadata(HttpHeaders headers) {
@@ -73,6 +77,13 @@ public final class ObjectHeaders {
         return value;
     }
 
+    /** x-amz-version-id for an object that has a version id (none for the null version). */
+    public static void versionId(HttpHeaders out, ObjectRecord object) {
+        if (object.versionId() != null) {
+            out.set(VERSION_ID, object.versionId());
+        }
+    }
+
     /** Headers of a GET or HEAD answer for this object. */
     public static HttpHeaders forRead(ObjectRecord object, S3Request request) {
         HttpHeaders out = new HttpHeaders();
@@ -88,6 +99,10 @@ public final class ObjectHeaders {
         object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, MetadataValues.mailSafe(value)));
         if (!"STANDARD".equals(object.storageClass())) {
             out.set("x-amz-storage-class", object.storageClass());
+        }
+        versionId(out, object);
+        if (!object.tags().isEmpty()) {
+            out.set("x-amz-tagging-count", Integer.toString(object.tags().size()));
         }
         String crc32 = object.checksums().get("CRC32");
         if (crc32 != null && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))

@@ -19,6 +19,7 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
+import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -81,6 +82,7 @@ public class CompleteMultipartUpload extends OperationFunction {
                     S3Response response = Responses.xml(
                             new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml());
                     ObjectEncryption.echo(object.headers(), response.headers());
+                    ObjectHeaders.versionId(response.headers(), object);
                     return response;
                 });
     }

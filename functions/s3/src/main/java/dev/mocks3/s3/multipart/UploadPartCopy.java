@@ -41,7 +41,7 @@ public class UploadPartCopy extends OperationFunction {
         S3Request request = call.request();
         int partNumber = Uploads.partNumber(request.queryParam("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
-        return uploads.of(request).flatMap(upload -> lookups.object(source.bucket(), source.key()).flatMap(original -> {
+        return uploads.of(request).flatMap(upload -> lookups.copySource(source).flatMap(original -> {
             ObjectEncryption.checkCopySource(original.headers(), request.headers());
             ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
             Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);

@@ -11,6 +11,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.CopySource;
+import dev.mocks3.core.tagging.TagSet;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.access.ObjectAcl;
 import dev.mocks3.s3.config.WritableBuckets;
@@ -29,7 +30,8 @@ import reactor.util.function.Tuples;
 
 /**
  * PUT /bucket/key with x-amz-copy-source — the new object shares the source's blob (no bytes
- * move); metadata is copied (COPY, the default) or taken from this request (REPLACE).
+ * move); metadata is copied (COPY, the default) or taken from this request (REPLACE), and so are
+ * tags (x-amz-tagging-directive). The source may be a version ({@code ?versionId=} in the header).
  */
 @Component("copyObject")
 public class CopyObject extends OperationFunction {
@@ -47,14 +49,16 @@ public class CopyObject extends OperationFunction {
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
-        boolean replace = directive(request.header("x-amz-metadata-directive"));
+        boolean replace = directive(request.header("x-amz-metadata-directive"), "x-amz-metadata-directive", "metadata");
+        boolean replaceTags = directive(request.header("x-amz-tagging-directive"), "x-amz-tagging-directive", "tagging");
         return buckets.of(request.bucket())
-                .flatMap(bucket -> lookups.object(source.bucket(), source.key()).map(object -> Tuples.of(bucket, object)))
+                .flatMap(bucket -> lookups.copySource(source).map(object -> Tuples.of(bucket, object)))
                 .flatMap(found -> {
                     ObjectRecord original = found.getT2();
                     ObjectEncryption.checkCopySource(original.headers(), request.headers());
                     Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
-                    boolean sameObject = source.bucket().equals(request.bucket()) && source.key().equals(request.key());
+                    boolean sameObject = source.bucket().equals(request.bucket()) && source.key().equals(request.key())
+                            && source.versionId() == null;
                     if (sameObject && !replace && request.header("x-amz-storage-class") == null
                             && request.header(ObjectEncryption.SSE) == null && request.header(ObjectEncryption.CUSTOMER_ALGORITHM) == null) {
                         throw S3Error.INVALID_REQUEST.exception("This copy request is illegal because it is trying to copy an "
@@ -68,12 +72,18 @@ public class CopyObject extends OperationFunction {
                                             ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
                                     call.accessKey());
                     ObjectDraft settled = WritableBuckets.withSettings(draft, call, found.getT1());
-                    return writer.link(copyOf(original, settled), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY));
-                })
-                .map(copy -> {
-                    S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml());
-                    ObjectEncryption.echo(copy.headers(), response.headers());
-                    return response;
+                    Map<String, String> tags = replaceTags ? TagSet.fromHeader(request.header(ObjectHeaders.TAGGING))
+                            : original.tags();
+                    return writer.link(copyOf(original, settled, tags), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY))
+                            .map(copy -> {
+                                S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml());
+                                ObjectEncryption.echo(copy.headers(), response.headers());
+                                ObjectHeaders.versionId(response.headers(), copy);
+                                if (original.versionId() != null || source.versionId() != null) {
+                                    response.headers().set("x-amz-copy-source-version-id", original.versionIdOrNull());
+                                }
+                                return response;
+                            });
                 });
     }
 
@@ -84,20 +94,21 @@ public class CopyObject extends OperationFunction {
         return headers;
     }
 
-    private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft) {
+    private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft, Map<String, String> tags) {
         return new ObjectRecord(draft.bucket(), draft.key(), original.blobSha256(), original.size(), original.etag(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), draft.headers(), draft.userMetadata(),
-                draft.storageClass(), draft.owner(), original.checksums());
+                draft.storageClass(), draft.owner(), original.checksums(), null, tags);
     }
 
-    private static boolean directive(String value) {
+    /** COPY (the default, false) or REPLACE (true); anything else is refused as S3 refuses it. */
+    private static boolean directive(String value, String header, String what) {
         if (value == null || value.equals("COPY")) {
             return false;
         }
         if (value.equals("REPLACE")) {
             return true;
         }
-        throw S3Error.INVALID_ARGUMENT.exception("Unknown metadata directive.").with("ArgumentName", "x-amz-metadata-directive")
+        throw S3Error.INVALID_ARGUMENT.exception("Unknown " + what + " directive.").with("ArgumentName", header)
                 .with("ArgumentValue", value);
     }
 }

@@ -11,6 +11,7 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -31,7 +32,11 @@ public class DeleteObjects extends OperationFunction {
         this.writer = writer;
     }
 
-    record Request(boolean quiet, List<String> keys) {
+    /** One {@code <Object>}: a key, and the version to remove (null: the key, a delete marker when versioned). */
+    record Target(String key, String versionId) {
+    }
+
+    record Request(boolean quiet, List<Target> objects) {
     }
 
     @Override
@@ -40,10 +45,13 @@ public class DeleteObjects extends OperationFunction {
         return lookups.bucket(bucket)
                 .then(SmallBody.read(call.request().body()))
                 .map(DeleteObjects::parse)
-                .flatMap(request -> Flux.fromIterable(request.keys())
-                        .concatMap(key -> writer.delete(bucket, key, ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE))
-                                .thenReturn(new DeleteResult.Outcome(key, null))
-                                .onErrorResume(S3Exception.class, e -> Mono.just(new DeleteResult.Outcome(key, e))))
+                .flatMap(request -> Flux.fromIterable(request.objects())
+                        .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
+                                        RequestedVersion.checked(target.versionId()),
+                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE)))
+                                .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
+                                .onErrorResume(S3Exception.class, e -> Mono.just(
+                                        new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))
                         .collectList()
                         .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml())));
     }
@@ -57,14 +65,15 @@ public class DeleteObjects extends OperationFunction {
         if (objects.isEmpty() || objects.size() > MAX_KEYS) {
             throw S3Error.MALFORMED_XML.exception();
         }
-        List<String> keys = objects.stream().map(o -> {
+        List<Target> targets = objects.stream().map(o -> {
             String key = XmlDocument.childText(o, "Key");
             if (key == null) {
                 throw S3Error.MALFORMED_XML.exception();
             }
-            return key;
+            String versionId = trim(XmlDocument.childText(o, "VersionId"));
+            return new Target(key, versionId == null || versionId.isEmpty() ? null : versionId);
         }).toList();
-        return new Request("true".equalsIgnoreCase(trim(XmlDocument.childText(doc.root(), "Quiet"))), keys);
+        return new Request("true".equalsIgnoreCase(trim(XmlDocument.childText(doc.root(), "Quiet"))), targets);
     }
 
     private static String trim(String value) {

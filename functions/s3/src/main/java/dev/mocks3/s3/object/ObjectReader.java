@@ -10,6 +10,7 @@ import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
+import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
@@ -40,11 +41,15 @@ public class ObjectReader {
      */
     public Mono<S3Response> read(S3Call call, boolean withBody) {
         S3Request request = call.request();
-        return Mono.defer(() -> lookups.object(request.bucket(), request.key()).flatMap(object -> {
+        String versionId = RequestedVersion.of(request);
+        return Mono.defer(() -> lookups.object(request.bucket(), request.key(), versionId).flatMap(object -> {
             ObjectEncryption.checkRead(object.headers(), request.headers());
             Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
             ByteRange range = ByteRange.parse(request.header(HttpHeaders.RANGE), object.size());
             HttpHeaders headers = ObjectHeaders.forRead(object, request);
+            if (versionId != null) {
+                headers.set(ObjectHeaders.VERSION_ID, object.versionIdOrNull());
+            }
             long offset = range == null ? 0 : range.first();
             long length = range == null ? object.size() : range.length();
             headers.setContentLength(length);
@@ -57,7 +62,8 @@ public class ObjectReader {
         })).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
                 .onErrorMap(Exceptions::isRetryExhausted,
                         e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
-                .onErrorResume(e -> e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY,
+                .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
+                                && !s3.headers().containsKey("x-amz-delete-marker"),
                         missing -> readThrough.read(call, withBody, (S3Exception) missing));
     }
 }

@@ -57,6 +57,7 @@ public class PutObject extends OperationFunction {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());
                     ObjectEncryption.echo(object.headers(), response.headers());
+                    ObjectHeaders.versionId(response.headers(), object);
                     return response;
                 });
     }

@@ -26,7 +26,7 @@ import dev.mocks3.state.metadata.RenderedListing;
 /** The listObjectsV2 function on the real stores, without the application. */
 class ListObjectsV2Test {
     private final StateFixture state = new StateFixture();
-    private final ListObjectsV2 listObjectsV2 = new ListObjectsV2(new Lookups(state.buckets, state.objects), state.lister);
+    private final ListObjectsV2 listObjectsV2 = new ListObjectsV2(new Lookups(state.buckets, state.objects, state.versions), state.lister);
     private final String bucket = state.newBucket();
 
     @Test

@@ -18,7 +18,7 @@ import dev.mocks3.state.metadata.ObjectRecord;
 /** The deleteObjects function on the real stores, without the application. */
 class DeleteObjectsTest {
     private final StateFixture state = new StateFixture();
-    private final DeleteObjects deleteObjects = new DeleteObjects(new Lookups(state.buckets, state.objects), state.writer);
+    private final DeleteObjects deleteObjects = new DeleteObjects(new Lookups(state.buckets, state.objects, state.versions), state.writer);
     private final String bucket = state.newBucket();
 
     @Test

@@ -2,5 +2,9 @@ package dev.mocks3.state.metadata;
 
 import java.time.Instant;
 
-public record BucketRecord(String name, String owner, String region, Instant createdAt) {
+public record BucketRecord(String name, String owner, String region, Instant createdAt, Versioning versioning) {
+
+    public BucketRecord(String name, String owner, String region, Instant createdAt) {
+        this(name, owner, region, createdAt, Versioning.UNVERSIONED);
+    }
 }

@@ -25,13 +25,19 @@ public final class BucketStore {
     }
 
     public Mono<BucketRecord> find(String name) {
-        return db.sql("select name, owner, region, created_at from buckets where name = $1")
+        return db.sql("select name, owner, region, created_at, versioning from buckets where name = $1")
                 .bind(0, name).map(BucketStore::toRecord).one();
     }
 
     public Flux<BucketRecord> all() {
-        return db.sql("select name, owner, region, created_at from buckets order by name")
+        return db.sql("select name, owner, region, created_at, versioning from buckets order by name")
                 .map(BucketStore::toRecord).all();
+    }
+
+    /** Sets the bucket's versioning (Enabled or Suspended); false when there is no such bucket. */
+    public Mono<Boolean> setVersioning(String name, Versioning versioning) {
+        return db.sql("update buckets set versioning = $2 where name = $1").bind(0, name).bind(1, versioning.status())
+                .fetch().rowsUpdated().map(count -> count == 1);
     }
 
     /** Deletes the bucket if it holds no object and no multipart upload; the result says which. */
@@ -40,6 +46,7 @@ public final class BucketStore {
                         with gone as (
                           delete from buckets b where b.name = $1
                             and not exists (select 1 from objects o where o.bucket = b.name)
+                            and not exists (select 1 from object_versions v where v.bucket = b.name)
                             and not exists (select 1 from multipart_uploads u where u.bucket = b.name)
                           returning name)
                         select (select count(*) from gone) as deleted,
@@ -58,6 +65,7 @@ public final class BucketStore {
     private static BucketRecord toRecord(Readable row) {
         OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
         return new BucketRecord(row.get("name", String.class), row.get("owner", String.class),
-                row.get("region", String.class), created == null ? Instant.EPOCH : created.toInstant());
+                row.get("region", String.class), created == null ? Instant.EPOCH : created.toInstant(),
+                Versioning.of(row.get("versioning", String.class)));
     }
 }

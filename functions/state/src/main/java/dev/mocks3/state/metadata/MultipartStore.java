@@ -42,11 +42,12 @@ public final class MultipartStore {
         String uploadId = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return db.sql("insert into multipart_uploads (upload_id, bucket, key, initiated, content_type, headers, "
-                        + "user_metadata, storage_class, owner) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                        + "user_metadata, storage_class, owner, tags) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .bind(0, uploadId).bind(1, draft.bucket()).bind(2, draft.key()).bind(3, now.atOffset(ZoneOffset.UTC))
                 .bind(4, draft.contentType() == null ? "application/octet-stream" : draft.contentType())
                 .bind(5, JsonColumns.write(draft.headers())).bind(6, JsonColumns.write(draft.userMetadata()))
                 .bind(7, draft.storageClass()).bind(8, draft.owner() == null ? "" : draft.owner())
+                .bind(9, JsonColumns.write(draft.tags()))
                 .then().thenReturn(new MultipartUpload(uploadId, now, draft));
     }
 
@@ -170,7 +171,7 @@ public final class MultipartStore {
         ObjectDraft draft = new ObjectDraft(row.get("bucket", String.class), row.get("key", String.class),
                 row.get("content_type", String.class), JsonColumns.read(row.get("headers")),
                 JsonColumns.read(row.get("user_metadata")), row.get("storage_class", String.class),
-                row.get("owner", String.class));
+                row.get("owner", String.class), JsonColumns.read(row.get("tags")));
         return new MultipartUpload(row.get("upload_id", String.class), initiated.toInstant(), draft);
     }
 

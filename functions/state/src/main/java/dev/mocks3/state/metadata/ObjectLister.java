@@ -12,8 +12,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ObjectLister {
     private static final int BATCH = 1000;
-    /** Sorts after every key that starts with the text before it. */
-    private static final String AFTER_ALL = "\uDBFF\uDFFF";
     private final ObjectStore objects;
 
     public ObjectLister(ObjectStore objects) {
@@ -21,22 +19,16 @@ public final class ObjectLister {
     }
 
     public Mono<Listing> list(String bucket, String prefix, String delimiter, String after, int maxKeys) {
-        Page page = new Page(prefix == null ? "" : prefix, delimiter == null || delimiter.isEmpty() ? null : delimiter, maxKeys);
+        Page page = new Page(new KeyFolding(prefix, delimiter), maxKeys);
         if (maxKeys <= 0) {
             // as S3: max-keys=0 lists nothing and is not truncated, whatever the bucket holds
             return Mono.just(new Listing(List.of(), List.of(), false, null));
         }
-        String cursor = after == null ? "" : after;
-        if (page.delimiter != null && cursor.startsWith(page.prefix) && cursor.endsWith(page.delimiter)
-                && cursor.length() > page.prefix.length()) {
-            // a marker that is a common prefix: everything under it was already returned as that prefix
-            cursor = cursor + AFTER_ALL;
-        }
-        return fill(bucket, page, cursor);
+        return fill(bucket, page, page.folding.resumeAfter(after));
     }
 
     private Mono<Listing> fill(String bucket, Page page, String cursor) {
-        return objects.page(bucket, page.prefix, cursor, BATCH).collectList().flatMap(batch -> {
+        return objects.page(bucket, page.folding.prefix, cursor, BATCH).collectList().flatMap(batch -> {
             String next = page.take(batch);
             if (page.done || batch.size() < BATCH && next == null) {
                 return Mono.just(page.toListing());
@@ -47,8 +39,7 @@ public final class ObjectLister {
 
     /** Accumulates one page; {@link #take} returns a cursor to jump to after a common prefix. */
     private static final class Page {
-        final String prefix;
-        final String delimiter;
+        final KeyFolding folding;
         final int maxKeys;
         final List<ObjectRecord> contents = new ArrayList<>();
         final List<String> prefixes = new ArrayList<>();
@@ -56,9 +47,8 @@ public final class ObjectLister {
         boolean done;
         boolean truncated;
 
-        Page(String prefix, String delimiter, int maxKeys) {
-            this.prefix = prefix;
-            this.delimiter = delimiter;
+        Page(KeyFolding folding, int maxKeys) {
+            this.folding = folding;
             this.maxKeys = maxKeys;
         }
 
@@ -69,24 +59,16 @@ public final class ObjectLister {
                     done = true;
                     return null;
                 }
-                String common = commonPrefixOf(object.key());
+                String common = folding.commonPrefixOf(object.key());
                 if (common != null) {
                     prefixes.add(common);
                     last = common;
-                    return common + AFTER_ALL;
+                    return common + KeyFolding.AFTER_ALL;
                 }
                 contents.add(object);
                 last = object.key();
             }
             return null;
-        }
-
-        private String commonPrefixOf(String key) {
-            if (delimiter == null) {
-                return null;
-            }
-            int at = key.indexOf(delimiter, prefix.length());
-            return at < 0 ? null : key.substring(0, at + delimiter.length());
         }
 
         Listing toListing() {

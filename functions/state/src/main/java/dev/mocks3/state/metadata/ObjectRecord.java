@@ -4,26 +4,47 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One object as its metadata row describes it.
+ * One object (one version of a key) as its metadata row describes it.
  *
  * @param headers the stored representation headers: Content-Encoding, Content-Disposition,
  *                Content-Language, Cache-Control, Expires (by their canonical names)
  * @param userMetadata {@code x-amz-meta-*} values, keyed by the lower-case suffix
  * @param checksums full-object checksums by algorithm name ({@code CRC32}), base64
+ * @param versionId the version id, or null for the "null" version (every object of an unversioned bucket)
+ * @param tags the object's tags (PutObjectTagging, x-amz-tagging)
  */
 public record ObjectRecord(String bucket, String key, String blobSha256, long size, String etag,
                            Instant lastModified, String contentType, Map<String, String> headers,
                            Map<String, String> userMetadata, String storageClass, String owner,
-                           Map<String, String> checksums) {
+                           Map<String, String> checksums, String versionId, Map<String, String> tags) {
 
     public ObjectRecord {
         headers = Map.copyOf(headers);
         userMetadata = Map.copyOf(userMetadata);
         checksums = Map.copyOf(checksums);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** An unversioned, untagged object. */
+    public ObjectRecord(String bucket, String key, String blobSha256, long size, String etag, Instant lastModified,
+                        String contentType, Map<String, String> headers, Map<String, String> userMetadata,
+                        String storageClass, String owner, Map<String, String> checksums) {
+        this(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata, storageClass, owner,
+                checksums, null, Map.of());
     }
 
     /** The ETag as sent on the wire, quoted. */
     public String quotedEtag() {
         return "\"" + etag + "\"";
+    }
+
+    /** The version id as S3 names it: {@code null} for the null version. */
+    public String versionIdOrNull() {
+        return versionId == null ? VersionIds.NULL : versionId;
+    }
+
+    public ObjectRecord withVersionId(String id) {
+        return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
+                storageClass, owner, checksums, id, tags);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -14,7 +16,7 @@ import reactor.core.publisher.Mono;
 /** Object metadata rows. Changes that touch blob references go through {@link ObjectWriter}. */
 public final class ObjectStore {
     static final String COLUMNS = "bucket, key, blob_sha256, size, etag, last_modified, content_type, headers, "
-            + "user_metadata, storage_class, owner, checksums";
+            + "user_metadata, storage_class, owner, checksums, version_id, tags";
     private final DatabaseClient db;
 
     public ObjectStore(DatabaseClient db) {
@@ -45,12 +47,28 @@ public final class ObjectStore {
                 .map(ObjectStore::toRecord).all();
     }
 
-    /** The row a writer is about to replace; the caller holds the key's lock. */
-    Mono<CurrentObject> current(String bucket, String key) {
-        return db.sql("select blob_sha256, etag, last_modified from objects where bucket = $1 and key = $2")
+    /**
+     * The bucket's versioning and the row a writer is about to replace, in one round trip; the caller
+     * holds the key's lock. Empty when the bucket does not exist.
+     */
+    Mono<KeyState> state(String bucket, String key) {
+        return db.sql("select b.versioning, o.blob_sha256, o.etag, o.last_modified, o.version_id from buckets b "
+                        + "left join objects o on o.bucket = b.name and o.key = $2 where b.name = $1")
                 .bind(0, bucket).bind(1, key)
-                .map(row -> new CurrentObject(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, OffsetDateTime.class).toInstant())).one();
+                .map(row -> {
+                    OffsetDateTime modified = row.get(3, OffsetDateTime.class);
+                    Optional<CurrentObject> current = row.get(1, String.class) == null ? Optional.empty()
+                            : Optional.of(new CurrentObject(row.get(1, String.class), row.get(2, String.class),
+                                    modified.toInstant(), row.get(4, String.class)));
+                    return new KeyState(Versioning.of(row.get(0, String.class)), current);
+                }).one();
+    }
+
+    /** Replaces the tags of the current object; false when the key has no current object. */
+    Mono<Boolean> setTags(String bucket, String key, String versionId, Map<String, String> tags) {
+        return db.sql("update objects set tags = $4 where bucket = $1 and key = $2 and coalesce(version_id, 'null') = $3")
+                .bind(0, bucket).bind(1, key).bind(2, versionId).bind(3, JsonColumns.write(tags))
+                .fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /**
@@ -61,29 +79,32 @@ public final class ObjectStore {
         boolean sameBlob = o.blobSha256().equals(previous);
         String ctes = "with upserted as (" + UPSERT + ")"
                 + (sameBlob ? "" : ", " + BlobReferences.retainCte(3, 4))
-                + (previous == null || sameBlob ? "" : ", " + BlobReferences.releaseCte(13));
+                + (previous == null || sameBlob ? "" : ", " + BlobReferences.releaseCte(15));
         String main = previous == null || sameBlob ? " select 0::bigint" : " select count(*) from released";
         var spec = bindRow(db.sql(ctes + main), o);
         if (previous != null && !sameBlob) {
-            spec = spec.bind(12, previous);
+            spec = spec.bind(14, previous);
         }
         return spec.map(row -> row.get(0, Long.class)).one().map(gone -> gone > 0);
     }
 
     private static final String UPSERT = "insert into objects (" + COLUMNS + ") "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
             + "on conflict (bucket, key) do update set blob_sha256 = excluded.blob_sha256, size = excluded.size, "
             + "etag = excluded.etag, last_modified = excluded.last_modified, content_type = excluded.content_type, "
             + "headers = excluded.headers, user_metadata = excluded.user_metadata, "
-            + "storage_class = excluded.storage_class, owner = excluded.owner, checksums = excluded.checksums";
+            + "storage_class = excluded.storage_class, owner = excluded.owner, checksums = excluded.checksums, "
+            + "version_id = excluded.version_id, tags = excluded.tags";
 
     private static DatabaseClient.GenericExecuteSpec bindRow(DatabaseClient.GenericExecuteSpec spec, ObjectRecord o) {
-        return spec.bind(0, o.bucket()).bind(1, o.key()).bind(2, o.blobSha256()).bind(3, o.size()).bind(4, o.etag())
+        spec = spec.bind(0, o.bucket()).bind(1, o.key()).bind(2, o.blobSha256()).bind(3, o.size()).bind(4, o.etag())
                 .bind(5, o.lastModified().atOffset(ZoneOffset.UTC))
                 .bind(6, o.contentType() == null ? "application/octet-stream" : o.contentType())
                 .bind(7, JsonColumns.write(o.headers())).bind(8, JsonColumns.write(o.userMetadata()))
                 .bind(9, o.storageClass()).bind(10, o.owner() == null ? "" : o.owner())
                 .bind(11, JsonColumns.write(o.checksums()));
+        spec = o.versionId() == null ? spec.bindNull(12, String.class) : spec.bind(12, o.versionId());
+        return spec.bind(13, JsonColumns.write(o.tags()));
     }
 
     Mono<Boolean> deleteRow(String bucket, String key) {
@@ -98,7 +119,8 @@ public final class ObjectStore {
                 modified == null ? Instant.EPOCH : modified.toInstant(), row.get("content_type", String.class),
                 JsonColumns.read(row.get("headers")), JsonColumns.read(row.get("user_metadata")),
                 row.get("storage_class", String.class), row.get("owner", String.class),
-                JsonColumns.read(row.get("checksums")));
+                JsonColumns.read(row.get("checksums")), row.get("version_id", String.class),
+                JsonColumns.read(row.get("tags")));
     }
 
     static List<String> nonNull(String... values) {

@@ -2,7 +2,9 @@ package dev.mocks3.state.metadata;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -20,18 +22,25 @@ import reactor.core.publisher.Mono;
  * published and referenced, the row replaced, the previous blob released; a blob whose last
  * reference went away is removed from the store after the commit. The change's notification events
  * are written to the outbox in the same transaction.
+ *
+ * <p>In a versioned bucket a write keeps the replaced object as a non-current version (with its
+ * blob reference) and a delete adds a delete marker; only the null version is replaced (suspended
+ * versioning) and only a delete naming a version removes one. An unversioned bucket pays for none of
+ * this: the bucket's versioning is read in the same statement as the replaced row.
  */
 public final class ObjectWriter {
     private final ObjectStore objects;
+    private final ObjectVersions versions;
     private final BlobReferences refs;
     private final BlobStore blobs;
     private final BlobStaging staging;
     private final TransactionalOperator tx;
     private final ObjectEvents events;
 
-    public ObjectWriter(ObjectStore objects, BlobReferences refs, BlobStore blobs, BlobStaging staging,
-                        TransactionalOperator tx, ObjectEvents events) {
+    public ObjectWriter(ObjectStore objects, ObjectVersions versions, BlobReferences refs, BlobStore blobs,
+                        BlobStaging staging, TransactionalOperator tx, ObjectEvents events) {
         this.objects = objects;
+        this.versions = versions;
         this.refs = refs;
         this.blobs = blobs;
         this.staging = staging;
@@ -39,18 +48,25 @@ public final class ObjectWriter {
         this.events = events;
     }
 
+    /** The committed record, and the blobs whose last reference the transaction dropped. */
+    private record Changed<T>(T result, List<String> orphans) {
+    }
+
     /** Commits {@code staged} as the object described by {@code draft}; {@code etag} null means its MD5. */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag) {
         return write(draft, staged, etag, WriteCondition.NONE, ChangeCause.internal(S3EventNames.OBJECT_CREATED_PUT));
     }
 
-    /** As {@link #write(ObjectDraft, StagedBlob, String)}, if {@code condition} holds for the object it replaces. */
+    /**
+     * As {@link #write(ObjectDraft, StagedBlob, String)}, if {@code condition} holds for the object it
+     * replaces. The record returned carries the version id the write got.
+     */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, WriteCondition condition,
                                     ChangeCause cause) {
         ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), staged.sha256(), staged.size(),
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
-                java.util.Map.of("CRC32", staged.crc32()));
+                Map.of("CRC32", staged.crc32()), null, draft.tags());
         return commit(record, blobs.publish(staged), condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
@@ -68,19 +84,51 @@ public final class ObjectWriter {
      */
     private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition,
                                       ChangeCause cause) {
-        Mono<Optional<String>> work = refs.lockName(record.bucket(), record.key())
-                .then(objects.current(record.bucket(), record.key()).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(current -> {
-                    condition.check(current.map(CurrentObject::etag));
-                    String previous = current.map(CurrentObject::blobSha256).orElse(null);
-                    return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
-                            .then(publish)
-                            .then(objects.replace(record, previous))
-                            .flatMap(last -> events.created(record, cause).thenReturn(last))
-                            .map(lastReference -> lastReference ? Optional.of(previous) : Optional.<String>empty());
-                });
+        Mono<Changed<ObjectRecord>> work = refs.lockName(record.bucket(), record.key())
+                .then(objects.state(record.bucket(), record.key()).defaultIfEmpty(KeyState.NO_BUCKET))
+                .flatMap(state -> {
+                    condition.check(state.current().map(CurrentObject::etag));
+                    return switch (state.versioning()) {
+                        case UNVERSIONED -> replaceCurrent(record.withVersionId(null), state, publish);
+                        case ENABLED -> addVersion(record.withVersionId(VersionIds.next()), state, publish);
+                        case SUSPENDED -> replaceNullVersion(record.withVersionId(null), state, publish);
+                    };
+                })
+                .flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
         return tx.transactional(work)
-                .flatMap(orphan -> refs.releasedAfterCommit(orphan.stream().toList()).thenReturn(record));
+                .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()));
+    }
+
+    private Mono<Changed<ObjectRecord>> replaceCurrent(ObjectRecord record, KeyState state, Mono<Void> publish) {
+        String previous = state.current().map(CurrentObject::blobSha256).orElse(null);
+        return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
+                .then(publish)
+                .then(objects.replace(record, previous))
+                .map(last -> new Changed<>(record, last ? List.of(previous) : List.of()));
+    }
+
+    /** Versioning enabled: the current object becomes a non-current version, keeping its blob. */
+    private Mono<Changed<ObjectRecord>> addVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+        return refs.lock(List.of(record.blobSha256()))
+                .then(publish)
+                .then(state.current().isPresent() ? versions.demoteCurrent(record.bucket(), record.key()) : Mono.empty())
+                .then(objects.replace(record, null))
+                .thenReturn(new Changed<>(record, List.of()));
+    }
+
+    /** Versioning suspended: the write replaces the null version, current or not; other versions stay. */
+    private Mono<Changed<ObjectRecord>> replaceNullVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+        String bucket = record.bucket();
+        String key = record.key();
+        Optional<CurrentObject> current = state.current();
+        String previous = current.filter(c -> c.versionId() == null).map(CurrentObject::blobSha256).orElse(null);
+        return noncurrentNullVersion(bucket, key).flatMap(nullVersion -> refs.lock(ObjectStore.nonNull(record.blobSha256(),
+                        previous, nullVersion.flatMap(ObjectVersions.Noncurrent::blobSha256).orElse(null)))
+                .then(publish)
+                .then(current.isPresent() && previous == null ? versions.demoteCurrent(bucket, key) : Mono.empty())
+                .then(dropNoncurrent(nullVersion))
+                .flatMap(orphans -> objects.replace(record, previous)
+                        .map(last -> new Changed<>(record, plus(orphans, last ? previous : null)))));
     }
 
     /** Deletes the object; true if there was one. */
@@ -88,37 +136,128 @@ public final class ObjectWriter {
         return delete(bucket, key, ChangeCause.internal(S3EventNames.OBJECT_REMOVED_DELETE));
     }
 
-    /** Deletes the object, telling its notifications why; true if there was one. */
+    /** Deletes the object (adds a delete marker in a versioned bucket), telling its notifications why; true if there was one. */
     public Mono<Boolean> delete(String bucket, String key, ChangeCause cause) {
-        return delete(bucket, key, cause, Instant.MAX);
+        return delete(bucket, key, null, cause).map(Deletion::found);
+    }
+
+    /**
+     * DeleteObject: without {@code versionId}, deletes the object of an unversioned bucket or adds a
+     * delete marker in a versioned one; with it, removes that version for good (its blob goes with
+     * its last reference), and the next newer version that is an object becomes the current one.
+     */
+    public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause) {
+        return delete(bucket, key, versionId, cause, Instant.MAX);
     }
 
     /**
      * Deletes the object if it was last modified at or before {@code cutoff} (lifecycle expiry), so a
-     * write that replaced it since it was found expired survives; true if it was deleted. Its
-     * notifications say {@code s3:LifecycleExpiration:Delete}.
+     * write that replaced it since it was found expired survives; true if it was deleted (a delete
+     * marker added in a versioned bucket). Its notifications say {@code s3:LifecycleExpiration:*}.
      */
     public Mono<Boolean> deleteIfModifiedBy(String bucket, String key, Instant cutoff) {
-        return delete(bucket, key, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff);
+        return delete(bucket, key, null, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff)
+                .map(Deletion::found);
     }
 
-    private Mono<Boolean> delete(String bucket, String key, ChangeCause cause, Instant cutoff) {
-        Mono<Optional<String>> work = refs.lockName(bucket, key)
-                .then(objects.current(bucket, key))
-                .filter(current -> !current.lastModified().isAfter(cutoff))
-                .map(CurrentObject::blobSha256)
-                .flatMap(previous -> refs.lock(java.util.List.of(previous))
-                        .then(objects.deleteRow(bucket, key))
-                        .then(events.removed(bucket, key, cause))
-                        .then(releaseReturningOrphan(previous))
-                        .map(orphan -> Optional.of(orphan.orElse(""))));
+    private Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, Instant cutoff) {
+        Mono<Changed<Deletion>> work = refs.lockName(bucket, key)
+                .then(objects.state(bucket, key).defaultIfEmpty(KeyState.NO_BUCKET))
+                .flatMap(state -> {
+                    Optional<CurrentObject> current = state.current();
+                    if (versionId != null) {
+                        return deleteVersion(bucket, key, versionId, current, cause);
+                    }
+                    if (current.map(c -> c.lastModified().isAfter(cutoff)).orElse(false)) {
+                        return Mono.empty();
+                    }
+                    if (state.versioning() == Versioning.UNVERSIONED) {
+                        return current.map(c -> deleteCurrent(bucket, key, c.blobSha256(), cause)).orElse(Mono.empty());
+                    }
+                    // expiry adds no marker where no object is current; a client's delete always does
+                    return current.isEmpty() && cutoff != Instant.MAX ? Mono.empty()
+                            : addDeleteMarker(bucket, key, state, cause);
+                });
         return tx.transactional(work)
-                .flatMap(orphan -> orphan.filter(sha -> !sha.isEmpty()).map(sha -> refs.releasedAfterCommit(List.of(sha)))
-                        .orElse(Mono.empty()).thenReturn(true))
-                .defaultIfEmpty(false);
+                .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()))
+                .defaultIfEmpty(versionId == null ? Deletion.NOTHING : new Deletion(false, versionId, false));
     }
 
-    private Mono<Optional<String>> releaseReturningOrphan(String sha256) {
-        return refs.release(sha256).map(last -> last ? Optional.of(sha256) : Optional.empty());
+    private Mono<Changed<Deletion>> deleteCurrent(String bucket, String key, String previous, ChangeCause cause) {
+        return refs.lock(List.of(previous))
+                .then(objects.deleteRow(bucket, key))
+                .then(events.removed(bucket, key, cause))
+                .then(refs.release(previous))
+                .map(last -> new Changed<>(new Deletion(true, null, false), last ? List.of(previous) : List.of()));
+    }
+
+    private Mono<Changed<Deletion>> addDeleteMarker(String bucket, String key, KeyState state, ChangeCause cause) {
+        Optional<CurrentObject> current = state.current();
+        ChangeCause markerCause = cause.named(S3EventNames.deleteMarkerCreated(cause.eventName()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (state.versioning() == Versioning.ENABLED) {
+            String id = VersionIds.next();
+            return (current.isPresent() ? versions.demoteCurrent(bucket, key) : Mono.<Void>empty())
+                    .then(versions.addDeleteMarker(bucket, key, id, cause.principal(), now))
+                    .then(events.removed(bucket, key, id, markerCause))
+                    .thenReturn(new Changed<>(new Deletion(true, id, true), List.of()));
+        }
+        // suspended: the marker is the null version, so the null version it replaces goes for good
+        String previous = current.filter(c -> c.versionId() == null).map(CurrentObject::blobSha256).orElse(null);
+        return noncurrentNullVersion(bucket, key).flatMap(nullVersion -> refs.lock(ObjectStore.nonNull(previous,
+                        nullVersion.flatMap(ObjectVersions.Noncurrent::blobSha256).orElse(null)))
+                .then(current.isEmpty() ? Mono.<Void>empty() : previous == null ? versions.demoteCurrent(bucket, key)
+                        : objects.deleteRow(bucket, key).then())
+                .then(dropNoncurrent(nullVersion))
+                .flatMap(orphans -> (previous == null ? Mono.just(false) : refs.release(previous))
+                        .map(last -> plus(orphans, last ? previous : null)))
+                .flatMap(orphans -> versions.addDeleteMarker(bucket, key, VersionIds.NULL, cause.principal(), now)
+                        .then(events.removed(bucket, key, VersionIds.NULL, markerCause))
+                        .thenReturn(new Changed<>(new Deletion(true, VersionIds.NULL, true), orphans))));
+    }
+
+    private Mono<Changed<Deletion>> deleteVersion(String bucket, String key, String versionId,
+                                                  Optional<CurrentObject> current, ChangeCause cause) {
+        boolean isCurrent = current.map(c -> versionId.equals(c.versionId() == null ? VersionIds.NULL : c.versionId()))
+                .orElse(false);
+        if (isCurrent) {
+            String sha = current.get().blobSha256();
+            return refs.lock(List.of(sha))
+                    .then(objects.deleteRow(bucket, key))
+                    .then(refs.release(sha))
+                    .flatMap(last -> versions.promoteNewest(bucket, key)
+                            .then(events.removed(bucket, key, versionId, cause))
+                            .thenReturn(new Changed<>(new Deletion(true, versionId, false), last ? List.of(sha) : List.of())));
+        }
+        return versions.noncurrent(bucket, key, versionId)
+                .flatMap(version -> refs.lock(version.blobSha256().stream().toList())
+                        .then(dropNoncurrent(Optional.of(version)))
+                        .flatMap(orphans -> (current.isEmpty() ? versions.promoteNewest(bucket, key) : Mono.<Void>empty())
+                                .then(events.removed(bucket, key, versionId, cause))
+                                .thenReturn(new Changed<>(new Deletion(true, versionId, version.deleteMarker()), orphans))));
+    }
+
+    private Mono<Optional<ObjectVersions.Noncurrent>> noncurrentNullVersion(String bucket, String key) {
+        return versions.noncurrent(bucket, key, VersionIds.NULL).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** Removes a non-current version row and its blob reference; the blob if that was its last. */
+    private Mono<List<String>> dropNoncurrent(Optional<ObjectVersions.Noncurrent> version) {
+        if (version.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Mono<Void> removed = versions.deleteRow(version.get().seq());
+        return version.get().blobSha256()
+                .map(sha -> removed.then(refs.release(sha)).map(last -> last ? List.of(sha) : List.<String>of()))
+                .orElse(removed.thenReturn(List.of()));
+    }
+
+    private static List<String> plus(List<String> list, String value) {
+        if (value == null) {
+            return list;
+        }
+        List<String> more = new ArrayList<>(list);
+        more.add(value);
+        return more;
     }
 }

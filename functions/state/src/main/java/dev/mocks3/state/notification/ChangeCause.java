@@ -21,4 +21,9 @@ public record ChangeCause(String eventName, String requestId, String principal, 
     public static ChangeCause internal(String eventName) {
         return new ChangeCause(eventName, null, null, null);
     }
+
+    /** The same change under another event name (a delete that added a delete marker). */
+    public ChangeCause named(String otherEventName) {
+        return new ChangeCause(otherEventName, requestId, principal, sourceIp);
+    }
 }

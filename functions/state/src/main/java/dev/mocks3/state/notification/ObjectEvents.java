@@ -49,13 +49,19 @@ public final class ObjectEvents {
     /** The object {@code object} was written (put, copy, completed upload). */
     public Mono<Void> created(ObjectRecord object, ChangeCause cause) {
         return changed(object.bucket(), object.key(), object.owner(), object.lastModified(),
-                new S3EventNotification.S3Object(encodeKey(object.key()), object.size(), object.etag(), null), cause);
+                new S3EventNotification.S3Object(encodeKey(object.key()), object.size(), object.etag(), object.versionId(), null),
+                cause);
     }
 
     /** The object at {@code bucket}/{@code key} was deleted. */
     public Mono<Void> removed(String bucket, String key, ChangeCause cause) {
-        return changed(bucket, key, null, Instant.now(), new S3EventNotification.S3Object(encodeKey(key), null, null, null),
-                cause);
+        return removed(bucket, key, null, cause);
+    }
+
+    /** A version of the key was removed, or a delete marker {@code versionId} added (null: unversioned). */
+    public Mono<Void> removed(String bucket, String key, String versionId, ChangeCause cause) {
+        return changed(bucket, key, null, Instant.now(),
+                new S3EventNotification.S3Object(encodeKey(key), null, null, versionId, null), cause);
     }
 
     private Mono<Void> changed(String bucket, String key, String owner, Instant time, S3EventNotification.S3Object object,
@@ -76,7 +82,7 @@ public final class ObjectEvents {
     }
 
     private static S3EventNotification.S3Object withSequencer(S3EventNotification.S3Object object, String sequencer) {
-        return new S3EventNotification.S3Object(object.key(), object.size(), object.eTag(), sequencer);
+        return new S3EventNotification.S3Object(object.key(), object.size(), object.eTag(), object.versionId(), sequencer);
     }
 
     private static CloudEvent event(NotificationRule rule, String bucket, String key, String owner, Instant time,

@@ -1,0 +1,64 @@
+package dev.mocks3.s3.versioning;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlDocument;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.s3.object.Lookups;
+import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.Versioning;
+import reactor.core.publisher.Mono;
+
+/**
+ * PUT /bucket?versioning — Status Enabled or Suspended. Once enabled, a bucket never returns to
+ * unversioned, as in S3; a document without Status changes nothing.
+ */
+@Component("putBucketVersioning")
+public class PutBucketVersioning extends OperationFunction {
+    private final Lookups lookups;
+    private final BucketStore buckets;
+
+    public PutBucketVersioning(Lookups lookups, BucketStore buckets) {
+        this.lookups = lookups;
+        this.buckets = buckets;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        String bucket = call.request().bucket();
+        return lookups.bucket(bucket)
+                .then(SmallBody.read(call.request().body()))
+                .flatMap(body -> {
+                    Versioning wanted = parse(body);
+                    return wanted == null ? Mono.just(true) : buckets.setVersioning(bucket, wanted);
+                })
+                .map(stored -> {
+                    if (!stored) {
+                        throw S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket);
+                    }
+                    return Responses.empty(200);
+                });
+    }
+
+    /** The state asked for, or null when the document names none. */
+    static Versioning parse(byte[] body) {
+        XmlDocument doc = XmlDocument.parse(body);
+        if (!"VersioningConfiguration".equals(doc.rootName())) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        String status = XmlDocument.childText(doc.root(), "Status");
+        if (status == null) {
+            return null;
+        }
+        return switch (status.trim()) {
+            case "Enabled" -> Versioning.ENABLED;
+            case "Suspended" -> Versioning.SUSPENDED;
+            default -> throw S3Error.MALFORMED_XML.exception();
+        };
+    }
+}
