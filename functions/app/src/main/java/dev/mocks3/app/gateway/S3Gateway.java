@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.mocks3.app.observe.S3Observer;
 import dev.mocks3.app.pipeline.OperationPipelines;
 import dev.mocks3.core.call.ConnectionDrop;
 import dev.mocks3.core.call.RequestIds;
@@ -49,9 +50,12 @@ public class S3Gateway implements WebFilter {
     private final FailureLog failures;
     private final String retryAfterSeconds;
     private final PortOutage outage;
+    private final S3Observer observer;
 
-    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage) {
+    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage,
+                     S3Observer observer) {
         this.outage = outage;
+        this.observer = observer;
         this.reader = reader;
         this.pipelines = pipelines;
         this.failures = new FailureLog(log, connections.stackTraceInterval());
@@ -74,16 +78,19 @@ public class S3Gateway implements WebFilter {
         try {
             request = reader.read(exchange.getRequest(), requestId);
         } catch (S3Exception e) {
-            return writeError(exchange, e, exchange.getRequest().getPath().value(), requestId);
+            return observer.start(requestId, null).around(exchange,
+                    writeError(exchange, e, exchange.getRequest().getPath().value(), requestId));
         }
-        return Mono.defer(() -> serve(request))
+        S3Observer.Observation observation = observer.start(requestId, request);
+        return observation.around(exchange, Mono.defer(() -> serve(request, observation))
                 .flatMap(call -> write(exchange, call.response()))
-                .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId));
+                .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId)));
     }
 
-    private Mono<S3Call> serve(S3Request request) {
+    private Mono<S3Call> serve(S3Request request, S3Observer.Observation observation) {
         S3Operation operation = Routes.classify(request.method(), S3RequestReader.target(request), request.query().keySet(),
                 request::header).orElseThrow(() -> unroutable(request));
+        observation.classified(operation);
         return pipelines.of(operation)
                 .orElseThrow(() -> S3Error.NOT_IMPLEMENTED.exception(operation.s3Name() + " is not served by this instance"))
                 .apply(Mono.just(S3Call.of(request, operation)));
