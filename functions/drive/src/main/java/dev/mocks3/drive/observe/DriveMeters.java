@@ -20,6 +20,12 @@ import reactor.core.publisher.Mono;
  * more counter method here, called by its function.
  */
 public final class DriveMeters {
+    private static final String LOGINS = "mocks3.drive.logins";
+    private static final String LOGINS_MEANING = "drive logins by outcome";
+    private static final String UPLOADS = "mocks3.drive.uploads";
+    private static final String UPLOADS_MEANING = "files uploaded, by kind (instant: no byte sent; presigned: bytes sent to S3)";
+    private static final String INSTANT_CHECKS = "mocks3.drive.instant.upload.checks";
+    private static final String INSTANT_CHECKS_MEANING = "instant-upload checks, by whether the content was already stored";
     private final MeterRegistry registry;
     private final RequestTracing tracing;
     private final Map<DriveEndpoint, Timer> durations = new EnumMap<>(DriveEndpoint.class);
@@ -31,6 +37,16 @@ public final class DriveMeters {
         for (DriveEndpoint endpoint : DriveEndpoint.values()) {
             durations.put(endpoint, Timer.builder("mocks3.drive.request.duration").tag("endpoint", endpoint.functionName())
                     .description("drive requests, from the call to the answer").register(registry));
+        }
+        // the business series exist from the start, at zero: a dashboard shows 0, not "No data"
+        for (String outcome : new String[] {"success", "failure"}) {
+            meter(LOGINS, LOGINS_MEANING, "outcome", outcome);
+        }
+        for (String kind : new String[] {"instant", "presigned"}) {
+            meter(UPLOADS, UPLOADS_MEANING, "kind", kind);
+        }
+        for (String hit : new String[] {"true", "false"}) {
+            meter(INSTANT_CHECKS, INSTANT_CHECKS_MEANING, "hit", hit);
         }
     }
 
@@ -48,7 +64,7 @@ public final class DriveMeters {
         count("mocks3.drive.requests", "drive requests by endpoint and outcome (ok, or the drive error)",
                 "endpoint", endpoint.functionName(), "outcome", outcome);
         if (endpoint == DriveEndpoint.LOGIN) {
-            count("mocks3.drive.logins", "drive logins by outcome", "outcome", "ok".equals(outcome) ? "success" : "failure");
+            count(LOGINS, LOGINS_MEANING, "outcome", "ok".equals(outcome) ? "success" : "failure");
         }
         if (endpoint == DriveEndpoint.UPLOAD_CALLBACK && "ok".equals(outcome)) {
             uploaded("presigned");
@@ -57,20 +73,23 @@ public final class DriveMeters {
 
     /** An instant-upload check: {@code hit} when the content was known and the file appeared at once. */
     public void instantUpload(boolean hit) {
-        count("mocks3.drive.instant.upload.checks", "instant-upload checks by whether the content was already stored",
-                "hit", Boolean.toString(hit));
+        count(INSTANT_CHECKS, INSTANT_CHECKS_MEANING, "hit", Boolean.toString(hit));
         if (hit) {
             uploaded("instant");
         }
     }
 
     private void uploaded(String kind) {
-        count("mocks3.drive.uploads", "files uploaded, by kind (instant: no byte sent; presigned: bytes sent to S3)", "kind", kind);
+        count(UPLOADS, UPLOADS_MEANING, "kind", kind);
     }
 
     /** Adds one to the counter {@code name} with these tag pairs; meters are looked up once per name and tags. */
     public void count(String name, String description, String... tags) {
-        counters.computeIfAbsent(name + '\n' + String.join("\n", tags),
-                key -> Counter.builder(name).tags(tags).description(description).register(registry)).increment();
+        meter(name, description, tags).increment();
+    }
+
+    private Counter meter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + '\n' + String.join("\n", tags),
+                key -> Counter.builder(name).tags(tags).description(description).register(registry));
     }
 }
