@@ -55,7 +55,8 @@ final class PromQlNames {
                     }
                 } else if (KEYWORDS.contains(word.toLowerCase())) {
                     continue;
-                } else if (next < e.length() && e.charAt(next) == '(') {
+                } else if (next < e.length() && e.charAt(next) == '(' || followedByModifier(e, next)) {
+                    // a function, or an aggregation written "sum by (label) (...)"
                     continue;
                 } else {
                     names.metrics.add(word);
@@ -94,6 +95,11 @@ final class PromQlNames {
             i += s.charAt(i) == '\\' ? 2 : 1;
         }
         return i + 1;
+    }
+
+    private static boolean followedByModifier(String s, int at) {
+        Matcher m = IDENTIFIER.matcher(s);
+        return m.find(at) && m.start() == at && ("by".equals(m.group()) || "without".equals(m.group()));
     }
 
     private static int skipSpaces(String s, int i) {

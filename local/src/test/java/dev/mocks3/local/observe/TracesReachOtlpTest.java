@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * With {@code MOCKS3_OTLP_ENDPOINT} set, each S3 request is a trace sent over OTLP/HTTP: the request
- * span, the fault check beneath it, a span naming the injected fault, the blob I/O; the fault event
- * log carries the same trace id.
+ * span, the fault check beneath it, a span naming the injected fault, the blob I/O and the
+ * PostgreSQL statements; the fault event log carries the same trace id.
  */
 class TracesReachOtlpTest {
 
@@ -84,9 +84,12 @@ class TracesReachOtlpTest {
             Span put = await(receiver, spans -> spans.stream().filter(s -> putId.equals(attribute(s, "mocks3.request_id"))).findFirst());
             List<Span> putTrace = await(receiver, spans -> {
                 List<Span> same = spans.stream().filter(s -> s.getTraceId().equals(put.getTraceId())).toList();
-                return same.stream().anyMatch(s -> s.getName().startsWith("blob ")) ? Optional.of(same) : Optional.empty();
+                return same.stream().anyMatch(s -> s.getName().startsWith("blob "))
+                        && same.stream().anyMatch(s -> s.getName().equals("db.query")) ? Optional.of(same) : Optional.empty();
             });
-            assertThat(putTrace).extracting(Span::getName).contains("S3 PutObject", "blob publish");
+            assertThat(putTrace).extracting(Span::getName).contains("S3 PutObject", "blob publish", "db.query");
+            assertThat(putTrace).filteredOn(s -> s.getName().equals("db.query"))
+                    .extracting(s -> attribute(s, "db.statement")).anyMatch(sql -> sql.toLowerCase().contains("objects"));
         }
     }
 

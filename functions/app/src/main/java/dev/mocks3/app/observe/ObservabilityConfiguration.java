@@ -20,6 +20,9 @@ import dev.mocks3.core.observe.RequestTracing;
 import dev.mocks3.core.observe.SidePortRoutes;
 import dev.mocks3.state.blob.BlobStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 
@@ -35,7 +38,9 @@ public class ObservabilityConfiguration {
     @Bean
     RequestTracing requestTracing(ObjectProvider<Tracer> tracer) {
         Tracer t = tracer.getIfAvailable();
-        return t == null ? RequestTracing.OFF : new RequestTracing(t);
+        RequestTracing tracing = t == null ? RequestTracing.OFF : new RequestTracing(t);
+        tracing.propagateToThreads();
+        return tracing;
     }
 
     @Bean
@@ -75,15 +80,23 @@ public class ObservabilityConfiguration {
         return request -> ServerResponse.ok().contentType(MediaType.parseMediaType(PROMETHEUS_TEXT)).bodyValue(registry.scrape());
     }
 
-    /** While tracing is on, blob I/O is a span of its own beneath the request's; off, the blob store stays as it is. */
+    /**
+     * While tracing is on, blob I/O and each PostgreSQL statement are spans of their own beneath the
+     * request's; off, the blob store and the connection factory stay as they are.
+     */
     @Bean
     static BeanPostProcessor tracedBlobStore(Environment env, @Lazy ObjectProvider<RequestTracing> tracing) {
         boolean on = ObservabilitySettings.tracingOn(env);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
-                return on && bean instanceof BlobStore blobs && !(bean instanceof TracedBlobStore)
-                        ? new TracedBlobStore(blobs, tracing.getObject()) : bean;
+                if (on && bean instanceof BlobStore blobs && !(bean instanceof TracedBlobStore)) {
+                    return new TracedBlobStore(blobs, tracing.getObject());
+                }
+                if (on && bean instanceof ConnectionFactory db && !(bean instanceof Wrapped<?>)) {
+                    return ProxyConnectionFactory.builder(db).listener(new QuerySpans(tracing.getObject())).build();
+                }
+                return bean;
             }
         };
     }

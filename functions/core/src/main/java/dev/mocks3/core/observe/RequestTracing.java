@@ -18,7 +18,9 @@ import reactor.util.context.Context;
  */
 public final class RequestTracing {
     public static final RequestTracing OFF = new RequestTracing(null);
-    private static final Class<Span> PARENT = Span.class;
+    /** The Reactor context key of the innermost span; also the key of its thread-local copy. */
+    private static final String PARENT = "mocks3.span";
+    private static final ThreadLocal<Span> CURRENT = new ThreadLocal<>();
     private final Tracer tracer;
     private final Map<String, Span> byRequest = new ConcurrentHashMap<>();
 
@@ -49,6 +51,30 @@ public final class RequestTracing {
             }
             span.end();
         }
+    }
+
+    /**
+     * Makes the innermost span visible as a thread-local on every thread a traced request runs on
+     * (Reactor's automatic context propagation), for code that has no Reactor context: the R2DBC
+     * query listener. Called only when tracing is on: the hook costs something on every operator.
+     */
+    public void propagateToThreads() {
+        if (tracer == null) {
+            return;
+        }
+        io.micrometer.context.ContextRegistry.getInstance().registerThreadLocalAccessor(PARENT, CURRENT::get, CURRENT::set,
+                CURRENT::remove);
+        reactor.core.publisher.Hooks.enableAutomaticContextPropagation();
+    }
+
+    /** The innermost span on this thread (see {@link #propagateToThreads}), or null. */
+    public Span current() {
+        return tracer == null ? null : CURRENT.get();
+    }
+
+    /** Starts a child span of {@code parent}; the caller ends it. */
+    public Span startChild(Span parent, String name) {
+        return tracer.nextSpan(parent).name(name).start();
     }
 
     /** The span of a request under way, or null. */
