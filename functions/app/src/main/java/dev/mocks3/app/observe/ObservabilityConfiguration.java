@@ -22,7 +22,6 @@ import dev.mocks3.state.blob.BlobStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 
@@ -93,7 +92,7 @@ public class ObservabilityConfiguration {
                 if (on && bean instanceof BlobStore blobs && !(bean instanceof TracedBlobStore)) {
                     return new TracedBlobStore(blobs, tracing.getObject());
                 }
-                if (on && bean instanceof ConnectionFactory db && !(bean instanceof Wrapped<?>)) {
+                if (on && bean instanceof ConnectionFactory db) {
                     return ProxyConnectionFactory.builder(db).listener(new QuerySpans(tracing.getObject())).build();
                 }
                 return bean;

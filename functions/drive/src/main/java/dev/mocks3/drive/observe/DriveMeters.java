@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
  * more counter method here, called by its function.
  */
 public final class DriveMeters {
+    private static final String REQUESTS = "mocks3.drive.requests";
+    private static final String REQUESTS_MEANING = "drive requests by endpoint and outcome (ok, or the drive error)";
     private static final String LOGINS = "mocks3.drive.logins";
     private static final String LOGINS_MEANING = "drive logins by outcome";
     private static final String UPLOADS = "mocks3.drive.uploads";
@@ -37,6 +39,7 @@ public final class DriveMeters {
         for (DriveEndpoint endpoint : DriveEndpoint.values()) {
             durations.put(endpoint, Timer.builder("mocks3.drive.request.duration").tag("endpoint", endpoint.functionName())
                     .description("drive requests, from the call to the answer").register(registry));
+            meter(REQUESTS, REQUESTS_MEANING, "endpoint", endpoint.functionName(), "outcome", "ok");
         }
         // the business series exist from the start, at zero: a dashboard shows 0, not "No data"
         for (String outcome : new String[] {"success", "failure"}) {
@@ -61,8 +64,7 @@ public final class DriveMeters {
 
     private void finished(DriveEndpoint endpoint, long started, String outcome) {
         durations.get(endpoint).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        count("mocks3.drive.requests", "drive requests by endpoint and outcome (ok, or the drive error)",
-                "endpoint", endpoint.functionName(), "outcome", outcome);
+        count(REQUESTS, REQUESTS_MEANING, "endpoint", endpoint.functionName(), "outcome", outcome);
         if (endpoint == DriveEndpoint.LOGIN) {
             count(LOGINS, LOGINS_MEANING, "outcome", "ok".equals(outcome) ? "success" : "failure");
         }
