@@ -58,8 +58,18 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    DependencyGauges dependencyGauges(DependencyProbes probes, MeterRegistry registry, MetricsProperties p) {
-        return new DependencyGauges(probes, registry, p.probeInterval());
+    DependencyGauges dependencyGauges(DependencyProbes probes, MeterRegistry registry) {
+        return new DependencyGauges(probes, registry);
+    }
+
+    @Bean
+    Periodically storageSampling(StorageSampler sampler, MetricsProperties p) {
+        return new Periodically("storage figures", p.storageSampleInterval(), sampler::sample);
+    }
+
+    @Bean
+    Periodically dependencyProbing(DependencyGauges gauges, MetricsProperties p) {
+        return new Periodically("dependency states", p.probeInterval(), gauges::sample);
     }
 
     @Bean

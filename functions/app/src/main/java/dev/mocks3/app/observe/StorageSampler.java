@@ -1,42 +1,33 @@
 package dev.mocks3.app.observe;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Objects and bytes per bucket and the multipart uploads in flight, read from PostgreSQL every
- * {@code mocks3.metrics.storage-sample-interval}: counted where they are stored, never per request.
+ * Objects and bytes per bucket and the multipart uploads in flight, read from PostgreSQL (every
+ * {@code mocks3.metrics.storage-sample-interval}, see {@link ObservabilityConfiguration}): counted
+ * where they are stored, never per request.
  * Only the largest {@code bucket-limit} buckets get a series; the totals cover every bucket.
  */
-public final class StorageSampler implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(StorageSampler.class);
+public final class StorageSampler {
     private final DatabaseClient db;
-    private final Duration every;
     private final int bucketLimit;
     private final MultiGauge objects;
     private final MultiGauge bytes;
     private final AtomicLong totalObjects = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
     private final AtomicLong uploads = new AtomicLong();
-    private volatile Disposable ticking;
 
     public StorageSampler(DatabaseClient db, MeterRegistry registry, MetricsProperties p) {
         this.db = db;
-        this.every = p.storageSampleInterval();
         this.bucketLimit = p.bucketLimit();
         this.objects = MultiGauge.builder("mocks3.bucket.objects").description("objects stored per bucket (sampled)")
                 .register(registry);
@@ -71,32 +62,5 @@ public final class StorageSampler implements SmartLifecycle {
     }
 
     private record BucketFigures(String bucket, long objects, long bytes) {
-    }
-
-    @Override
-    public void start() {
-        if (every.isZero() || every.isNegative() || ticking != null) {
-            return;
-        }
-        ticking = Flux.interval(Duration.ZERO, every).onBackpressureDrop()
-                .concatMap(tick -> sample().onErrorResume(e -> {
-                    log.debug("storage figures not sampled: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = ticking;
-        ticking = null;
-        if (d != null) {
-            d.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return ticking != null;
     }
 }

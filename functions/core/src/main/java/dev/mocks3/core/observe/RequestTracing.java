@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * The spans of the request path: one per S3 or drive request, children for the stages and the
@@ -121,12 +122,8 @@ public final class RequestTracing {
             return work;
         }
         return Mono.deferContextual(context -> {
-            Span parent = context.getOrDefault(PARENT, null);
-            if (parent == null) {
-                return work;
-            }
-            Span span = tracer.nextSpan(parent).name(name).start();
-            return work.doOnError(span::error).doFinally(signal -> span.end())
+            Span span = childOf(context, name);
+            return span == null ? work : work.doOnError(span::error).doFinally(signal -> span.end())
                     .contextWrite(c -> c.put(PARENT, span));
         });
     }
@@ -137,13 +134,14 @@ public final class RequestTracing {
             return work;
         }
         return Flux.deferContextual(context -> {
-            Span parent = context.getOrDefault(PARENT, null);
-            if (parent == null) {
-                return work;
-            }
-            Span span = tracer.nextSpan(parent).name(name).start();
-            return work.doOnError(span::error).doFinally(signal -> span.end())
+            Span span = childOf(context, name);
+            return span == null ? work : work.doOnError(span::error).doFinally(signal -> span.end())
                     .contextWrite(c -> c.put(PARENT, span));
         });
+    }
+
+    private Span childOf(ContextView context, String name) {
+        Span parent = context.getOrDefault(PARENT, null);
+        return parent == null ? null : tracer.nextSpan(parent).name(name).start();
     }
 }
