@@ -35,10 +35,12 @@ public class ObservabilityConfiguration {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     @Bean
-    RequestTracing requestTracing(ObjectProvider<Tracer> tracer) {
+    RequestTracing requestTracing(ObjectProvider<Tracer> tracer, Environment env) {
         Tracer t = tracer.getIfAvailable();
         RequestTracing tracing = t == null ? RequestTracing.OFF : new RequestTracing(t);
-        tracing.propagateToThreads();
+        if (querySpans(env)) {
+            tracing.propagateToThreads();
+        }
         return tracing;
     }
 
@@ -90,19 +92,28 @@ public class ObservabilityConfiguration {
     }
 
     /**
+     * {@code mocks3.tracing.query-spans} (default true): a span per PostgreSQL statement. It needs
+     * Reactor's automatic context propagation, the costliest part of tracing (see load-tests/README.md).
+     */
+    private static boolean querySpans(Environment env) {
+        return env.getProperty("mocks3.tracing.query-spans", Boolean.class, true);
+    }
+
+    /**
      * While tracing is on, blob I/O and each PostgreSQL statement are spans of their own beneath the
      * request's; off, the blob store and the connection factory stay as they are.
      */
     @Bean
     static BeanPostProcessor tracedBlobStore(Environment env, @Lazy ObjectProvider<RequestTracing> tracing) {
         boolean on = ObservabilitySettings.tracingOn(env);
+        boolean queries = on && querySpans(env);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
                 if (on && bean instanceof BlobStore blobs && !(bean instanceof TracedBlobStore)) {
                     return new TracedBlobStore(blobs, tracing.getObject());
                 }
-                if (on && bean instanceof ConnectionFactory db) {
+                if (queries && bean instanceof ConnectionFactory db) {
                     return ProxyConnectionFactory.builder(db).listener(new QuerySpans(tracing.getObject())).build();
                 }
                 return bean;
