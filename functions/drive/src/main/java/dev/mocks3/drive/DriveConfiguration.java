@@ -37,6 +37,11 @@ import dev.mocks3.drive.files.EntryStore;
 import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.DriveRouter;
+import dev.mocks3.drive.observe.DriveMeters;
+import dev.mocks3.core.observe.RequestTracing;
+import dev.mocks3.core.observe.SidePortRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.mocks3.drive.http.DriveServer;
 import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.upload.UploadPlanner;
@@ -119,8 +124,13 @@ public class DriveConfiguration {
     }
 
     @Bean
+    DriveMeters driveMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<RequestTracing> tracing) {
+        return new DriveMeters(registry.getIfAvailable(SimpleMeterRegistry::new), tracing.getIfAvailable(() -> RequestTracing.OFF));
+    }
+
+    @Bean
     DriveServer driveServer(FunctionCatalog catalog, Tokens tokens, ObjectProvider<ObjectMapper> mapper, DriveProperties p,
-                            Environment env) {
+                            Environment env, DriveMeters meters, ObjectProvider<SidePortRoutes> sidePort) {
         FunctionDefinition selected = new FunctionDefinition(env.getProperty(FunctionDefinition.PROPERTY, ""));
         Map<DriveEndpoint, Function<Mono<DriveCall>, Mono<DriveReply>>> functions = new EnumMap<>(DriveEndpoint.class);
         for (DriveEndpoint endpoint : DriveEndpoint.values()) {
@@ -133,8 +143,9 @@ public class DriveConfiguration {
         }
         log.info("serving {} drive endpoints", functions.size());
         String host = p.host() != null ? p.host() : env.getProperty("server.address", "0.0.0.0");
-        DriveRouter router = new DriveRouter(functions, tokens, mapper.getIfAvailable(ObjectMapper::new), p.trustForwardedFor());
-        return new DriveServer(router.routes(), host, p.port());
+        DriveRouter router = new DriveRouter(functions, tokens, mapper.getIfAvailable(ObjectMapper::new), p.trustForwardedFor(),
+                meters);
+        return new DriveServer(SidePortRoutes.before(sidePort.getIfAvailable(), router.routes()), host, p.port());
     }
 
     /** This MockS3's own S3 port, reached on the loopback when it listens on every address. */

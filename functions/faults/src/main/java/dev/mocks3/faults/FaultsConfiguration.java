@@ -32,7 +32,11 @@ import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.events.delivery.EventPublisher;
 import dev.mocks3.faults.api.ApiAccess;
+import dev.mocks3.core.observe.RequestTracing;
+import dev.mocks3.core.observe.SidePortRoutes;
 import dev.mocks3.faults.api.FaultsApiServer;
+import dev.mocks3.faults.observe.FaultMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.mocks3.faults.api.LocalStackChaosApi;
 import dev.mocks3.faults.api.RuleEvents;
 import dev.mocks3.faults.api.RecordingApi;
@@ -114,10 +118,12 @@ public class FaultsConfiguration {
     }
 
     @Bean
-    FaultStats faultStats(FaultsProperties p, ObjectProvider<RedissonClient> redis) {
+    FaultStats faultStats(FaultsProperties p, ObjectProvider<RedissonClient> redis, ObjectProvider<MeterRegistry> meters) {
         RedissonClient r = redis(p, redis);
+        MeterRegistry registry = meters.getIfAvailable();
         return new FaultStats(r == null ? null : r.reactive(), p.redisPrefix(),
-                new StatsHistory.Settings(p.historyBucket(), p.historyRetention(), Clock.systemUTC()));
+                new StatsHistory.Settings(p.historyBucket(), p.historyRetention(), Clock.systemUTC()))
+                .meteredBy(registry == null ? FaultMeters.NONE : new FaultMeters(registry));
     }
 
     @Bean
@@ -174,8 +180,9 @@ public class FaultsConfiguration {
     }
 
     @Bean
-    FaultRecorder faultRecorder(FaultEventLog events, FaultStats stats, EventPublisher publisher) {
-        return new FaultRecorder(events, stats, publisher, Clock.systemUTC());
+    FaultRecorder faultRecorder(FaultEventLog events, FaultStats stats, EventPublisher publisher,
+                                ObjectProvider<RequestTracing> tracing) {
+        return new FaultRecorder(events, stats, publisher, Clock.systemUTC(), tracing.getIfAvailable(() -> RequestTracing.OFF));
     }
 
     /** Faults in bucket notification delivery, asked by the outbox dispatcher before each attempt. */
@@ -212,8 +219,10 @@ public class FaultsConfiguration {
     /** Composed before every S3 operation: {@code authCheck|faultCheck|<operation>|faultRespond}. */
     @Bean
     @Lazy
-    Function<Mono<S3Call>, Mono<S3Call>> faultCheck(FaultCheck stage) {
-        return stage.asFunction();
+    Function<Mono<S3Call>, Mono<S3Call>> faultCheck(FaultCheck stage, ObjectProvider<RequestTracing> tracing) {
+        Function<Mono<S3Call>, Mono<S3Call>> check = stage.asFunction();
+        RequestTracing t = tracing.getIfAvailable(() -> RequestTracing.OFF);
+        return t.on() ? calls -> t.child("faultCheck", check.apply(calls)) : check;
     }
 
     /** Composed after every S3 operation. */
@@ -249,15 +258,15 @@ public class FaultsConfiguration {
     FaultsApiServer faultsApiServer(RuleService rules, FaultStats stats, FaultEventLog events, RuleEvents ruleEvents,
                                     DecisionRecorder decisions, ScenarioApi scenarios, ScenarioRunner scenarioRunner,
                                     ObjectProvider<ObjectMapper> mapper, ObjectProvider<AccessKeys> keys,
-                                    FaultsProperties p, Environment env) {
+                                    FaultsProperties p, Environment env, ObjectProvider<SidePortRoutes> sidePort) {
         ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
         String host = p.apiHost() != null ? p.apiHost() : s3Host(env);
-        return new FaultsApiServer(access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json,
+        return new FaultsApiServer(SidePortRoutes.before(sidePort.getIfAvailable(), access(keys, p, env, host).guard(new RulesApi(rules, stats, events, json,
                         () -> scenarioRunner.haltAll("halted by POST /api/v1/halt")).routes()
                 .and(new LocalStackChaosApi(rules, json).routes())
                 .and(new RecordingApi(decisions).routes())
                 .and(scenarios.routes())
-                .and(ruleEvents.routes())), host, p.apiPort());
+                .and(ruleEvents.routes()))), host, p.apiPort());
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.mocks3.local.SideRunner;
 import dev.mocks3.local.embedded.EmbeddedPostgres;
 import dev.mocks3.local.embedded.EmbeddedRedis;
 import dev.mocks3.local.embedded.PgCtl;
+import dev.mocks3.local.observe.Scrape;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -57,7 +58,8 @@ class DependencyOutageTest {
         mocks3 = SideRunner.start(Map.of("spring.r2dbc.url", postgres.r2dbcUrl(), "spring.r2dbc.username", postgres.username(),
                 "spring.r2dbc.password", postgres.password(), "spring.flyway.url", postgres.jdbcUrl(),
                 "spring.flyway.user", postgres.username(), "spring.flyway.password", postgres.password(),
-                "mocks3.redis.address", redis.address(), "mocks3.redis.password", redis.password()));
+                "mocks3.redis.address", redis.address(), "mocks3.redis.password", redis.password(),
+                "mocks3.metrics.probe-interval", "500ms"));
         s3 = MockS3Fixture.singleAttemptClient(mocks3.endpoint());
     }
 
@@ -92,6 +94,7 @@ class DependencyOutageTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"postgres\":{\"status\":\"DOWN\"", "\"redis\":{\"status\":\"UP\"}");
         assertThat(get("/health").statusCode()).isEqualTo(503);
+        assertNotReady("postgres");
 
         List<ILoggingEvent> events = log.list;
         for (String requestId : requestIds) {
@@ -105,6 +108,28 @@ class DependencyOutageTest {
         pgCtl.start();
         assertThat(awaitStatus("/outage/k", 200, Duration.ofSeconds(30)).body()).isEqualTo("kept");
         assertThat(get("/_mocks3/health").statusCode()).isEqualTo(200);
+        assertThat(get("/_mocks3/ready").statusCode()).isEqualTo(200);
+        assertThat(get(rulesApi() + "/_mocks3/ready").statusCode()).isEqualTo(200);
+    }
+
+    /** Readiness (what the Knative probes ask, on the S3 port and on the rules API's) fails, and the gauge says which. */
+    private void assertNotReady(String dependency) throws Exception {
+        for (String ready : List.of("/_mocks3/ready", rulesApi() + "/_mocks3/ready")) {
+            HttpResponse<String> response = get(ready);
+            assertThat(response.statusCode()).as(ready).isEqualTo(503);
+            assertThat(response.body()).as(ready).contains("\"" + dependency + "\":{\"status\":\"DOWN\"");
+        }
+        URI metrics = URI.create(mocks3.endpoint() + "/_mocks3/metrics");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Scrape.of(metrics).sum("mocks3_dependency_up", "dependency", dependency) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(Scrape.of(metrics).has("mocks3_dependency_up", "dependency", dependency)).isTrue();
+        assertThat(Scrape.of(metrics).sum("mocks3_dependency_up", "dependency", dependency)).as("%s up", dependency).isZero();
+    }
+
+    private String rulesApi() {
+        return "http://localhost:" + mocks3.runner().context().getBean(dev.mocks3.faults.api.FaultsApiServer.class).port();
     }
 
     @Test
@@ -115,6 +140,7 @@ class DependencyOutageTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"redis\":{\"status\":\"DOWN\"", "\"postgres\":{\"status\":\"UP\"}");
         assertThat(get("/health").statusCode()).isEqualTo(503);
+        assertNotReady("redis");
         assertThat(s3.getObjectAsBytes(b -> b.bucket("outage").key("k")).asUtf8String()).isEqualTo("kept");
     }
 
@@ -129,7 +155,7 @@ class DependencyOutageTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(mocks3.endpoint() + path)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : mocks3.endpoint() + path)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.mocks3.app.observe.S3Observer;
 import dev.mocks3.app.pipeline.OperationPipelines;
 import dev.mocks3.core.call.ConnectionDrop;
 import dev.mocks3.core.call.ErrorHeaders;
@@ -52,11 +53,13 @@ public class S3Gateway implements WebFilter {
     private final String retryAfterSeconds;
     private final PortOutage outage;
     private final ObjectProvider<ErrorHeaders> errorHeaders;
+    private final S3Observer observer;
 
     public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage,
-                     ObjectProvider<ErrorHeaders> errorHeaders) {
+                     ObjectProvider<ErrorHeaders> errorHeaders, S3Observer observer) {
         this.outage = outage;
         this.errorHeaders = errorHeaders;
+        this.observer = observer;
         this.reader = reader;
         this.pipelines = pipelines;
         this.failures = new FailureLog(log, connections.stackTraceInterval());
@@ -79,17 +82,20 @@ public class S3Gateway implements WebFilter {
         try {
             request = reader.read(exchange.getRequest(), requestId);
         } catch (S3Exception e) {
-            return writeError(exchange, e, exchange.getRequest().getPath().value(), requestId);
+            return observer.start(requestId, null).around(exchange,
+                    writeError(exchange, e, exchange.getRequest().getPath().value(), requestId));
         }
-        return Mono.defer(() -> serve(request))
+        S3Observer.Observation observation = observer.start(requestId, request);
+        return observation.around(exchange, Mono.defer(() -> serve(request, observation))
                 .onErrorResume(S3Exception.class, error -> withErrorHeaders(request, error).flatMap(Mono::error))
                 .flatMap(call -> write(exchange, call.response()))
-                .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId));
+                .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId)));
     }
 
-    private Mono<S3Call> serve(S3Request request) {
+    private Mono<S3Call> serve(S3Request request, S3Observer.Observation observation) {
         S3Operation operation = Routes.classify(request.method(), S3RequestReader.target(request), request.query().keySet(),
                 request::header).orElseThrow(() -> unroutable(request));
+        observation.classified(operation);
         return pipelines.of(operation)
                 .orElseThrow(() -> S3Error.NOT_IMPLEMENTED.exception(operation.s3Name() + " is not served by this instance"))
                 .apply(Mono.just(S3Call.of(request, operation)));

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mocks3.core.drive.DriveEndpoint;
 import dev.mocks3.drive.account.Tokens;
+import dev.mocks3.drive.observe.DriveMeters;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -38,9 +39,11 @@ public final class DriveRouter {
     private final Tokens tokens;
     private final ObjectMapper json;
     private final boolean trustForwardedFor;
+    private final DriveMeters meters;
 
     public DriveRouter(Map<DriveEndpoint, Function<Mono<DriveCall>, Mono<DriveReply>>> functions, Tokens tokens,
-                       ObjectMapper json, boolean trustForwardedFor) {
+                       ObjectMapper json, boolean trustForwardedFor, DriveMeters meters) {
+        this.meters = meters;
         this.functions = Map.copyOf(functions);
         this.tokens = tokens;
         this.json = json;
@@ -63,7 +66,7 @@ public final class DriveRouter {
 
     private Mono<ServerResponse> serve(DriveEndpoint endpoint, Function<Mono<DriveCall>, Mono<DriveReply>> function,
                                        ServerRequest request) {
-        return Mono.defer(() -> {
+        return meters.request(endpoint, Mono.defer(() -> {
                     Long user = endpoint.authenticated()
                             ? tokens.verify(Tokens.fromHeader(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))) : null;
                     Mono<DriveInput> input = "GET".equals(endpoint.method())
@@ -71,7 +74,7 @@ public final class DriveRouter {
                             : request.bodyToMono(byte[].class).map(this::parse).defaultIfEmpty(DriveInput.of(null));
                     String address = clientAddress(request);
                     return function.apply(input.map(in -> new DriveCall(endpoint, user, in, address)));
-                })
+                }))
                 .flatMap(this::render)
                 .onErrorResume(this::error);
     }

@@ -12,6 +12,7 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.observe.DriveMeters;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,8 +26,11 @@ public class UploadInstant extends DriveFunction {
     private final ContentStore contents;
     private final QuotaLedger quotas;
     private final TransactionalOperator tx;
+    private final DriveMeters meters;
 
-    public UploadInstant(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx) {
+    public UploadInstant(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx,
+                         DriveMeters meters) {
+        this.meters = meters;
         this.entries = entries;
         this.contents = contents;
         this.quotas = quotas;
@@ -47,8 +51,10 @@ public class UploadInstant extends DriveFunction {
         // the cached quota changes only once the charge is committed
         return tx.transactional(instant)
                 .flatMap(charged -> quotas.remember(user, charged.quota()).thenReturn(charged.entry()))
-                .map(entry -> DriveReply.data(new Result(true, entry)))
-                .defaultIfEmpty(DriveReply.data(new Result(false, null)));
+                .map(entry -> new Result(true, entry))
+                .defaultIfEmpty(new Result(false, null))
+                .doOnNext(result -> meters.instantUpload(result.hit()))
+                .map(DriveReply::data);
     }
 
     record Result(boolean hit, Entry file) {

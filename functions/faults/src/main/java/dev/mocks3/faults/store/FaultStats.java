@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mocks3.events.fault.FaultInjected;
+import dev.mocks3.faults.observe.FaultMeters;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,7 @@ public final class FaultStats {
     private final AtomicInteger writesUnderWay = new AtomicInteger();
     private Disposable flusher;
     private final StatsHistory history;
+    private volatile FaultMeters meters = FaultMeters.NONE;
 
     /** @param redis null to keep the counts in this JVM */
     public FaultStats(RedissonReactiveClient redis, String keyPrefix) {
@@ -51,6 +53,12 @@ public final class FaultStats {
         this.shared = redis == null ? null
                 : redis.getMap(keyPrefix + ":stats", new CompositeCodec(StringCodec.INSTANCE, LongCodec.INSTANCE));
         this.history = new StatsHistory(redis, keyPrefix, historySettings);
+    }
+
+    /** Counts go to these meters too (Prometheus), as they happen. */
+    public FaultStats meteredBy(FaultMeters faultMeters) {
+        this.meters = faultMeters;
+        return this;
     }
 
     /** The per-bucket counts of each rule. */
@@ -85,11 +93,13 @@ public final class FaultStats {
         add("rule:" + ruleId + ":matched");
         add("total:matched");
         history.matched(ruleId);
+        meters.matched(ruleId);
     }
 
     public void triggered(FaultInjected e) {
         add("rule:" + e.ruleId() + ":triggered");
         history.triggered(e.ruleId());
+        meters.injected(e);
         add("action:" + e.action());
         if (e.service() != null) {
             add("service:" + e.service());

@@ -1,0 +1,53 @@
+package dev.mocks3.app.observe;
+
+import java.time.Instant;
+
+import org.springframework.core.io.buffer.DataBuffer;
+
+import dev.mocks3.core.observe.RequestTracing;
+import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.StagedBlob;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The blob store with a span around each call made for a traced request (only used while tracing is on). */
+final class TracedBlobStore implements BlobStore {
+    private final BlobStore blobs;
+    private final RequestTracing tracing;
+
+    TracedBlobStore(BlobStore blobs, RequestTracing tracing) {
+        this.blobs = blobs;
+        this.tracing = tracing;
+    }
+
+    @Override
+    public Mono<Void> publish(StagedBlob staged) {
+        return tracing.child("blob publish", blobs.publish(staged));
+    }
+
+    @Override
+    public Flux<DataBuffer> read(String sha256, long offset, long length) {
+        return tracing.child("blob read", blobs.read(sha256, offset, length));
+    }
+
+    @Override
+    public Mono<Flux<DataBuffer>> open(String sha256, long offset, long length) {
+        return tracing.child("blob open", blobs.open(sha256, offset, length))
+                .map(body -> tracing.child("blob read", body));
+    }
+
+    @Override
+    public Mono<Void> delete(String sha256) {
+        return tracing.child("blob delete", blobs.delete(sha256));
+    }
+
+    @Override
+    public Flux<String> listOlderThan(Instant cutoff) {
+        return blobs.listOlderThan(cutoff);
+    }
+
+    @Override
+    public Mono<Void> probe() {
+        return blobs.probe();
+    }
+}
