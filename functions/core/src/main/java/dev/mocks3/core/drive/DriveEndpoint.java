@@ -26,7 +26,9 @@ public enum DriveEndpoint {
     UPLOAD_CALLBACK("POST", "/file/v1/upload/callback", "driveUploadCallback", true, "complete an upload: verify size and SHA-256, create the file"),
     FILE_DOWNLOAD("GET", "/file/v1/file/download", "driveFileDownload", true, "a presigned GET URL (Content-Disposition, Range-capable)"),
     FILE_STREAM("GET", "/file/v1/file/stream", "driveFileStream", true, "the bytes of a small file, streamed"),
-    FOLDER_ZIP("GET", "/file/v1/folder/zip", "driveFolderZip", true, "a folder as a zip stream");
+    FOLDER_ZIP("GET", "/file/v1/folder/zip", "driveFolderZip", true, "a folder as a zip stream"),
+    SEARCH_FILES("GET", "/search/v1/search/files", "driveSearchFiles", true, "search the caller's files by name: words, prefixes, substrings; filters, sorts, pages"),
+    SEARCH_STATS("GET", "/search/v1/search/stats", "driveSearchStats", true, "the caller's file count and bytes per type");
 
     private final String method;
     private final String path;

@@ -13,6 +13,7 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +27,14 @@ public class FileCopy extends DriveFunction {
     private final ContentStore contents;
     private final QuotaLedger quotas;
     private final TransactionalOperator tx;
+    private final SearchIndexing indexing;
 
-    public FileCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx) {
+    public FileCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx, SearchIndexing indexing) {
         this.entries = entries;
         this.contents = contents;
         this.quotas = quotas;
         this.tx = tx;
+        this.indexing = indexing;
     }
 
     @Override
@@ -43,7 +46,8 @@ public class FileCopy extends DriveFunction {
         Mono<Entry> copy = entries.lockTree(user)
                 .then(entries.movable(user, id, target))
                 .flatMap(source -> entries.subtree(user, id).collectList())
-                .flatMap(tree -> copyTree(user, tree, target, onConflict));
+                .flatMap(tree -> copyTree(user, tree, target, onConflict))
+                .flatMap(copied -> indexing.changed(user, copied.id()).thenReturn(copied));
         return tx.transactional(copy)
                 .map(DriveReply::data);
     }
