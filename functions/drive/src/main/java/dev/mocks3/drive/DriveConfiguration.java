@@ -127,7 +127,7 @@ public class DriveConfiguration {
     }
 
     @Bean
-    SearchIndex driveSearchIndex(DatabaseClient db, EntryStore entries, TransactionalOperator tx) {
+    SearchIndex driveSearchIndexStore(DatabaseClient db, EntryStore entries, TransactionalOperator tx) {
         return new SearchIndex(db, entries, tx);
     }
 

@@ -24,6 +24,8 @@ record SearchQuery(List<String> terms, String match, Set<FileKind> kinds, Long m
     static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_TERMS = 8;
     private static final int MAX_KEYWORD = 100;
+    /** How many of the newest matches relevance ranks (more when a page reaches further). */
+    static final int RANKED = 200;
 
     static SearchQuery from(DriveInput input) {
         String keyword = input.text("keyword").strip();
@@ -96,21 +98,24 @@ record SearchQuery(List<String> terms, String match, Set<FileKind> kinds, Long m
         if (to != null) {
             where.append(" and updated_at <= ").append(arg(args, to.atOffset(ZoneOffset.UTC)));
         }
-        String dir = ascending ? "asc" : "desc";
-        String order;
+        String columns = "entry_id, parent_id, name, folder, kind, size, updated_at";
+        long offset = (long) (page - 1) * pageSize;
+        String window = " limit " + (pageSize + 1) + " offset " + offset;
         if (byTime) {
-            order = "updated_at " + dir + ", entry_id " + dir;
-        } else {
-            // the whole name, then whole words, then word beginnings, then anywhere; the newest first within each
-            String full = arg(args, String.join(" ", terms));
-            String rank = words.isEmpty() ? "(name_fold = " + full + ")::int * 3"
-                    : "(name_fold = " + full + ")::int * 3 + (words @@ to_tsquery('simple', " + arg(args, wordQuery) + "))::int * 2 "
-                    + "+ (words @@ to_tsquery('simple', " + arg(args, prefixQuery) + "))::int";
-            order = rank + " desc, updated_at desc, entry_id desc";
+            String dir = ascending ? "asc" : "desc";
+            return new Sql("select " + columns + " from drive_search where " + where + " order by updated_at " + dir
+                    + ", entry_id " + dir + window, args);
         }
-        String sql = "select entry_id, parent_id, name, folder, kind, size, updated_at from drive_search where " + where
-                + " order by " + order + " limit " + (pageSize + 1) + " offset " + (long) (page - 1) * pageSize;
-        return new Sql(sql, args);
+        // relevance ranks the newest matches (a bounded number, so a common term costs no more than a rare one):
+        // the whole name, then whole words, then word beginnings, then anywhere; the newest first within each
+        String full = arg(args, String.join(" ", terms));
+        String rank = words.isEmpty() ? "(name_fold = " + full + ")::int * 4"
+                : "(name_fold = " + full + ")::int * 4 + (words @@ to_tsquery('simple', " + arg(args, wordQuery) + "))::int * 2 "
+                + "+ (words @@ to_tsquery('simple', " + arg(args, prefixQuery) + "))::int";
+        long candidates = Math.max(RANKED, offset + pageSize + 1);
+        return new Sql("select " + columns + " from (select " + columns + ", name_fold, words from drive_search where " + where
+                + " order by updated_at desc, entry_id desc limit " + candidates + ") newest order by " + rank
+                + " desc, updated_at desc, entry_id desc" + window, args);
     }
 
     record Sql(String text, List<Object> args) {
