@@ -88,11 +88,11 @@ class DriveSearchTest {
                 .containsExactlyInAnyOrder("holiday-photo.JPG", "song.mp3");
         long future = System.currentTimeMillis() / 1000 + 3600;
         assertThat(names(search(user, "keyword", "o", "from", future))).isEmpty();
-        assertThat(names(search(user, "keyword", "o", "to", future))).hasSize(6);
+        assertThat(names(search(user, "keyword", "o", "to", future))).hasSize(7);
 
         List<String> newestFirst = names(search(user, "keyword", "o", "sort", "time"));
-        assertThat(newestFirst).containsExactly("notes", "song.mp3", "movie.mkv", "holiday-photo.JPG", "Quarterly Report 2024.pdf",
-                "Reports");
+        assertThat(newestFirst).containsExactly("notes", "song.mp3", "movie.mkv", "holiday-photo.JPG", "季度报告.docx",
+                "Quarterly Report 2024.pdf", "Reports");
         List<String> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         assertThat(names(search(user, "keyword", "o", "sort", "time", "order", "asc"))).containsExactlyElementsOf(oldestFirst);
