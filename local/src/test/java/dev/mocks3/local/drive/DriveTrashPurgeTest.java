@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,7 +98,11 @@ class DriveTrashPurgeTest {
 
         assertThat(drive.post("/file/v1/file/delete", user.token(), "id", kept).code()).isEqualTo(200);
         String keptEvent = purgeEvent(user, kept, deletedAt(drive, user, kept));
+        URI scheduled = mocks3.uri("/_mocks3/jobs/scheduled/drive-trash-purge-" + kept + "-"
+                + ChronoUnit.MICROS.between(Instant.EPOCH, OffsetDateTime.parse(deletedAt(drive, user, kept))));
+        assertThat(status(scheduled)).as("the purge waits in the outbox").isEqualTo(200);
         assertThat(drive.post("/file/v1/trash/restore", user.token(), "id", kept).code()).isEqualTo(200);
+        assertThat(status(scheduled)).as("the restore took it back").isEqualTo(404);
         JsonNode restored = jobs.run(UUID.randomUUID().toString(), EventTypes.JOB_DRIVE_TRASH_PURGE, keptEvent);
         assertThat(restored.path("result").path("purged").asBoolean()).as("restored before its purge").isFalse();
         assertThat(drive.get("/file/v1/file/detail", user.token(), "id", kept).code()).isEqualTo(200);
@@ -124,6 +131,46 @@ class DriveTrashPurgeTest {
         assertThat(stale.path("result").path("purged").asBoolean()).isFalse();
         assertThat(used(drive, user)).isEqualTo(400);
         assertThat(deletedAt(drive, user, again)).isNotEmpty();
+    }
+
+    @Test
+    void anUploadWithoutCallbackIsAbortedByItsDelayedJobAndACompletedOneIsLeftAlone() throws Exception {
+        MockS3Fixture mocks3 = MockS3Fixture.shared();
+        DriveClient drive = new DriveClient(mocks3);
+        DriveJobs jobs = new DriveJobs(mocks3.http(), mocks3.endpoint());
+        User user = drive.newUser();
+        byte[] bytes = DriveClient.randomBytes(500);
+        Reply presign = drive.post("/file/v1/upload/presign", user.token(), "parentId", 0, "name", "abandoned.bin",
+                "size", bytes.length, "sha256", DriveClient.sha256(bytes));
+        String uploadId = presign.data().path("uploadId").asText();
+        assertThat(drive.put(presign.data().path("parts").get(0), bytes)).isEqualTo(200);
+        assertThat(status(mocks3.uri("/_mocks3/jobs/scheduled/drive-upload-expire-" + uploadId)))
+                .as("its abort is scheduled with the upload").isEqualTo(200);
+        String key = "uploads/" + user.id() + "/" + uploadId;
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix(key)).contents()).hasSize(1);
+
+        String payload = "{\"user_id\":" + user.id() + ",\"upload_id\":\"" + uploadId + "\"}";
+        String id = UUID.randomUUID().toString();
+        JsonNode aborted = jobs.run(id, EventTypes.JOB_DRIVE_UPLOAD_EXPIRE, payload);
+        assertThat(aborted.path("result").path("aborted").asBoolean()).isTrue();
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix(key)).contents()).as("its bytes left S3").isEmpty();
+        assertThat(drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId).code()).isEqualTo(300008);
+        assertThat(jobs.run(id, EventTypes.JOB_DRIVE_UPLOAD_EXPIRE, payload).path("ran").asBoolean()).isFalse();
+
+        Reply second = drive.post("/file/v1/upload/presign", user.token(), "parentId", 0, "name", "completed.bin",
+                "size", bytes.length, "sha256", DriveClient.sha256(bytes));
+        String completed = second.data().path("uploadId").asText();
+        assertThat(drive.put(second.data().path("parts").get(0), bytes)).isEqualTo(200);
+        long done = drive.post("/file/v1/upload/callback", user.token(), "uploadId", completed).data().path("id").asLong();
+        JsonNode late = jobs.run(UUID.randomUUID().toString(), EventTypes.JOB_DRIVE_UPLOAD_EXPIRE,
+                "{\"user_id\":" + user.id() + ",\"upload_id\":\"" + completed + "\"}");
+        assertThat(late.path("result").path("aborted").asBoolean()).as("completed before it fell due").isFalse();
+        assertThat(drive.download("/file/v1/file/stream?id=" + done, user.token()).body()).isEqualTo(bytes);
+    }
+
+    private int status(URI uri) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String purgeEvent(User user, long id, String deletedAt) {
