@@ -12,7 +12,7 @@ const seconds = Number(__ENV.DURATION_SECONDS || 30);
 const queries = {
   word: ['match=word', 'report', 'budget', 'invoice', 'meeting', 'summary'],
   prefix: ['match=prefix', 'rep', 'budg', 'hol', 'inv', '季度'],
-  substring: ['match=any', 'eport', 'udge', 'oliday', '报告', '度报'],
+  substring: ['match=any', 'eport', 'udge', 'oliday', '报告', '预算'],
 };
 
 export const options = {

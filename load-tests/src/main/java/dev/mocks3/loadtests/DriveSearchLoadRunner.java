@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Chinese words, a number and an extension, seeded by instant upload of one 1 KiB content), then
  * {@code --concurrency} clients searching for {@code --duration} each: whole words, word prefixes
  * and substrings (English and Chinese). Reports p50/p99 per kind and the load average. Talks to the
- * drive port only ({@code --url}, loopback only).
+ * drive port only ({@code --url}, loopback only); {@code --seeded true} skips the seeding of an earlier run.
  */
 public final class DriveSearchLoadRunner {
     static final String MOBILE = "13900007777";
@@ -32,19 +32,20 @@ public final class DriveSearchLoadRunner {
     static final String[][] QUERIES = {
         {"word", "match=word", "report", "budget", "invoice", "meeting", "summary"},
         {"prefix", "match=prefix", "rep", "budg", "hol", "inv", "季度"},
-        {"substring", "match=any", "eport", "udge", "oliday", "报告", "度报"},
+        {"substring", "match=any", "eport", "udge", "oliday", "报告", "预算"},
     };
 
     private DriveSearchLoadRunner() {
     }
 
-    record Options(String url, int files, int concurrency, Duration duration, Duration warmup) {
+    record Options(String url, int files, int concurrency, Duration duration, Duration warmup, boolean seeded) {
         static Options parse(String... args) {
             String url = "http://localhost:8888";
             int files = 20_000;
             int concurrency = 64;
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
+            boolean seeded = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--url" -> url = args[i + 1];
@@ -52,13 +53,14 @@ public final class DriveSearchLoadRunner {
                     case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
                     case "--duration" -> duration = Duration.parse("PT" + args[i + 1].toUpperCase());
                     case "--warmup" -> warmup = Duration.parse("PT" + args[i + 1].toUpperCase());
+                    case "--seeded" -> seeded = Boolean.parseBoolean(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (files < 1 || files > 1_000_000 || concurrency < 1 || concurrency > 1024 || duration.toMinutes() > 10) {
                 throw new IllegalArgumentException("files 1-1000000, concurrency 1-1024, duration at most 10m");
             }
-            return new Options(url, files, concurrency, duration, warmup);
+            return new Options(url, files, concurrency, duration, warmup, seeded);
         }
     }
 
@@ -67,7 +69,11 @@ public final class DriveSearchLoadRunner {
         DriveHttp drive = new DriveHttp(LoadTarget.of(o.url()));
         PrintStream out = System.out;
         String token = login(drive);
-        seed(drive, token, o, out);
+        if (!o.seeded()) {
+            seed(drive, token, o, out);
+        } else if (indexed(drive, token) < o.files()) {
+            throw new IllegalStateException("--seeded true, but fewer than " + o.files() + " files are indexed");
+        }
         out.printf("load average before: %s%n", loadAverage());
         out.println("| search | clients | requests | req/s | p50 ms | p99 ms | errors |");
         out.println("|---|---|---|---|---|---|---|");
