@@ -65,9 +65,15 @@ public final class DriveSearchLoadRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        List<OpStats> stats = run(Options.parse(args), System.out);
+        if (stats.stream().anyMatch(op -> op.errors() > 0)) {
+            System.exit(1);
+        }
+    }
+
+    /** Seeds (unless told it was), measures each kind of search, prints the table; answers the figures. */
+    static List<OpStats> run(Options o, PrintStream out) throws Exception {
         DriveHttp drive = new DriveHttp(LoadTarget.of(o.url()));
-        PrintStream out = System.out;
         String token = login(drive);
         if (!o.seeded()) {
             seed(drive, token, o, out);
@@ -77,13 +83,16 @@ public final class DriveSearchLoadRunner {
         out.printf("load average before: %s%n", loadAverage());
         out.println("| search | clients | requests | req/s | p50 ms | p99 ms | errors |");
         out.println("|---|---|---|---|---|---|---|");
+        List<OpStats> all = new ArrayList<>();
         for (String[] kind : QUERIES) {
             measure(drive, token, kind, o.concurrency(), o.warmup());
             OpStats stats = measure(drive, token, kind, o.concurrency(), o.duration());
             out.printf("| %s | %d | %d | %.0f | %.1f | %.1f | %d |%n", kind[0], o.concurrency(), stats.successes(),
                     stats.requestsPerSecond(), stats.percentileMillis(50), stats.percentileMillis(99), stats.errors());
+            all.add(stats);
         }
         out.printf("load average after: %s%n", loadAverage());
+        return all;
     }
 
     private static String login(DriveHttp drive) {
