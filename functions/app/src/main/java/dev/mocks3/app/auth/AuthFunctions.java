@@ -34,6 +34,6 @@ public class AuthFunctions {
         BucketStore store = buckets.getIfAvailable();
         BucketOwners owners = store == null ? null
                 : bucket -> store.find(bucket).map(b -> Objects.requireNonNullElse(b.owner(), ""));
-        return new AuthCheck(verifier, auth.strict(), owners).asFunction();
+        return new AuthCheck(verifier, auth.strict(), owners, auth.defaultOwnerOrFirstKey()).asFunction();
     }
 }

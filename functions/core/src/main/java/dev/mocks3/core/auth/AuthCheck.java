@@ -31,17 +31,25 @@ public final class AuthCheck implements S3Function {
     private final SigV4Verifier verifier;
     private final boolean strict;
     private final BucketAccess buckets;
+    private final ExpectedBucketOwner expectedOwner;
+    private final String defaultOwner;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
-        this(verifier, strict, null);
+        this(verifier, strict, null, null);
     }
 
-    /** @param owners in strict mode, each key touches only the buckets it owns; null for no isolation */
-    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners) {
+    /**
+     * @param owners in strict mode, each key touches only the buckets it owns; with them,
+     *        x-amz-expected-bucket-owner is checked; null for neither
+     * @param defaultOwner the access key unsigned calls act as (see {@link CallOwner}); null for none
+     */
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
+        this.expectedOwner = owners == null ? null : new ExpectedBucketOwner(owners);
+        this.defaultOwner = defaultOwner;
     }
 
     @Override
@@ -53,12 +61,17 @@ public final class AuthCheck implements S3Function {
             }
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
+            if (defaultOwner != null) {
+                verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
+            }
             return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified));
+        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified))
+                .flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
-        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification) : request;
+        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification)
+                : withoutAwsChunkedEncoding(request);
         // CompleteMultipartUpload's x-amz-checksum-* is the whole object's, not the XML body's.
         DigestCheck digests = ChecksumHeaders.of(request.headers(), operation != S3Operation.COMPLETE_MULTIPART_UPLOAD);
         if (verification.mode() == PayloadMode.SIGNED_SINGLE) {
@@ -67,9 +80,32 @@ public final class AuthCheck implements S3Function {
         return digests.isEmpty() ? decoded : decoded.withBody(digests.apply(decoded.body()));
     }
 
+    /**
+     * The body is aws-chunked when x-amz-content-sha256 says so, or when Content-Encoding says so
+     * and x-amz-decoded-content-length gives the decoded length; {@code Content-Encoding: gzip,
+     * aws-chunked} on a plain body is a plain body, as on S3.
+     */
     private static boolean isAwsChunked(S3Request request, Verification verification) {
-        return verification.mode().chunked() || contentEncodings(request.headers()).stream()
-                .anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+        return verification.mode().chunked() || request.header(DECODED_LENGTH) != null
+                && contentEncodings(request.headers()).stream().anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+    }
+
+    /** A plain body's headers without aws-chunked among its content codings, which S3 does not store. */
+    private static S3Request withoutAwsChunkedEncoding(S3Request request) {
+        boolean declared = contentEncodings(request.headers()).stream().anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+        return declared ? request.withHeaders(withoutAwsChunked(request.headers())) : request;
+    }
+
+    private static HttpHeaders withoutAwsChunked(HttpHeaders headers) {
+        HttpHeaders plain = new HttpHeaders();
+        plain.addAll(headers);
+        List<String> encodings = contentEncodings(headers);
+        encodings.removeIf(AWS_CHUNKED::equalsIgnoreCase);
+        plain.remove(HttpHeaders.CONTENT_ENCODING);
+        if (!encodings.isEmpty()) {
+            plain.set(HttpHeaders.CONTENT_ENCODING, String.join(",", encodings));
+        }
+        return plain;
     }
 
     private static S3Request decodeChunked(S3Request request, Verification verification) {
@@ -79,14 +115,7 @@ public final class AuthCheck implements S3Function {
         var settings = new AwsChunkedDecoder.Settings(verification.chunkSigner(),
                 verification.mode() == PayloadMode.STREAMING_SIGNED_TRAILER, trailer, decodedLength);
 
-        HttpHeaders plain = new HttpHeaders();
-        plain.addAll(headers);
-        List<String> encodings = contentEncodings(headers);
-        encodings.removeIf(AWS_CHUNKED::equalsIgnoreCase);
-        plain.remove(HttpHeaders.CONTENT_ENCODING);
-        if (!encodings.isEmpty()) {
-            plain.set(HttpHeaders.CONTENT_ENCODING, String.join(",", encodings));
-        }
+        HttpHeaders plain = withoutAwsChunked(headers);
         plain.remove(HttpHeaders.CONTENT_LENGTH);
         if (decodedLength >= 0) {
             plain.setContentLength(decodedLength);

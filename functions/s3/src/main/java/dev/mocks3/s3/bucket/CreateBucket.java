@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
@@ -14,7 +15,11 @@ import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.BucketStore;
 import reactor.core.publisher.Mono;
 
-/** PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body. */
+/**
+ * PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body, owned by the
+ * caller. Creating it again is 200 for its owner in us-east-1 (as S3 answers there),
+ * BucketAlreadyOwnedByYou in other regions, and BucketAlreadyExists for anyone else.
+ */
 @Component("createBucket")
 public class CreateBucket extends OperationFunction {
     static final String DEFAULT_REGION = "us-east-1";
@@ -34,17 +39,29 @@ public class CreateBucket extends OperationFunction {
         if (acl != null && !ACLS.contains(acl)) {
             throw S3Error.INVALID_ARGUMENT.exception("Invalid canned ACL: " + acl);
         }
+        String owner = CallOwner.of(call);
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
-                .flatMap(region -> buckets.create(name, call.accessKey(), region))
-                .map(created -> {
-                    if (!created) {
-                        throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
-                    }
-                    S3Response response = Responses.empty(200);
-                    response.headers().set("Location", "/" + name);
-                    return response;
-                });
+                .flatMap(region -> buckets.create(name, owner, region)
+                        .flatMap(created -> created ? Mono.just(created(name)) : existing(call, name, region)));
+    }
+
+    private Mono<S3Response> existing(S3Call call, String name, String requestedRegion) {
+        return buckets.find(name).map(bucket -> {
+            if (!CallOwner.resolve(bucket.owner(), call).equals(CallOwner.of(call))) {
+                throw S3Error.BUCKET_ALREADY_EXISTS.at("/" + name).with("BucketName", name);
+            }
+            if (DEFAULT_REGION.equals(bucket.region()) && DEFAULT_REGION.equals(requestedRegion)) {
+                return created(name);
+            }
+            throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
+        }).switchIfEmpty(Mono.error(() -> S3Error.OPERATION_ABORTED.at("/" + name).with("BucketName", name)));
+    }
+
+    private static S3Response created(String name) {
+        S3Response response = Responses.empty(200);
+        response.headers().set("Location", "/" + name);
+        return response;
     }
 
     private static String region(byte[] body) {

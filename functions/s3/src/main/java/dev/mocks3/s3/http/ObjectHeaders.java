@@ -54,7 +54,7 @@ public final class ObjectHeaders {
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(META_PREFIX) && !values.isEmpty()) {
-                meta.put(lower.substring(META_PREFIX.length()), String.join(",", values));
+                meta.put(lower.substring(META_PREFIX.length()), MetadataValues.stored(String.join(",", values)));
             }
         });
         return meta;
@@ -79,7 +79,7 @@ public final class ObjectHeaders {
         out.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         out.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
         object.headers().forEach(out::set);
-        object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, value));
+        object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, MetadataValues.mailSafe(value)));
         if (!"STANDARD".equals(object.storageClass())) {
             out.set("x-amz-storage-class", object.storageClass());
         }

@@ -2,6 +2,7 @@ package dev.mocks3.s3.multipart;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
@@ -27,7 +28,7 @@ public class CreateMultipartUpload extends OperationFunction {
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
         return lookups.bucket(request.bucket())
-                .then(store.create(ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey())))
+                .then(store.create(ObjectHeaders.draft(request, request.bucket(), request.key(), CallOwner.of(call))))
                 .map(upload -> Responses.xml(new InitiateMultipartUploadResult(request.bucket(), request.key(), upload.uploadId()).xml()));
     }
 }
