@@ -187,6 +187,24 @@ class DriveSearchTest {
     }
 
     @Test
+    void aSavedShareIsFoundInTheSaversDriveWithinASecond() throws Exception {
+        User owner = drive.newUser();
+        long folder = drive.folder(owner, 0, "Shared Album");
+        drive.upload(owner, folder, "sunset 日落.png", DriveClient.randomBytes(120));
+        Reply share = drive.post("/share/v1/share/create", owner.token(), "ids", List.of(folder), "code", "Qw12");
+        assertThat(share.code()).as("%s", share).isEqualTo(200);
+        Reply opened = drive.post("/share/v1/share/validate", null, "shareKey", share.data().path("shareKey").asText(), "code", "Qw12");
+        User saver = drive.newUser();
+        assertThat(names(search(saver, "keyword", "日落"))).isEmpty();
+
+        Reply saved = drive.post("/share/v1/share/save", saver.token(), "shareToken", opened.data().path("shareToken").asText());
+        assertThat(saved.code()).as("%s", saved).isEqualTo(200);
+        awaitNames(saver, "日落", List.of("sunset 日落.png"));
+        awaitNames(saver, "album", List.of("Shared Album"));
+        assertThat(drive.get("/search/v1/search/stats", saver.token()).data().path("files").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void reindexRebuildsTheIndexFromTheFilesTable() throws Exception {
         User user = library();
         DatabaseClient db = MOCKS3.bean(DatabaseClient.class);
