@@ -38,6 +38,18 @@ public final class EventTypes {
     /** Job: store an object read through from its bucket's upstream. Payload: {@link dev.mocks3.events.job.FetchUpstream}. */
     public static final String JOB_UPSTREAM_FETCH = "dev.mocks3.job.upstream.fetch";
 
+    /** Job: bring a drive entry and everything below it up to date in the search index (sent with every change of the drive's files). Payload: {@link dev.mocks3.events.job.DriveSearchIndex}. */
+    public static final String JOB_DRIVE_SEARCH_INDEX = "dev.mocks3.job.drive.search.index";
+
+    /** Job: rebuild the drive's search index from its files table, for one user or everyone. Payload: {@link dev.mocks3.events.job.DriveSearchReindex}. */
+    public static final String JOB_DRIVE_SEARCH_REINDEX = "dev.mocks3.job.drive.search.reindex";
+
+    /** Job (delayed): purge a drive trash item whose retention ran out, refunding the quota. Payload: {@link dev.mocks3.events.job.DriveTrashPurge}. */
+    public static final String JOB_DRIVE_TRASH_PURGE = "dev.mocks3.job.drive.trash.purge";
+
+    /** Job (delayed): abort a drive upload whose callback never came. Payload: {@link dev.mocks3.events.job.DriveUploadExpire}. */
+    public static final String JOB_DRIVE_UPLOAD_EXPIRE = "dev.mocks3.job.drive.upload.expire";
+
     /** An object was created or replaced (put, copy, completed multipart upload); sent to the
      * destinations of the bucket's notification configuration. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
     public static final String OBJECT_CREATED = "dev.mocks3.object.created";

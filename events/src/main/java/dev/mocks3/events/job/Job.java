@@ -14,7 +14,11 @@ public enum Job {
     ABORT_UPLOADS(EventTypes.JOB_UPLOADS_ABORT, "abortUploads"),
     LIFECYCLE_SCAN(EventTypes.JOB_LIFECYCLE_SCAN, "lifecycleScan"),
     LIFECYCLE_EXPIRE(EventTypes.JOB_LIFECYCLE_EXPIRE, "lifecycleExpire"),
-    FETCH_UPSTREAM(EventTypes.JOB_UPSTREAM_FETCH, "fetchUpstream");
+    FETCH_UPSTREAM(EventTypes.JOB_UPSTREAM_FETCH, "fetchUpstream"),
+    DRIVE_SEARCH_INDEX(EventTypes.JOB_DRIVE_SEARCH_INDEX, "driveSearchIndex"),
+    DRIVE_SEARCH_REINDEX(EventTypes.JOB_DRIVE_SEARCH_REINDEX, "driveSearchReindex"),
+    DRIVE_TRASH_PURGE(EventTypes.JOB_DRIVE_TRASH_PURGE, "driveTrashPurge"),
+    DRIVE_UPLOAD_EXPIRE(EventTypes.JOB_DRIVE_UPLOAD_EXPIRE, "driveUploadExpire");
 
     private final String type;
     private final String functionName;

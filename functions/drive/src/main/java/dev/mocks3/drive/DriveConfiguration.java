@@ -43,11 +43,19 @@ import dev.mocks3.core.observe.SidePortRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.mocks3.drive.http.DriveServer;
+import dev.mocks3.drive.purge.TrashProperties;
+import dev.mocks3.drive.purge.TrashPurger;
+import dev.mocks3.drive.purge.TrashRetention;
+import dev.mocks3.drive.purge.UploadExpiry;
+import dev.mocks3.drive.search.SearchIndex;
+import dev.mocks3.drive.search.SearchIndexing;
 import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.upload.UploadPlanner;
 import dev.mocks3.drive.upload.UploadStore;
 import dev.mocks3.drive.upload.UploadSweeper;
+import dev.mocks3.jobs.JobsConfiguration;
 import dev.mocks3.state.StateConfiguration;
+import dev.mocks3.state.outbox.Outbox;
 import dev.mocks3.state.StorageProperties;
 import reactor.core.publisher.Mono;
 
@@ -56,9 +64,9 @@ import reactor.core.publisher.Mono;
  * per {@link DriveEndpoint} (scanned from {@code dev.mocks3.drive}) and the drive API server on
  * {@code mocks3.drive.port}. Built only where the function definition selects a drive function.
  */
-@AutoConfiguration(after = StateConfiguration.class)
+@AutoConfiguration(after = {StateConfiguration.class, JobsConfiguration.class})
 @Conditional(DriveSelected.class)
-@EnableConfigurationProperties(DriveProperties.class)
+@EnableConfigurationProperties({DriveProperties.class, TrashProperties.class})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 public class DriveConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DriveConfiguration.class);
@@ -116,6 +124,32 @@ public class DriveConfiguration {
     @Bean
     UploadSweeper driveUploadSweeper(UploadStore uploads, DriveBucket bucket) {
         return new UploadSweeper(uploads, bucket);
+    }
+
+    @Bean
+    SearchIndexing driveSearchIndexing(Outbox outbox) {
+        return new SearchIndexing(outbox);
+    }
+
+    @Bean
+    SearchIndex driveSearchIndexStore(DatabaseClient db, EntryStore entries, TransactionalOperator tx) {
+        return new SearchIndex(db, entries, tx);
+    }
+
+    @Bean
+    TrashRetention driveTrashRetention(DatabaseClient db, Outbox outbox, TrashProperties trash) {
+        return new TrashRetention(db, outbox, trash);
+    }
+
+    @Bean
+    TrashPurger driveTrashPurger(EntryStore entries, ContentStore contents, QuotaLedger quotas, DriveBucket bucket,
+                                 TransactionalOperator tx) {
+        return new TrashPurger(entries, contents, quotas, bucket, tx);
+    }
+
+    @Bean
+    UploadExpiry driveUploadExpiry(Outbox outbox, DriveProperties p) {
+        return new UploadExpiry(outbox, p.uploadExpiry());
     }
 
     @Bean

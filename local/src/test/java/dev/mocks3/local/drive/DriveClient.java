@@ -31,7 +31,12 @@ final class DriveClient {
     }
 
     DriveClient(LocalRunner runner, HttpClient http) {
-        this.base = URI.create("http://127.0.0.1:" + runner.context().getBean(DriveServer.class).port());
+        this(URI.create("http://127.0.0.1:" + runner.context().getBean(DriveServer.class).port()), http);
+    }
+
+    /** The drive API at {@code base} (a MockS3 in another JVM). */
+    DriveClient(URI base, HttpClient http) {
+        this.base = base;
         this.http = http;
     }
 

@@ -33,7 +33,9 @@ public enum DriveEndpoint {
     SHARE_VALIDATE("POST", "/share/v1/share/validate", "driveShareValidate", false, "open a share with its code; returns a share token"),
     SHARE_FILES("GET", "/share/v1/share/files", "driveShareFiles", false, "list a validated share, or a folder inside it"),
     SHARE_DOWNLOAD("GET", "/share/v1/share/download", "driveShareDownload", false, "a presigned GET for a file of a validated share"),
-    SHARE_SAVE("POST", "/share/v1/share/save", "driveShareSave", true, "save items of a validated share into the caller's drive");
+    SHARE_SAVE("POST", "/share/v1/share/save", "driveShareSave", true, "save items of a validated share into the caller's drive"),
+    SEARCH_FILES("GET", "/search/v1/search/files", "driveSearchFiles", true, "search the caller's files by name: words, prefixes, substrings; filters, sorts, pages"),
+    SEARCH_STATS("GET", "/search/v1/search/stats", "driveSearchStats", true, "the caller's file count and bytes per type");
 
     private final String method;
     private final String path;

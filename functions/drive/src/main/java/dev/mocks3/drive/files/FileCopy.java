@@ -11,6 +11,7 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +25,9 @@ public class FileCopy extends DriveFunction {
     private final QuotaLedger quotas;
     private final TransactionalOperator tx;
 
-    public FileCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx) {
+    public FileCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx, SearchIndexing indexing) {
         this.entries = entries;
-        this.copier = new TreeCopy(entries, contents, quotas);
+        this.copier = new TreeCopy(entries, contents, quotas, indexing);
         this.quotas = quotas;
         this.tx = tx;
     }

@@ -7,6 +7,7 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Mono;
 
 /** POST /file/v1/file/rename {id, name, onConflict} — a new name in the same folder. */
@@ -14,10 +15,12 @@ import reactor.core.publisher.Mono;
 public class FileRename extends DriveFunction {
     private final EntryStore entries;
     private final TransactionalOperator tx;
+    private final SearchIndexing indexing;
 
-    public FileRename(EntryStore entries, TransactionalOperator tx) {
+    public FileRename(EntryStore entries, TransactionalOperator tx, SearchIndexing indexing) {
         this.entries = entries;
         this.tx = tx;
+        this.indexing = indexing;
     }
 
     @Override
@@ -28,7 +31,8 @@ public class FileRename extends DriveFunction {
         OnConflict onConflict = call.input().onConflict();
         return tx.transactional(entries.live(user, id)
                         .flatMap(entry -> entries.freeName(user, entry.parentId(), name, entry.folder(), onConflict, id)
-                                .flatMap(free -> entries.place(user, id, entry.parentId(), free))))
+                                .flatMap(free -> entries.place(user, id, entry.parentId(), free)))
+                        .flatMap(renamed -> indexing.changed(user, id).thenReturn(renamed)))
                 .map(DriveReply::data);
     }
 }

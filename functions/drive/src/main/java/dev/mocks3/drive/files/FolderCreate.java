@@ -7,6 +7,7 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Mono;
 
 /** POST /file/v1/folder/create {parentId, name, onConflict} — a new folder. */
@@ -14,10 +15,12 @@ import reactor.core.publisher.Mono;
 public class FolderCreate extends DriveFunction {
     private final EntryStore entries;
     private final TransactionalOperator tx;
+    private final SearchIndexing indexing;
 
-    public FolderCreate(EntryStore entries, TransactionalOperator tx) {
+    public FolderCreate(EntryStore entries, TransactionalOperator tx, SearchIndexing indexing) {
         this.entries = entries;
         this.tx = tx;
+        this.indexing = indexing;
     }
 
     @Override
@@ -27,7 +30,8 @@ public class FolderCreate extends DriveFunction {
         String name = EntryNames.require(call.input().text("name"));
         OnConflict onConflict = call.input().onConflict();
         return tx.transactional(entries.requireFolder(user, parent)
-                        .then(entries.insert(user, parent, name, true, null, 0, onConflict)))
+                        .then(entries.insert(user, parent, name, true, null, 0, onConflict))
+                        .flatMap(folder -> indexing.changed(user, folder.id()).thenReturn(folder)))
                 .map(DriveReply::data);
     }
 }

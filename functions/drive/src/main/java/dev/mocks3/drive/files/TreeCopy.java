@@ -9,6 +9,7 @@ import dev.mocks3.drive.content.ContentStore;
 import dev.mocks3.drive.content.Quota;
 import dev.mocks3.drive.content.QuotaLedger;
 import dev.mocks3.drive.http.OnConflict;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,11 +22,13 @@ public final class TreeCopy {
     private final EntryStore entries;
     private final ContentStore contents;
     private final QuotaLedger quotas;
+    private final SearchIndexing indexing;
 
-    public TreeCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas) {
+    public TreeCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, SearchIndexing indexing) {
         this.entries = entries;
         this.contents = contents;
         this.quotas = quotas;
+        this.indexing = indexing;
     }
 
     /** The top-level copies, and the quota once charged (cache it only after the commit). */
@@ -62,6 +65,8 @@ public final class TreeCopy {
                     return Flux.fromIterable(new ArrayList<>(tree.subList(1, tree.size())))
                             .concatMap(e -> entries.insert(user, copies.get(e.parentId()), e.name(), e.folder(),
                                     e.sha256(), e.size(), OnConflict.ERROR).doOnNext(c -> copies.put(e.id(), c.id())))
+                            // the search index takes the copy, and what is inside it, from the files table
+                            .then(indexing.changed(user, rootCopy.id()))
                             .then(Mono.just(rootCopy));
                 });
     }

@@ -12,6 +12,7 @@ import dev.mocks3.drive.content.ContentStore;
 import dev.mocks3.drive.content.QuotaLedger;
 import dev.mocks3.drive.files.EntryStore;
 import dev.mocks3.drive.files.TreeCopy;
+import dev.mocks3.drive.search.SearchIndexing;
 import dev.mocks3.state.StorageProperties;
 
 /**
@@ -53,7 +54,7 @@ class ShareConfiguration {
     }
 
     @Bean
-    TreeCopy driveShareTreeCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas) {
-        return new TreeCopy(entries, contents, quotas);
+    TreeCopy driveShareTreeCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, SearchIndexing indexing) {
+        return new TreeCopy(entries, contents, quotas, indexing);
     }
 }

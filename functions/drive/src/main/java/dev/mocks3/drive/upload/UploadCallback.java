@@ -18,6 +18,7 @@ import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.storage.PartPlan;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -39,9 +40,10 @@ public class UploadCallback extends DriveFunction {
     private final QuotaLedger quotas;
     private final DriveBucket bucket;
     private final TransactionalOperator tx;
+    private final SearchIndexing indexing;
 
     public UploadCallback(UploadStore uploads, UploadPlanner planner, EntryStore entries,
-                          ContentStore contents, QuotaLedger quotas, DriveBucket bucket, TransactionalOperator tx) {
+                          ContentStore contents, QuotaLedger quotas, DriveBucket bucket, TransactionalOperator tx, SearchIndexing indexing) {
         this.uploads = uploads;
         this.planner = planner;
         this.entries = entries;
@@ -49,6 +51,7 @@ public class UploadCallback extends DriveFunction {
         this.quotas = quotas;
         this.bucket = bucket;
         this.tx = tx;
+        this.indexing = indexing;
     }
 
     @Override
@@ -122,7 +125,7 @@ public class UploadCallback extends DriveFunction {
                                 .onErrorResume(DriveException.class, gone -> Mono.just(EntryStore.ROOT))
                                 .flatMap(parent -> entries.insert(user, parent, upload.name(), false, upload.sha256(),
                                         upload.size(), upload.onConflict()))
-                                .map(entry -> new Recorded(entry, holder, quota))));
+                                .flatMap(entry -> indexing.changed(user, entry.id()).thenReturn(new Recorded(entry, holder, quota)))));
         return tx.transactional(recorded)
                 .flatMap(r -> quotas.remember(user, r.quota())
                         .then(r.holder().equals(upload.s3Key()) ? Mono.empty() : bucket.delete(upload.s3Key())

@@ -13,6 +13,7 @@ import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
 import dev.mocks3.drive.observe.DriveMeters;
+import dev.mocks3.drive.search.SearchIndexing;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,14 +28,16 @@ public class UploadInstant extends DriveFunction {
     private final QuotaLedger quotas;
     private final TransactionalOperator tx;
     private final DriveMeters meters;
+    private final SearchIndexing indexing;
 
     public UploadInstant(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx,
-                         DriveMeters meters) {
+                         DriveMeters meters, SearchIndexing indexing) {
         this.meters = meters;
         this.entries = entries;
         this.contents = contents;
         this.quotas = quotas;
         this.tx = tx;
+        this.indexing = indexing;
     }
 
     @Override
@@ -47,7 +50,7 @@ public class UploadInstant extends DriveFunction {
                 .filter(Boolean::booleanValue)
                 .flatMap(hit -> quotas.charge(user, file.size()))
                 .flatMap(quota -> entries.insert(user, file.parentId(), file.name(), false, file.sha256(), file.size(), onConflict)
-                        .map(entry -> new Charged(entry, quota)));
+                        .flatMap(entry -> indexing.changed(user, entry.id()).thenReturn(new Charged(entry, quota))));
         // the cached quota changes only once the charge is committed
         return tx.transactional(instant)
                 .flatMap(charged -> quotas.remember(user, charged.quota()).thenReturn(charged.entry()))

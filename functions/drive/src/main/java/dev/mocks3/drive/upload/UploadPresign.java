@@ -13,6 +13,7 @@ import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
 import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.storage.PartPlan;
+import dev.mocks3.drive.purge.UploadExpiry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,13 +28,15 @@ public class UploadPresign extends DriveFunction {
     private final UploadStore uploads;
     private final UploadPlanner planner;
     private final DriveBucket bucket;
+    private final UploadExpiry expiry;
 
-    public UploadPresign(EntryStore entries, QuotaLedger quotas, UploadStore uploads, UploadPlanner planner, DriveBucket bucket) {
+    public UploadPresign(EntryStore entries, QuotaLedger quotas, UploadStore uploads, UploadPlanner planner, DriveBucket bucket, UploadExpiry expiry) {
         this.entries = entries;
         this.quotas = quotas;
         this.uploads = uploads;
         this.planner = planner;
         this.bucket = bucket;
+        this.expiry = expiry;
     }
 
     @Override
@@ -54,7 +57,9 @@ public class UploadPresign extends DriveFunction {
                 .map(mpu -> new Upload(id, user, file.parentId(), file.name(), file.size(), file.sha256(), key,
                         mpu.isEmpty() ? null : mpu, parts == null ? file.size() : parts.partSize(),
                         parts == null ? 1 : parts.partCount(), onConflict, null))
-                .flatMap(upload -> uploads.create(upload).onErrorResume(e -> abandoned(upload).then(Mono.error(e))))
+                // its abort is scheduled first: a job finding no upload does nothing
+                .flatMap(upload -> expiry.schedule(user, id).then(uploads.create(upload))
+                        .onErrorResume(e -> abandoned(upload).then(Mono.error(e))))
                 .map(planner::fresh)
                 .map(DriveReply::data);
     }
