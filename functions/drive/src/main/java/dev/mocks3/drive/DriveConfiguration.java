@@ -42,6 +42,7 @@ import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.upload.UploadPlanner;
 import dev.mocks3.drive.upload.UploadStore;
 import dev.mocks3.drive.upload.UploadSweeper;
+import dev.mocks3.drive.upload.UploadVerifications;
 import dev.mocks3.state.StateConfiguration;
 import dev.mocks3.state.StorageProperties;
 import reactor.core.publisher.Mono;
@@ -106,6 +107,11 @@ public class DriveConfiguration {
     @Bean
     UploadPlanner driveUploadPlanner(DriveBucket bucket, DriveProperties p) {
         return new UploadPlanner(bucket, p);
+    }
+
+    @Bean
+    UploadVerifications driveUploadVerifications(RedissonClient redis) {
+        return new UploadVerifications(redis.reactive());
     }
 
     @Bean

@@ -22,7 +22,8 @@ public enum DriveError {
     UPLOAD_INCOMPLETE(300009, 409, "upload incomplete: bytes missing"),
     UPLOAD_MISMATCH(300010, 422, "uploaded bytes do not match the declared size or SHA-256"),
     TOO_LARGE_TO_STREAM(300011, 413, "file too large to stream; use the download URL"),
-    TOO_LARGE(300012, 413, "file too large");
+    TOO_LARGE(300012, 413, "file too large"),
+    UPLOAD_VERIFYING(300013, 202, "the upload is being verified; call back again");
 
     private final int code;
     private final int status;
