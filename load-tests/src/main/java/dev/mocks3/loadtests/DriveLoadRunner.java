@@ -43,7 +43,8 @@ public final class DriveLoadRunner {
      * @param rate    requests per second each client sends, on a fixed schedule (0: the next as soon as the last answered)
      */
     record Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup,
-                   boolean seeded, DriveSqlSeed.Target sqlSeed, String psql, double rate) {
+                   boolean seeded, DriveSqlSeed.Target sqlSeed, String psql, double rate, java.nio.file.Path tokens,
+                   boolean measureLogin) {
         Options {
             if (users < 1 || users > MAX_USERS || files < users || files > MAX_FILES || contents < 1 || contents > 10_000
                     || concurrency < 1 || concurrency > S3LoadRunner.MAX_CONCURRENCY
@@ -56,7 +57,7 @@ public final class DriveLoadRunner {
 
         Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup,
                 boolean seeded) {
-            this(url, users, files, contents, concurrency, duration, warmup, seeded, null, "psql", 0);
+            this(url, users, files, contents, concurrency, duration, warmup, seeded, null, "psql", 0, null, true);
         }
 
         static Options parse(String... args) {
@@ -73,6 +74,8 @@ public final class DriveLoadRunner {
             String pgUrl = null;
             String psql = "psql";
             double rate = 0;
+            java.nio.file.Path tokens = null;
+            boolean measureLogin = true;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -89,6 +92,8 @@ public final class DriveLoadRunner {
                     case "--pg-url" -> pgUrl = value;
                     case "--psql" -> psql = value;
                     case "--rate" -> rate = Double.parseDouble(value);
+                    case "--tokens" -> tokens = java.nio.file.Path.of(value);
+                    case "--login" -> measureLogin = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -106,7 +111,8 @@ public final class DriveLoadRunner {
             } else if (!"http".equals(seed)) {
                 throw new IllegalArgumentException("--seed is http or sql");
             }
-            return new Options(url, users, files, contents, concurrency, duration, warmup, seeded, target, psql, rate);
+            return new Options(url, users, files, contents, concurrency, duration, warmup, seeded, target, psql, rate, tokens,
+                    measureLogin);
         }
     }
 
@@ -144,9 +150,9 @@ public final class DriveLoadRunner {
             String first = register(drive, 0);
             seedContents(drive, first, contents, shas);
             DriveSqlSeed.seed(o.sqlSeed(), o.psql(), o.users(), o.files() / o.users(), shas, CONTENT_SIZE, log);
-            tokens = seedUsers(drive, o, log);
+            tokens = tokens(drive, o, log);
         } else {
-            tokens = seedUsers(drive, o, log);
+            tokens = tokens(drive, o, log);
             if (!o.seeded()) {
                 seedContents(drive, tokens[0], contents, shas);
                 seedFiles(drive, o, tokens, shas, log);
@@ -157,10 +163,14 @@ public final class DriveLoadRunner {
         log.printf(Locale.ROOT, "seeded %d users and %d files in %.1f s%n", o.users(), o.files(), seedNanos / 1e9);
 
         List<String> loads = new ArrayList<>();
-        measureLogins(drive, o, users, o.warmup());
-        String before = loadAverage();
-        List<OpStats> results = new ArrayList<>(measureLogins(drive, o, users, o.duration()));
-        loads.add("login: load average " + before + " before, " + loadAverage() + " after");
+        List<OpStats> results = new ArrayList<>();
+        String before;
+        if (o.measureLogin()) {
+            measureLogins(drive, o, users, o.warmup());
+            before = loadAverage();
+            results.addAll(measureLogins(drive, o, users, o.duration()));
+            loads.add("login: load average " + before + " before, " + loadAverage() + " after");
+        }
         mix(drive, o, users, shas, o.warmup());
         before = loadAverage();
         results.addAll(mix(drive, o, users, shas, o.duration()));
@@ -248,6 +258,26 @@ public final class DriveLoadRunner {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " files could not be seeded");
         }
+    }
+
+    /**
+     * The users' tokens: from {@code --tokens FILE} when it holds one per user (an earlier run wrote it;
+     * tokens live 2 hours), else by registering or logging in every user (a password check each) and
+     * then written there.
+     */
+    private static String[] tokens(DriveHttp drive, Options o, PrintStream log) throws Exception {
+        if (o.tokens() != null && java.nio.file.Files.exists(o.tokens())) {
+            List<String> saved = java.nio.file.Files.readAllLines(o.tokens());
+            if (saved.size() == o.users()) {
+                log.printf("%d tokens from %s%n", saved.size(), o.tokens());
+                return saved.toArray(String[]::new);
+            }
+        }
+        String[] tokens = seedUsers(drive, o, log);
+        if (o.tokens() != null) {
+            java.nio.file.Files.write(o.tokens(), List.of(tokens));
+        }
+        return tokens;
     }
 
     private static SeededUser[] fileIds(DriveHttp drive, Options o, String[] tokens) throws InterruptedException {

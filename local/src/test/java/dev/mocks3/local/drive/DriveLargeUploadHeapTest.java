@@ -80,13 +80,16 @@ class DriveLargeUploadHeapTest {
         }
     }
 
-    /** The file's bytes from {@code offset}: a generator, so the test never holds the file either. */
+    /** The file's bytes from {@code offset} (a whole MiB): a generator, so the test never holds the file either. */
     private static byte[] bytes(long offset, int length) {
         byte[] out = new byte[length];
-        for (int i = 0; i < length; i += 8) {
-            long value = new SplittableRandom((offset + i) / 8).nextLong();
-            for (int k = 0; k < 8 && i + k < length; k++) {
-                out[i + k] = (byte) (value >>> (8 * k));
+        for (int block = 0; block < length; block += MIB) {
+            SplittableRandom random = new SplittableRandom((offset + block) / MIB);
+            for (int i = block; i < Math.min(length, block + MIB); i += 8) {
+                long value = random.nextLong();
+                for (int k = 0; k < 8 && i + k < length; k++) {
+                    out[i + k] = (byte) (value >>> (8 * k));
+                }
             }
         }
         return out;
