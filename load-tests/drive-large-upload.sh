@@ -8,7 +8,8 @@
 # whether an OutOfMemoryError happened; deletes every file it wrote (the server's log is kept).
 #   load-tests/drive-large-upload.sh                 # 5 GiB, -Xmx256m
 #   SIZE=$((512*1024*1024)) load-tests/drive-large-upload.sh
-# Environment: SIZE (bytes), HEAP (256m), S3_PORT (18480), DRIVE_PORT (18488), PARALLEL (curl uploads at once, 2).
+# Environment: SIZE (bytes), HEAP (256m), S3_PORT (18480), DRIVE_PORT (18488), PARALLEL (curl uploads at once, 2),
+# JAR (local/target/mocks3-local.jar; a copy keeps a build running meanwhile from replacing it under the server).
 # Exit code 1 when a step fails, the bytes differ, or the server ran out of memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ heap=${HEAP:-256m}
 s3_port=${S3_PORT:-18480}
 drive_port=${DRIVE_PORT:-18488}
 parallel=${PARALLEL:-2}
-jar=local/target/mocks3-local.jar
+jar=${JAR:-local/target/mocks3-local.jar}
 drive="http://127.0.0.1:$drive_port"
 
 [[ -f $jar ]] || mvn -B -q -ntp -DskipTests -pl local -am package
