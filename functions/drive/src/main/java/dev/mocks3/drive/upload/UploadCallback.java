@@ -64,12 +64,21 @@ public class UploadCallback extends DriveFunction {
     protected Mono<DriveReply> handle(DriveCall call) {
         long user = call.user();
         String id = call.input().text("uploadId").strip();
-        return verifications.take(user, id)
-                .flatMap(outcome -> outcome.fileId() != null ? entries.live(user, outcome.fileId())
-                        : Mono.<Entry>error(outcome.error().exception(outcome.message())))
+        return answered(user, id)
                 .switchIfEmpty(Mono.defer(() -> uploads.of(user, id)
                         .flatMap(upload -> upload.multipart() ? inBackground(user, upload) : completed(user, upload))))
+                // the job recorded the file (the upload row is gone) but has not kept its outcome yet
+                .onErrorResume(e -> e instanceof DriveException known && known.error() == DriveError.UPLOAD_NOT_FOUND,
+                        e -> answered(user, id).switchIfEmpty(verifications.underway(user, id)
+                                .flatMap(underway -> Mono.error(underway ? DriveError.UPLOAD_VERIFYING.exception() : e))))
                 .map(DriveReply::data);
+    }
+
+    /** The file or the error a finished verification of the user's upload left for this callback. */
+    private Mono<Entry> answered(long user, String id) {
+        return verifications.take(user, id)
+                .flatMap(outcome -> outcome.fileId() != null ? entries.live(user, outcome.fileId())
+                        : Mono.<Entry>error(outcome.error().exception(outcome.message())));
     }
 
     private Mono<Entry> completed(long user, Upload upload) {
@@ -81,7 +90,7 @@ public class UploadCallback extends DriveFunction {
      * the caller waits for it up to {@code callback-wait}, then is told to call back (300013).
      */
     private Mono<Entry> inBackground(long user, Upload upload) {
-        return verifications.claim(upload.id()).flatMap(claimed -> {
+        return verifications.claim(user, upload.id()).flatMap(claimed -> {
             if (!claimed) {
                 return Mono.error(DriveError.UPLOAD_VERIFYING.exception());
             }

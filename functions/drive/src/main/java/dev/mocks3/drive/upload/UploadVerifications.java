@@ -33,8 +33,13 @@ public final class UploadVerifications {
     }
 
     /** True when this instance now holds the upload's lease (nobody else is verifying it). */
-    Mono<Boolean> claim(String uploadId) {
-        return lease(uploadId).setIfAbsent(instance, LEASE);
+    Mono<Boolean> claim(long user, String uploadId) {
+        return lease(uploadId).setIfAbsent(user + ":" + instance, LEASE);
+    }
+
+    /** Whether some instance is verifying the user's upload now (another user's lease is nobody's business). */
+    Mono<Boolean> underway(long user, String uploadId) {
+        return lease(uploadId).get().map(owner -> owner.startsWith(user + ":")).defaultIfEmpty(false);
     }
 
     Mono<Void> renew(String uploadId) {
