@@ -26,15 +26,7 @@ final class Get4kScenario {
 
     static Result run(S3Http s3, String bucket, int concurrency, Duration warmup, Duration duration, long maxRequests)
             throws IOException, InterruptedException {
-        byte[][] bodies = new byte[OBJECTS][PutGet4kScenario.OBJECT_SIZE];
-        SplittableRandom random = new SplittableRandom(System.nanoTime());
-        for (int i = 0; i < OBJECTS; i++) {
-            ClientThreads.randomise(bodies[i], random);
-            int status = s3.put(bucket, key(i), bodies[i]);
-            if (status != 200) {
-                throw new IOException("could not write " + key(i) + ": " + status);
-            }
-        }
+        byte[][] bodies = fill(s3, bucket, OBJECTS);
         try {
             if (!warmup.isZero()) {
                 phase(s3, bucket, bodies, concurrency, warmup, maxRequests, new ArrayList<>());
@@ -49,8 +41,22 @@ final class Get4kScenario {
         }
     }
 
-    /** One timed phase; each client's latencies go to its own log in {@code logs}. */
-    private static long phase(S3Http s3, String bucket, byte[][] bodies, int concurrency, Duration duration,
+    /** Writes {@code objects} random 4 KiB objects and answers their bodies, by number. */
+    static byte[][] fill(S3Http s3, String bucket, int objects) throws IOException, InterruptedException {
+        byte[][] bodies = new byte[objects][PutGet4kScenario.OBJECT_SIZE];
+        SplittableRandom random = new SplittableRandom(System.nanoTime());
+        for (int i = 0; i < objects; i++) {
+            ClientThreads.randomise(bodies[i], random);
+            int status = s3.put(bucket, key(i), bodies[i]);
+            if (status != 200) {
+                throw new IOException("could not write " + key(i) + ": " + status);
+            }
+        }
+        return bodies;
+    }
+
+    /** One timed phase over the objects {@link #fill} wrote; each client's latencies go to its own log in {@code logs}. */
+    static long phase(S3Http s3, String bucket, byte[][] bodies, int concurrency, Duration duration,
                               long maxRequests, List<LatencyLog> logs) throws InterruptedException {
         AtomicLong budget = new AtomicLong(maxRequests);
         long deadline = System.nanoTime() + duration.toNanos();
@@ -61,7 +67,7 @@ final class Get4kScenario {
             LatencyLog log = logs.get(client);
             SplittableRandom random = new SplittableRandom(client * 7919L + System.nanoTime());
             while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                int i = random.nextInt(OBJECTS);
+                int i = random.nextInt(bodies.length);
                 long begin = System.nanoTime();
                 try {
                     HttpResponse<byte[]> response = s3.get(bucket, key(i));

@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class MockS3Fixture {
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
+    /** A second configured key: another owner (its buckets are not the default key's). */
+    public static final String OTHER_KEY = "other";
+    public static final String OTHER_SECRET = "other-secret";
     private static MockS3Fixture shared;
 
     private final LocalRunner runner;
@@ -35,7 +38,8 @@ public final class MockS3Fixture {
         dataDir = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
         // the drive's quota and multipart threshold are small, so that tests reach them with small files
         runner = LocalRunner.start(Map.of("server.port", "0", "mocks3.storage.data-dir", dataDir.toString(),
-                "mocks3.faults.api-port", "0", "mocks3.drive.default-quota", "64MB", "mocks3.drive.multipart-threshold", "16MB"));
+                "mocks3.faults.api-port", "0", "mocks3.drive.default-quota", "64MB", "mocks3.drive.multipart-threshold", "16MB",
+                "mocks3.auth.keys." + ACCESS_KEY, SECRET_KEY, "mocks3.auth.keys." + OTHER_KEY, OTHER_SECRET));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         s3 = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .forcePathStyle(true).build();
@@ -74,6 +78,14 @@ public final class MockS3Fixture {
     public static S3Client singleAttemptClient(URI endpoint) {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+
+    /** A client of this MockS3 signing with another key (one attempt per request). */
+    public S3Client client(String accessKey, String secret) {
+        return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
     }

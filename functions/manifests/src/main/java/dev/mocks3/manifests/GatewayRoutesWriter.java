@@ -143,7 +143,7 @@ public final class GatewayRoutesWriter {
      * fails when the gateway's pick serves another operation than the table's first matching row.
      */
     static void checkGatewayAgreesWithTable(List<Route> table, Group group) {
-        Set<String> queryNames = new TreeSet<>(Set.of("acl", "prefix"));
+        Set<String> queryNames = new TreeSet<>(Set.of("website", "prefix"));
         Set<String> headerNames = new TreeSet<>();
         for (Route route : table) {
             queryNames.addAll(route.query());

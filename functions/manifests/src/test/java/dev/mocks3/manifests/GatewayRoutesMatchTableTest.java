@@ -76,7 +76,8 @@ class GatewayRoutesMatchTableTest {
                 .filter(g -> g.target() == OBJECT && g.method().equals("PUT")).findFirst().orElseThrow();
 
         assertThat(objectPut.rules()).extracting(Route::operation).containsExactly(
-                S3Operation.UPLOAD_PART_COPY, S3Operation.COPY_OBJECT, S3Operation.UPLOAD_PART, S3Operation.PUT_OBJECT);
+                S3Operation.UPLOAD_PART_COPY, S3Operation.PUT_OBJECT_ACL, S3Operation.COPY_OBJECT, S3Operation.UPLOAD_PART,
+                S3Operation.PUT_OBJECT_ACL, S3Operation.PUT_OBJECT);
     }
 
     @Test

@@ -57,7 +57,7 @@ class ResponseBodiesTest {
     void listObjects() {
         Listing page = new Listing(List.of(object("2026/b&c.jpg", 1024)), List.of("2026/raw/"), true, "2026/raw/");
         ListingRequest request = new ListingRequest("2026/", "/", 2, false);
-        assertMatchesFixture("ListObjects", new ListBucketResult("photos", request, "2026/a.jpg", page).xml());
+        assertMatchesFixture("ListObjects", new ListBucketResult("photos", request, "2026/a.jpg", page, Owner.of(ACCESS_KEY)).xml());
     }
 
     @Test
@@ -65,7 +65,7 @@ class ResponseBodiesTest {
         Listing page = new Listing(List.of(object("2026/my cat.jpg", 2048)), List.of("2026/raw/"), true, "2026/raw/");
         ListingRequest request = new ListingRequest("2026/", "/", 2, true);
         assertMatchesFixture("ListObjectsV2",
-                new ListBucketV2Result("photos", request, "djE6MjAyNi9hLmpwZw", null, false, page).xml());
+                new ListBucketV2Result("photos", request, "djE6MjAyNi9hLmpwZw", null, false, page, Owner.of(ACCESS_KEY)).xml());
     }
 
     @Test

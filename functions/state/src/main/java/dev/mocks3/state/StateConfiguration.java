@@ -26,6 +26,8 @@ import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
+import dev.mocks3.state.config.BucketConfigurationStore;
+import dev.mocks3.state.config.ObjectSettingsStore;
 import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
 import dev.mocks3.state.metadata.LifecycleStore;
@@ -84,6 +86,16 @@ public class StateConfiguration {
     @Bean
     BucketStore bucketStore(DatabaseClient db) {
         return new BucketStore(db);
+    }
+
+    @Bean
+    BucketConfigurationStore bucketConfigurationStore(DatabaseClient db) {
+        return new BucketConfigurationStore(db);
+    }
+
+    @Bean
+    ObjectSettingsStore objectSettingsStore(DatabaseClient db) {
+        return new ObjectSettingsStore(db);
     }
 
     @Bean

@@ -51,7 +51,7 @@ class SingleFunctionInstanceTest {
             assertThat(putOnly.context().getBeansOfType(OperationFunction.class)).containsOnlyKeys("putObject");
             assertThat(putOnly.context().getBeansOfType(FaultsApiServer.class)).isEmpty();
             OperationPipelines pipelines = putOnly.context().getBean(OperationPipelines.class);
-            assertThat(pipelines.definition(S3Operation.PUT_OBJECT)).isEqualTo("authCheck|faultCheck|putObject|faultRespond");
+            assertThat(pipelines.definition(S3Operation.PUT_OBJECT)).isEqualTo("authCheck|faultCheck|putObject|corsHeaders|faultRespond");
             assertThat(size.singletons()).isLessThan(InstanceSize.of(mocks3.runner().context()).singletons());
         }
     }

@@ -70,7 +70,31 @@ class ListingTest {
         ListObjectsV2Response page = mocks3.s3().listObjectsV2(b -> b.bucket(bucket).prefix("e f").encodingType(EncodingType.URL));
         assertThat(page.contents()).extracting(S3Object::key).containsExactly("e f/g");
         String raw = new RawHttp(mocks3).get("/" + bucket + "?list-type=2&prefix=e%20f&encoding-type=url").body();
-        assertThat(raw).contains("<Key>e+f%2Fg</Key>").contains("<EncodingType>url</EncodingType>");
+        assertThat(raw).contains("<Key>e%20f/g</Key>").contains("<Prefix>e%20f</Prefix>")
+                .contains("<EncodingType>url</EncodingType>");
+    }
+
+    @Test
+    void urlEncodingKeepsSlashesAndEncodesWhatS3Encodes() {
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("x+y/caf\u00e9 1&2"), software.amazon.awssdk.core.sync.RequestBody.fromString("v"));
+        RawHttp curl = new RawHttp(mocks3);
+        String v2 = curl.get("/" + bucket + "?list-type=2&prefix=x%2By&delimiter=%2F&start-after=x%2B&encoding-type=url").body();
+        assertThat(v2).contains("<Prefix>x%2By</Prefix>").contains("<StartAfter>x%2B</StartAfter>")
+                .contains("<Delimiter>/</Delimiter>").contains("<Prefix>x%2By/</Prefix>");
+
+        String v1 = curl.get("/" + bucket + "?prefix=x%2By/&marker=x%2By/a%20b&encoding-type=url").body();
+        assertThat(v1).contains("<Prefix>x+y/</Prefix>").contains("<Marker>x%2By/a%20b</Marker>")
+                .contains("<Key>x%2By/caf%C3%A9%201%262</Key>");
+        var sdk = mocks3.s3().listObjects(b -> b.bucket(bucket).prefix("x+y/").encodingType(EncodingType.URL));
+        assertThat(sdk.contents()).extracting(S3Object::key).containsExactly("x+y/caf\u00e9 1&2");
+    }
+
+    @Test
+    void anEmptyContinuationTokenListsFromTheStart() {
+        ListObjectsV2Response page = mocks3.s3().listObjectsV2(b -> b.bucket(bucket).continuationToken(""));
+        assertThat(page.contents()).extracting(S3Object::key).containsExactlyElementsOf(KEYS);
+        var raw = new RawHttp(mocks3).get("/" + bucket + "?list-type=2&continuation-token=");
+        assertThat(raw.statusCode()).isEqualTo(200);
     }
 
     @Test

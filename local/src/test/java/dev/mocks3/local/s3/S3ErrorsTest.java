@@ -23,9 +23,11 @@ class S3ErrorsTest {
     }
 
     @Test
-    void creatingAnOwnedBucketAgainIsBucketAlreadyOwnedByYou() {
-        String bucket = mocks3.newBucket("twice");
-        HttpResponse<String> response = curl.send("PUT", "/" + bucket, null);
+    void creatingAnOwnedBucketAgainOutsideUsEast1IsBucketAlreadyOwnedByYou() {
+        String bucket = MockS3Fixture.uniqueBucket("twice");
+        String config = "<CreateBucketConfiguration><LocationConstraint>eu-central-1</LocationConstraint></CreateBucketConfiguration>";
+        assertThat(curl.send("PUT", "/" + bucket, config).statusCode()).isEqualTo(200);
+        HttpResponse<String> response = curl.send("PUT", "/" + bucket, config);
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(RawHttp.errorCode(response)).isEqualTo("BucketAlreadyOwnedByYou");
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import dev.mocks3.app.pipeline.OperationPipelines;
 import dev.mocks3.core.call.ConnectionDrop;
+import dev.mocks3.core.call.ErrorHeaders;
 import dev.mocks3.core.call.RequestIds;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
@@ -49,9 +51,12 @@ public class S3Gateway implements WebFilter {
     private final FailureLog failures;
     private final String retryAfterSeconds;
     private final PortOutage outage;
+    private final ObjectProvider<ErrorHeaders> errorHeaders;
 
-    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage) {
+    public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage,
+                     ObjectProvider<ErrorHeaders> errorHeaders) {
         this.outage = outage;
+        this.errorHeaders = errorHeaders;
         this.reader = reader;
         this.pipelines = pipelines;
         this.failures = new FailureLog(log, connections.stackTraceInterval());
@@ -77,6 +82,7 @@ public class S3Gateway implements WebFilter {
             return writeError(exchange, e, exchange.getRequest().getPath().value(), requestId);
         }
         return Mono.defer(() -> serve(request))
+                .onErrorResume(S3Exception.class, error -> withErrorHeaders(request, error).flatMap(Mono::error))
                 .flatMap(call -> write(exchange, call.response()))
                 .onErrorResume(e -> writeError(exchange, e, request.resource(), requestId));
     }
@@ -87,6 +93,11 @@ public class S3Gateway implements WebFilter {
         return pipelines.of(operation)
                 .orElseThrow(() -> S3Error.NOT_IMPLEMENTED.exception(operation.s3Name() + " is not served by this instance"))
                 .apply(Mono.just(S3Call.of(request, operation)));
+    }
+
+    private Mono<S3Exception> withErrorHeaders(S3Request request, S3Exception error) {
+        ErrorHeaders headers = errorHeaders.getIfAvailable();
+        return headers == null ? Mono.just(error) : headers.decorate(request, error);
     }
 
     private static S3Exception unroutable(S3Request request) {

@@ -32,7 +32,7 @@ public class S3RequestReader {
     }
 
     public S3Request read(ServerHttpRequest http, String requestId) {
-        HttpHeaders headers = http.getHeaders();
+        HttpHeaders headers = Utf8HeaderValues.of(http.getHeaders());
         String forwarded = properties.trustForwardedHost() ? headers.getFirst("X-Forwarded-Host") : null;
         if (forwarded != null && !forwarded.isBlank()) {
             // the client signed the host it sent, not the one the gateway rewrote it to
@@ -44,6 +44,7 @@ public class S3RequestReader {
         if (rawPath == null || rawPath.isEmpty()) {
             rawPath = "/";
         }
+        rawPath = UnescapedPathBytes.escaped(rawPath);
         String bucket = virtualHostedBucket(host);
         String key;
         String path = rawPath.substring(1);

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("mocks3.pipeline")
 public record PipelineProperties(@DefaultValue({"authCheck", "faultCheck"}) List<String> before,
-                                 @DefaultValue("faultRespond") List<String> after) {
+                                 @DefaultValue({"corsHeaders", "faultRespond"}) List<String> after) {
 }

@@ -31,34 +31,65 @@ public final class AuthCheck implements S3Function {
     private final SigV4Verifier verifier;
     private final boolean strict;
     private final BucketAccess buckets;
+    private final ExpectedBucketOwner expectedOwner;
+    private final String defaultOwner;
+    private final AnonymousAccess anonymousAccess;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
-        this(verifier, strict, null);
+        this(verifier, strict, null, null, null);
     }
 
-    /** @param owners in strict mode, each key touches only the buckets it owns; null for no isolation */
-    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners) {
+    /**
+     * @param owners in strict mode, each key touches only the buckets it owns; with them,
+     *        x-amz-expected-bucket-owner is checked; null for neither
+     * @param defaultOwner the access key unsigned calls act as (see {@link CallOwner}); null for none
+     * @param anonymousAccess what buckets' policies and ACLs say of unsigned requests; null: strict refuses them all
+     */
+    public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner,
+                     AnonymousAccess anonymousAccess) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
+        this.expectedOwner = owners == null ? null : new ExpectedBucketOwner(owners);
+        this.defaultOwner = defaultOwner;
+        this.anonymousAccess = anonymousAccess;
     }
 
     @Override
     public Mono<S3Call> apply(S3Call call) {
         S3Request request = call.request();
-        return verifier.verify(request).map(verification -> {
-            if (verification.anonymous() && strict) {
-                throw S3Error.ACCESS_DENIED.at(request.resource());
-            }
+        return verifier.verify(request).flatMap(verification -> {
             S3Request trusted = withTrustedBody(request, verification, call.operation());
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
-            return verification.anonymous() ? verified : verified.withAccessKey(verification.accessKey());
-        }).flatMap(verified -> strict && buckets != null ? buckets.check(verified) : Mono.just(verified));
+            if (defaultOwner != null) {
+                verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
+            }
+            if (verification.anonymous()) {
+                return anonymous(verified);
+            }
+            S3Call signed = verified.withAccessKey(verification.accessKey());
+            return strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
+        }).flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
+    }
+
+    /** Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it. */
+    private Mono<S3Call> anonymous(S3Call call) {
+        if (anonymousAccess == null) {
+            return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
+        }
+        return anonymousAccess.decide(call, strict).map(decision -> {
+            boolean refused = strict ? decision != AnonymousAccess.Decision.ALLOW : decision == AnonymousAccess.Decision.DENY;
+            if (refused) {
+                throw S3Error.ACCESS_DENIED.at(call.request().resource());
+            }
+            return call;
+        });
     }
 
     private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
-        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification) : request;
+        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification)
+                : withoutAwsChunkedEncoding(request);
         // CompleteMultipartUpload's x-amz-checksum-* is the whole object's, not the XML body's.
         DigestCheck digests = ChecksumHeaders.of(request.headers(), operation != S3Operation.COMPLETE_MULTIPART_UPLOAD);
         if (verification.mode() == PayloadMode.SIGNED_SINGLE) {
@@ -67,9 +98,32 @@ public final class AuthCheck implements S3Function {
         return digests.isEmpty() ? decoded : decoded.withBody(digests.apply(decoded.body()));
     }
 
+    /**
+     * The body is aws-chunked when x-amz-content-sha256 says so, or when Content-Encoding says so
+     * and x-amz-decoded-content-length gives the decoded length; {@code Content-Encoding: gzip,
+     * aws-chunked} on a plain body is a plain body, as on S3.
+     */
     private static boolean isAwsChunked(S3Request request, Verification verification) {
-        return verification.mode().chunked() || contentEncodings(request.headers()).stream()
-                .anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+        return verification.mode().chunked() || request.header(DECODED_LENGTH) != null
+                && contentEncodings(request.headers()).stream().anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+    }
+
+    /** A plain body's headers without aws-chunked among its content codings, which S3 does not store. */
+    private static S3Request withoutAwsChunkedEncoding(S3Request request) {
+        boolean declared = contentEncodings(request.headers()).stream().anyMatch(AWS_CHUNKED::equalsIgnoreCase);
+        return declared ? request.withHeaders(withoutAwsChunked(request.headers())) : request;
+    }
+
+    private static HttpHeaders withoutAwsChunked(HttpHeaders headers) {
+        HttpHeaders plain = new HttpHeaders();
+        plain.addAll(headers);
+        List<String> encodings = contentEncodings(headers);
+        encodings.removeIf(AWS_CHUNKED::equalsIgnoreCase);
+        plain.remove(HttpHeaders.CONTENT_ENCODING);
+        if (!encodings.isEmpty()) {
+            plain.set(HttpHeaders.CONTENT_ENCODING, String.join(",", encodings));
+        }
+        return plain;
     }
 
     private static S3Request decodeChunked(S3Request request, Verification verification) {
@@ -79,14 +133,7 @@ public final class AuthCheck implements S3Function {
         var settings = new AwsChunkedDecoder.Settings(verification.chunkSigner(),
                 verification.mode() == PayloadMode.STREAMING_SIGNED_TRAILER, trailer, decodedLength);
 
-        HttpHeaders plain = new HttpHeaders();
-        plain.addAll(headers);
-        List<String> encodings = contentEncodings(headers);
-        encodings.removeIf(AWS_CHUNKED::equalsIgnoreCase);
-        plain.remove(HttpHeaders.CONTENT_ENCODING);
-        if (!encodings.isEmpty()) {
-            plain.set(HttpHeaders.CONTENT_ENCODING, String.join(",", encodings));
-        }
+        HttpHeaders plain = withoutAwsChunked(headers);
         plain.remove(HttpHeaders.CONTENT_LENGTH);
         if (decodedLength >= 0) {
             plain.setContentLength(decodedLength);

@@ -40,12 +40,13 @@ record PresignedQuery(ClaimedSignature claim, String timestamp, Instant time, lo
         } catch (NumberFormatException e) {
             throw error("X-Amz-Expires should be a number");
         }
+        // S3 refuses both with 403 AccessDenied, not as malformed parameters
         if (seconds < 1) {
-            throw error("X-Amz-Expires must be a positive number of seconds");
+            throw S3Error.EXPIRED_TOKEN.exception().with("X-Amz-Expires", expires);
         }
         if (seconds > MAX_EXPIRES_SECONDS) {
-            throw error("X-Amz-Expires must be less than a week (in seconds) that is, the given X-Amz-Expires "
-                    + "must be less than 604800 seconds");
+            throw S3Error.ACCESS_DENIED.exception("X-Amz-Expires must be less than a week (in seconds) that is, the "
+                    + "given X-Amz-Expires must be less than 604800 seconds").with("X-Amz-Expires", expires);
         }
         String payloadHash = request.queryParam("X-Amz-Content-Sha256");
         return new PresignedQuery(ClaimedSignature.fromQuery(credential, signedHeaders, signature), timestamp, time,

@@ -7,14 +7,15 @@ import dev.mocks3.core.routing.PercentDecoding;
 /**
  * AWS's {@code UriEncode}: every byte but the RFC 3986 unreserved characters is percent-encoded
  * with upper-case hex (space is {@code %20}, never {@code +}). Its inverse is {@link PercentDecoding}.
+ * Listings with {@code encoding-type=url} use it too, keeping {@code /} as S3 does.
  */
-final class UriEncoding {
+public final class UriEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private UriEncoding() {
     }
 
-    static String encode(String value, boolean keepSlash) {
+    public static String encode(String value, boolean keepSlash) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -26,7 +26,14 @@ public enum DriveEndpoint {
     UPLOAD_CALLBACK("POST", "/file/v1/upload/callback", "driveUploadCallback", true, "complete an upload: verify size and SHA-256, create the file"),
     FILE_DOWNLOAD("GET", "/file/v1/file/download", "driveFileDownload", true, "a presigned GET URL (Content-Disposition, Range-capable)"),
     FILE_STREAM("GET", "/file/v1/file/stream", "driveFileStream", true, "the bytes of a small file, streamed"),
-    FOLDER_ZIP("GET", "/file/v1/folder/zip", "driveFolderZip", true, "a folder as a zip stream");
+    FOLDER_ZIP("GET", "/file/v1/folder/zip", "driveFolderZip", true, "a folder as a zip stream"),
+    SHARE_CREATE("POST", "/share/v1/share/create", "driveShareCreate", true, "share files and folders behind a 4-character code"),
+    SHARE_LIST("GET", "/share/v1/share/list", "driveShareList", true, "the caller's shares with their view, download and save counts"),
+    SHARE_CANCEL("POST", "/share/v1/share/cancel", "driveShareCancel", true, "cancel a share"),
+    SHARE_VALIDATE("POST", "/share/v1/share/validate", "driveShareValidate", false, "open a share with its code; returns a share token"),
+    SHARE_FILES("GET", "/share/v1/share/files", "driveShareFiles", false, "list a validated share, or a folder inside it"),
+    SHARE_DOWNLOAD("GET", "/share/v1/share/download", "driveShareDownload", false, "a presigned GET for a file of a validated share"),
+    SHARE_SAVE("POST", "/share/v1/share/save", "driveShareSave", true, "save items of a validated share into the caller's drive");
 
     private final String method;
     private final String path;

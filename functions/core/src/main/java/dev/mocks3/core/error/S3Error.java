@@ -35,6 +35,8 @@ public enum S3Error {
             "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),
     NOT_IMPLEMENTED("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented."),
     NOT_MODIFIED("NotModified", 304, "Not Modified"),
+    OPERATION_ABORTED("OperationAborted", 409,
+            "A conflicting conditional operation is currently in progress against this resource. Try again."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold"),
     REQUEST_HEADER_SECTION_TOO_LARGE("RequestHeaderSectionTooLarge", 400,
             "Your request header section exceeds the maximum allowed size."),
@@ -52,7 +54,25 @@ public enum S3Error {
     INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
             "The provided 'x-amz-content-sha256' header does not match what was computed."),
-    BAD_CHECKSUM("BadDigest", 400, "The checksum you specified did not match the calculated checksum.");
+    BAD_CHECKSUM("BadDigest", 400, "The checksum you specified did not match the calculated checksum."),
+    // bucket configuration and access control
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
+    CORS_NOT_ALLOWED("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the "
+            + "evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are "
+            + "not whitelisted by the resource's CORS spec."),
+    CORS_BAD_REQUEST("BadRequest", 400, "Insufficient information. Origin request header needed."),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+    MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
+    MALFORMED_ACL("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema"),
+    ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
+    NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION("NoSuchPublicAccessBlockConfiguration", 404,
+            "The public access block configuration was not found"),
+    OWNERSHIP_CONTROLS_NOT_FOUND("OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
+    SSE_CONFIGURATION_NOT_FOUND("ServerSideEncryptionConfigurationNotFoundError", 404,
+            "The server side encryption configuration was not found"),
+    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400,
+            "The encryption request you specified is not valid. The valid value is AES256.");
 
     private final String code;
     private final int status;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import dev.mocks3.core.error.S3Error;
 
@@ -61,11 +62,16 @@ public final class PercentDecoding {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        return utf8(bytes).orElseThrow(S3Error.INVALID_URI::exception);
+    }
+
+    /** The text the bytes spell in UTF-8, or empty when they are no valid UTF-8. */
+    public static Optional<String> utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw S3Error.INVALID_URI.exception();
+            return Optional.empty();
         }
     }
 }

@@ -43,6 +43,24 @@ public final class XmlDocument {
         }
     }
 
+    /** Parses a document whose root element must be {@code root}; another root is MalformedXML. */
+    public static XmlDocument parse(byte[] body, String root) {
+        XmlDocument doc = parse(body);
+        if (!root.equals(doc.rootName())) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        return doc;
+    }
+
+    /** The one child of {@code parent} with this name; none or several are MalformedXML. */
+    public static Element onlyChild(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        if (found.size() != 1) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        return found.get(0);
+    }
+
     public String rootName() {
         return root.getLocalName() != null ? root.getLocalName() : root.getNodeName();
     }

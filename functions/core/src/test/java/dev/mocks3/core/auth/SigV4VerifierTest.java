@@ -163,13 +163,17 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void presignedExpiryBeyondAWeekIsAuthorizationQueryParametersError() {
+    void presignedExpiryBeyondAWeekOrNotPositiveIsAccessDenied() {
         var signed = sign(request(SdkHttpMethod.GET, "/bucket/key").build(), null, r -> r
                 .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
                 .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofDays(7)));
         SdkHttpRequest tooLong = signed.request().toBuilder().putRawQueryParameter("X-Amz-Expires", "604801").build();
+        assertFailsWith(verifier(), toS3Request(tooLong, Flux.empty()), S3Error.ACCESS_DENIED);
 
-        assertFailsWith(verifier(), toS3Request(tooLong, Flux.empty()), S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+        for (String notPositive : new String[] {"0", "-7"}) {
+            SdkHttpRequest expired = signed.request().toBuilder().putRawQueryParameter("X-Amz-Expires", notPositive).build();
+            assertFailsWith(verifier(), toS3Request(expired, Flux.empty()), S3Error.EXPIRED_TOKEN);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public final class EntryStore {
     public static final long ROOT = 0;
-    static final String COLUMNS = "id, parent_id, name, folder, sha256, size, created_at, updated_at, trashed_at";
+    public static final String COLUMNS = "id, parent_id, name, folder, sha256, size, created_at, updated_at, trashed_at";
     private static final int MAX_NUMBERED = 1000;
     private final DatabaseClient db;
 
@@ -229,7 +229,7 @@ public final class EntryStore {
                 .filter(entry -> !entry.folder());
     }
 
-    static Entry toEntry(Readable row) {
+    public static Entry toEntry(Readable row) {
         return new Entry(row.get("id", Long.class), row.get("parent_id", Long.class), row.get("name", String.class),
                 row.get("folder", Boolean.class), row.get("sha256", String.class), row.get("size", Long.class),
                 row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class),

@@ -1,8 +1,6 @@
 package dev.mocks3.drive.files;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -13,7 +11,6 @@ import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.http.OnConflict;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,13 +20,13 @@ import reactor.core.publisher.Mono;
 @Component("driveFileCopy")
 public class FileCopy extends DriveFunction {
     private final EntryStore entries;
-    private final ContentStore contents;
+    private final TreeCopy copier;
     private final QuotaLedger quotas;
     private final TransactionalOperator tx;
 
     public FileCopy(EntryStore entries, ContentStore contents, QuotaLedger quotas, TransactionalOperator tx) {
         this.entries = entries;
-        this.contents = contents;
+        this.copier = new TreeCopy(entries, contents, quotas);
         this.quotas = quotas;
         this.tx = tx;
     }
@@ -40,35 +37,13 @@ public class FileCopy extends DriveFunction {
         long id = call.input().id("id");
         long target = call.input().id("parentId");
         OnConflict onConflict = call.input().onConflict();
-        Mono<Entry> copy = entries.lockTree(user)
+        Mono<TreeCopy.Copied> copy = entries.lockTree(user)
                 .then(entries.movable(user, id, target))
                 .flatMap(source -> entries.subtree(user, id).collectList())
-                .flatMap(tree -> copyTree(user, tree, target, onConflict));
+                .flatMap(tree -> copier.copy(user, List.of(tree), target, onConflict));
+        // the cached quota changes only once the charge is committed
         return tx.transactional(copy)
+                .flatMap(copied -> quotas.remember(user, copied.quota()).thenReturn(copied.roots().get(0)))
                 .map(DriveReply::data);
-    }
-
-    private Mono<Entry> copyTree(long user, List<Entry> tree, long target, OnConflict onConflict) {
-        Map<String, Long> refs = new HashMap<>();
-        long bytes = 0;
-        for (Entry e : tree) {
-            if (!e.folder()) {
-                refs.merge(e.sha256(), 1L, Long::sum);
-                bytes += e.size();
-            }
-        }
-        Entry root = tree.get(0);
-        Map<Long, Long> copies = new HashMap<>();
-        return contents.retain(refs)
-                .then(quotas.charge(user, bytes))
-                .flatMap(quota -> entries.insert(user, target, root.name(), root.folder(), root.sha256(), root.size(), onConflict)
-                        .flatMap(rootCopy -> {
-                            copies.put(root.id(), rootCopy.id());
-                            return Flux.fromIterable(tree.subList(1, tree.size()))
-                                    .concatMap(e -> entries.insert(user, copies.get(e.parentId()), e.name(), e.folder(),
-                                            e.sha256(), e.size(), OnConflict.ERROR).doOnNext(c -> copies.put(e.id(), c.id())))
-                                    .then(quotas.remember(user, quota))
-                                    .thenReturn(rootCopy);
-                        }));
     }
 }

@@ -96,6 +96,44 @@ public final class DriveInput {
         return fields.hasNonNull(name) ? id(name) : fallback;
     }
 
+    /**
+     * Positive ids, without repeats, from a JSON array of integers or a comma-separated string (a query
+     * parameter); at least one and at most {@code max}.
+     */
+    public java.util.List<Long> ids(String name, int max) {
+        JsonNode value = fields.get(name);
+        if (value == null || value.isNull()) {
+            throw DriveError.BAD_REQUEST.exception(name + " is required");
+        }
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else if (value.isTextual()) {
+            for (String part : value.asText().split(",", -1)) {
+                items.add(JsonNodeFactory.instance.textNode(part));
+            }
+        } else {
+            throw DriveError.BAD_REQUEST.exception(name + " must be an array of ids");
+        }
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        for (JsonNode item : items) {
+            long id = DriveInput.of(JsonNodeFactory.instance.objectNode().set(name, item)).number(name);
+            if (id <= 0) {
+                throw DriveError.BAD_REQUEST.exception(name + " must hold positive ids");
+            }
+            ids.add(id);
+        }
+        if (ids.isEmpty() || ids.size() > max) {
+            throw DriveError.BAD_REQUEST.exception(name + " must hold 1 to " + max + " ids");
+        }
+        return java.util.List.copyOf(ids);
+    }
+
+    /** Whether the field is present and not null. */
+    public boolean has(String name) {
+        return fields.hasNonNull(name);
+    }
+
     /** A SHA-256 as 64 hexadecimal digits (either case; returned in lower case). */
     public String sha256(String name) {
         String value = text(name).strip().toLowerCase(java.util.Locale.ROOT);

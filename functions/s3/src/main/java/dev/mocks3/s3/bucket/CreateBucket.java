@@ -1,50 +1,74 @@
 package dev.mocks3.s3.bucket;
 
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.access.NewBucketSettings;
+import dev.mocks3.s3.config.BucketDocuments;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.BucketStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body. */
+/**
+ * PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body, owned by the
+ * caller. Creating it again is 200 for its owner in us-east-1 (as S3 answers there),
+ * BucketAlreadyOwnedByYou in other regions, and BucketAlreadyExists for anyone else.
+ */
 @Component("createBucket")
 public class CreateBucket extends OperationFunction {
     static final String DEFAULT_REGION = "us-east-1";
-    private static final Set<String> ACLS = Set.of("private", "public-read", "public-read-write", "authenticated-read",
-            "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write");
     private final BucketStore buckets;
+    private final BucketDocuments documents;
 
-    public CreateBucket(BucketStore buckets) {
+    public CreateBucket(BucketStore buckets, BucketDocuments documents) {
         this.buckets = buckets;
+        this.documents = documents;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String name = call.request().bucket();
         BucketNames.requireValid(name);
-        String acl = call.request().header("x-amz-acl");
-        if (acl != null && !ACLS.contains(acl)) {
-            throw S3Error.INVALID_ARGUMENT.exception("Invalid canned ACL: " + acl);
-        }
+        Map<BucketSetting, String> settings = NewBucketSettings.of(call);
+        String owner = CallOwner.of(call);
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
-                .flatMap(region -> buckets.create(name, call.accessKey(), region))
-                .map(created -> {
-                    if (!created) {
-                        throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
-                    }
-                    S3Response response = Responses.empty(200);
-                    response.headers().set("Location", "/" + name);
-                    return response;
-                });
+                .flatMap(region -> buckets.create(name, owner, region)
+                        .flatMap(created -> created ? storeSettings(name, settings).thenReturn(created(name))
+                                : existing(call, name, region)));
+    }
+
+    private Mono<Void> storeSettings(String name, Map<BucketSetting, String> settings) {
+        return Flux.fromIterable(settings.entrySet())
+                .concatMap(setting -> documents.store(name, setting.getKey(), setting.getValue())).then();
+    }
+
+    private Mono<S3Response> existing(S3Call call, String name, String requestedRegion) {
+        return buckets.find(name).map(bucket -> {
+            if (!CallOwner.resolve(bucket.owner(), call).equals(CallOwner.of(call))) {
+                throw S3Error.BUCKET_ALREADY_EXISTS.at("/" + name).with("BucketName", name);
+            }
+            if (DEFAULT_REGION.equals(bucket.region()) && DEFAULT_REGION.equals(requestedRegion)) {
+                return created(name);
+            }
+            throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
+        }).switchIfEmpty(Mono.error(() -> S3Error.OPERATION_ABORTED.at("/" + name).with("BucketName", name)));
+    }
+
+    private static S3Response created(String name) {
+        S3Response response = Responses.empty(200);
+        response.headers().set("Location", "/" + name);
+        return response;
     }
 
     private static String region(byte[] body) {

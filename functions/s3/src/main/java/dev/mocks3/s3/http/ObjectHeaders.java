@@ -18,6 +18,8 @@ import dev.mocks3.state.metadata.ObjectRecord;
  */
 public final class ObjectHeaders {
     public static final String META_PREFIX = "x-amz-meta-";
+    /** Stored headers under this prefix are settings kept with the object (its ACL, an SSE-C key's hash), never sent. */
+    public static final String INTERNAL_PREFIX = "x-mocks3-";
     /** Representation headers S3 stores with an object and returns on GET/HEAD. */
     public static final List<String> STORED = List.of("Content-Encoding", "Content-Disposition", "Content-Language",
             "Cache-Control", "Expires", "x-amz-website-redirect-location");
@@ -54,7 +56,7 @@ public final class ObjectHeaders {
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(META_PREFIX) && !values.isEmpty()) {
-                meta.put(lower.substring(META_PREFIX.length()), String.join(",", values));
+                meta.put(lower.substring(META_PREFIX.length()), MetadataValues.stored(String.join(",", values)));
             }
         });
         return meta;
@@ -78,8 +80,12 @@ public final class ObjectHeaders {
         out.set(HttpHeaders.LAST_MODIFIED, HttpDates.format(object.lastModified()));
         out.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         out.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
-        object.headers().forEach(out::set);
-        object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, value));
+        object.headers().forEach((name, value) -> {
+            if (!name.startsWith(INTERNAL_PREFIX)) {
+                out.set(name, value);
+            }
+        });
+        object.userMetadata().forEach((name, value) -> out.set(META_PREFIX + name, MetadataValues.mailSafe(value)));
         if (!"STANDARD".equals(object.storageClass())) {
             out.set("x-amz-storage-class", object.storageClass());
         }

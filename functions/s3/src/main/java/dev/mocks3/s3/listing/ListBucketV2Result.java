@@ -5,18 +5,19 @@ import java.util.Base64;
 
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.s3.http.Owner;
 import dev.mocks3.state.metadata.Listing;
 
 /**
- * The ListObjectsV2 answer: one page, paged by an opaque continuation token; owners only when
- * fetch-owner asked for them.
+ * The ListObjectsV2 answer: one page, paged by an opaque continuation token; owners (the bucket
+ * owner's, as under BucketOwnerEnforced) only when fetch-owner asked for them.
  */
 public record ListBucketV2Result(String bucket, ListingRequest request, String continuationToken, String startAfter,
-                                 boolean fetchOwner, Listing listing) implements ListingResult {
+                                 boolean fetchOwner, Listing listing, Owner owner) implements ListingResult {
 
     @Override
     public ListBucketV2Result withListing(Listing page) {
-        return new ListBucketV2Result(bucket, request, continuationToken, startAfter, fetchOwner, page);
+        return new ListBucketV2Result(bucket, request, continuationToken, startAfter, fetchOwner, page, owner);
     }
 
     /** Element order as in the ListObjectsV2 examples of the S3 API Reference. */
@@ -34,7 +35,7 @@ public record ListBucketV2Result(String bucket, ListingRequest request, String c
                 .element("MaxKeys", request.maxKeys())
                 .element("Delimiter", request.encode(request.delimiter()))
                 .element("IsTruncated", listing.truncated());
-        ListingXml.entries(xml, listing, request, fetchOwner);
+        ListingXml.entries(xml, listing, request, fetchOwner ? owner : null);
         return xml.finishBytes("ListBucketResult");
     }
 

@@ -2,9 +2,11 @@ package dev.mocks3.s3.listing;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.ObjectLister;
 import reactor.core.publisher.Mono;
@@ -34,8 +36,9 @@ public class ListObjects extends OperationFunction {
         ListingRequest request = ListingRequest.of(call.request());
         String bucket = call.request().bucket();
         String marker = call.request().queryParam("marker");
-        return lookups.bucket(bucket)
-                .then(lister.list(bucket, request.prefix(), request.delimiter(), marker, request.maxKeys()))
-                .map(listing -> new ListBucketResult(bucket, request, marker, listing));
+        return lookups.bucket(bucket).flatMap(found -> lister
+                .list(bucket, request.prefix(), request.delimiter(), marker, request.maxKeys())
+                .map(listing -> new ListBucketResult(bucket, request, marker, listing,
+                        Owner.of(CallOwner.resolve(found.owner(), call)))));
     }
 }

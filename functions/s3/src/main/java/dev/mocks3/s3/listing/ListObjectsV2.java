@@ -2,9 +2,11 @@ package dev.mocks3.s3.listing;
 
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.ObjectLister;
 import reactor.core.publisher.Mono;
@@ -36,9 +38,11 @@ public class ListObjectsV2 extends OperationFunction {
         String token = call.request().queryParam("continuation-token");
         String startAfter = call.request().queryParam("start-after");
         boolean fetchOwner = "true".equals(call.request().queryParam("fetch-owner"));
-        String after = token != null ? ListBucketV2Result.decodeToken(token) : startAfter;
-        return lookups.bucket(bucket)
-                .then(lister.list(bucket, request.prefix(), request.delimiter(), after, request.maxKeys()))
-                .map(listing -> new ListBucketV2Result(bucket, request, token, startAfter, fetchOwner, listing));
+        // an empty token is no token (S3 lists from the start, or from start-after)
+        String after = token != null && !token.isEmpty() ? ListBucketV2Result.decodeToken(token) : startAfter;
+        return lookups.bucket(bucket).flatMap(found -> lister
+                .list(bucket, request.prefix(), request.delimiter(), after, request.maxKeys())
+                .map(listing -> new ListBucketV2Result(bucket, request, token, startAfter, fetchOwner, listing,
+                        Owner.of(CallOwner.resolve(found.owner(), call)))));
     }
 }

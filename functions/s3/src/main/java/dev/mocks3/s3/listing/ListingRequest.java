@@ -1,8 +1,6 @@
 package dev.mocks3.s3.listing;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
+import dev.mocks3.core.auth.UriEncoding;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 
@@ -38,11 +36,14 @@ public record ListingRequest(String prefix, String delimiter, int maxKeys, boole
         }
     }
 
-    /** A key, prefix or marker as the listing prints it: URL-encoded when encoding-type=url. */
+    /**
+     * A key, prefix or marker as the listing prints it: with encoding-type=url, every byte but the
+     * unreserved characters and {@code /} percent-encoded (space is {@code %20}), as S3 answers.
+     */
     String encode(String value) {
         if (value == null || !urlEncoded) {
             return value;
         }
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return UriEncoding.encode(value, true);
     }
 }

@@ -10,15 +10,16 @@ final class ListingXml {
     private ListingXml() {
     }
 
-    static void entries(XmlWriter xml, Listing listing, ListingRequest request, boolean withOwner) {
+    /** @param owner the Owner written in each Contents, or null for none */
+    static void entries(XmlWriter xml, Listing listing, ListingRequest request, Owner owner) {
         for (ObjectRecord object : listing.contents()) {
             xml.open("Contents")
                     .element("Key", request.encode(object.key()))
                     .element("LastModified", object.lastModified())
                     .element("ETag", object.quotedEtag())
                     .element("Size", object.size());
-            if (withOwner) {
-                Owner.of(object.owner()).writeTo(xml, "Owner");
+            if (owner != null) {
+                owner.writeTo(xml, "Owner");
             }
             xml.element("StorageClass", object.storageClass()).close("Contents");
         }

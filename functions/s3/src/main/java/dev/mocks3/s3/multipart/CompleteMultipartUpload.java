@@ -18,6 +18,7 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -25,6 +26,8 @@ import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.MultipartUpload;
+import dev.mocks3.state.metadata.ObjectRecord;
+import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
 import dev.mocks3.state.metadata.WriteCondition;
@@ -36,6 +39,9 @@ import reactor.core.publisher.Mono;
 /**
  * POST /bucket/key?uploadId=U — joins the listed parts, in order, into the object. Every part
  * but the last must be at least 5 MiB; the ETag is the MD5 of the parts' MD5s, dash, count.
+ * A part number listed twice in a row counts once, with its last ETag (a part re-uploaded while
+ * the first upload was under way). Completing an upload again with the same parts, within a day
+ * and while its object is still the key's, answers 200 with that object, as S3 does.
  */
 @Component("completeMultipartUpload")
 public class CompleteMultipartUpload extends OperationFunction {
@@ -45,14 +51,16 @@ public class CompleteMultipartUpload extends OperationFunction {
     private final BlobStore blobs;
     private final BlobStaging staging;
     private final ObjectWriter writer;
+    private final ObjectStore objects;
 
     public CompleteMultipartUpload(Uploads uploads, MultipartStore store, BlobStore blobs, BlobStaging staging,
-                                   ObjectWriter writer) {
+                                   ObjectWriter writer, ObjectStore objects) {
         this.uploads = uploads;
         this.store = store;
         this.blobs = blobs;
         this.staging = staging;
         this.writer = writer;
+        this.objects = objects;
     }
 
     record Requested(int partNumber, String etag) {
@@ -62,22 +70,38 @@ public class CompleteMultipartUpload extends OperationFunction {
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
-        return uploads.of(request).flatMap(upload -> SmallBody.read(request.body())
-                .map(CompleteMultipartUpload::parse)
-                .flatMap(requested -> store.parts(upload.uploadId(), 0, 10000).collectList()
-                        .map(stored -> select(requested, stored)))
+        Mono<List<Requested>> requested = SmallBody.read(request.body()).map(CompleteMultipartUpload::parse).cache();
+        return uploads.find(request).flatMap(upload -> requested
+                .flatMap(wanted -> store.parts(upload.uploadId(), 0, 10000).collectList()
+                        .map(stored -> select(wanted, stored)))
                 .flatMap(parts -> join(upload, parts, condition,
                         ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
-                .map(object -> Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml()));
+                .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
+                .map(object -> {
+                    S3Response response = Responses.xml(
+                            new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml());
+                    ObjectEncryption.echo(object.headers(), response.headers());
+                    return response;
+                });
     }
 
-    private Mono<dev.mocks3.state.metadata.ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts,
-                                                             WriteCondition condition, ChangeCause cause) {
+    /** The object an earlier completion of this upload with the same parts made, or NoSuchUpload. */
+    private Mono<ObjectRecord> completedBefore(S3Request request, List<Requested> wanted) {
+        String etag = requestedEtag(wanted);
+        return store.completedEtag(request.bucket(), request.key(), request.queryParam("uploadId"))
+                .filter(etag::equals)
+                .flatMap(completed -> objects.find(request.bucket(), request.key()))
+                .filter(object -> object.etag().equals(etag))
+                .switchIfEmpty(Mono.error(() -> Uploads.noSuchUpload(request)));
+    }
+
+    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, WriteCondition condition,
+                                    ChangeCause cause) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
         return staging.stage(bytes)
                 .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition, cause))
-                .flatMap(object -> store.remove(upload.uploadId()).thenReturn(object));
+                .flatMap(object -> store.removeCompleted(upload, object.etag()).thenReturn(object));
     }
 
     static List<Requested> parse(byte[] body) {
@@ -108,12 +132,7 @@ public class CompleteMultipartUpload extends OperationFunction {
         Map<Integer, UploadedPart> byNumber = stored.stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity()));
         List<UploadedPart> chosen = new ArrayList<>();
-        int previous = 0;
-        for (Requested want : requested) {
-            if (want.partNumber() <= previous) {
-                throw S3Error.INVALID_PART_ORDER.exception();
-            }
-            previous = want.partNumber();
+        for (Requested want : lastOfEachNumber(requested)) {
             UploadedPart part = byNumber.get(want.partNumber());
             if (part == null || !part.etag().equals(want.etag())) {
                 throw S3Error.INVALID_PART.exception().with("PartNumber", Integer.toString(want.partNumber()))
@@ -131,11 +150,41 @@ public class CompleteMultipartUpload extends OperationFunction {
         return chosen;
     }
 
+    /** The list in ascending order (else InvalidPartOrder), a number repeated in a row kept with its last ETag. */
+    static List<Requested> lastOfEachNumber(List<Requested> requested) {
+        List<Requested> kept = new ArrayList<>(requested.size());
+        for (Requested want : requested) {
+            Requested previous = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (previous != null && want.partNumber() < previous.partNumber()) {
+                throw S3Error.INVALID_PART_ORDER.exception();
+            }
+            if (previous != null && want.partNumber() == previous.partNumber()) {
+                kept.set(kept.size() - 1, want);
+            } else {
+                kept.add(want);
+            }
+        }
+        return kept;
+    }
+
+    /** The multipart ETag the requested parts would make (part ETags are their MD5s); "" when one is no MD5. */
+    static String requestedEtag(List<Requested> requested) {
+        try {
+            return etagOfMd5s(lastOfEachNumber(requested).stream().map(Requested::etag).toList());
+        } catch (IllegalArgumentException notHex) {
+            return "";
+        }
+    }
+
     static String multipartEtag(List<UploadedPart> parts) {
+        return etagOfMd5s(parts.stream().map(UploadedPart::md5Hex).toList());
+    }
+
+    private static String etagOfMd5s(List<String> md5Hexes) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            parts.forEach(part -> md5.update(HexFormat.of().parseHex(part.md5Hex())));
-            return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
+            md5Hexes.forEach(hex -> md5.update(HexFormat.of().parseHex(hex)));
+            return HexFormat.of().formatHex(md5.digest()) + "-" + md5Hexes.size();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.MultipartStore;
@@ -29,12 +30,16 @@ public class UploadPart extends OperationFunction {
         S3Request request = call.request();
         int partNumber = Uploads.partNumber(request.queryParam("partNumber"));
         return uploads.of(request)
-                .flatMap(upload -> staging.stage(request.body())
-                        .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged)))
-                .map(part -> {
-                    S3Response response = Responses.empty(200);
-                    response.headers().set("ETag", part.quotedEtag());
-                    return response;
+                .flatMap(upload -> {
+                    ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
+                    return staging.stage(request.body())
+                            .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged))
+                            .map(part -> {
+                                S3Response response = Responses.empty(200);
+                                response.headers().set("ETag", part.quotedEtag());
+                                ObjectEncryption.echo(upload.draft().headers(), response.headers());
+                                return response;
+                            });
                 });
     }
 }

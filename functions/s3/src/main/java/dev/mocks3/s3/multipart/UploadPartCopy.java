@@ -7,6 +7,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.Preconditions;
@@ -41,17 +42,46 @@ public class UploadPartCopy extends OperationFunction {
         int partNumber = Uploads.partNumber(request.queryParam("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         return uploads.of(request).flatMap(upload -> lookups.object(source.bucket(), source.key()).flatMap(original -> {
+            ObjectEncryption.checkCopySource(original.headers(), request.headers());
+            ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
             Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
-            String rangeHeader = request.header("x-amz-copy-source-range");
-            ByteRange range = ByteRange.parse(rangeHeader, original.size());
-            if (rangeHeader != null && range == null) {
-                throw S3Error.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form bytes=first-last");
-            }
+            ByteRange range = copyRange(request.header("x-amz-copy-source-range"), original.size());
             long offset = range == null ? 0 : range.first();
             long length = range == null ? original.size() : range.length();
             return staging.stage(blobs.read(original.blobSha256(), offset, length))
                     .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged));
         })).map(part -> Responses.xml(CopyResult.ofPart(part.lastModified(), part.quotedEtag()).xml()));
+    }
+
+    /**
+     * {@code x-amz-copy-source-range}: exactly {@code bytes=first-last}, both given, first <= last
+     * (else InvalidArgument); a range reaching past the source is InvalidRange, never clipped.
+     */
+    static ByteRange copyRange(String header, long sourceSize) {
+        if (header == null) {
+            return null;
+        }
+        String spec = header.strip();
+        int dash = spec.indexOf('-');
+        try {
+            if (!spec.startsWith("bytes=") || dash < 0) {
+                throw new NumberFormatException();
+            }
+            long first = Long.parseLong(spec.substring(6, dash).strip());
+            long last = Long.parseLong(spec.substring(dash + 1).strip());
+            if (first < 0 || last < first) {
+                throw new NumberFormatException();
+            }
+            if (last >= sourceSize) {
+                throw S3Error.INVALID_RANGE.exception("The requested range is not satisfiable")
+                        .with("RangeRequested", header).with("ActualObjectSize", Long.toString(sourceSize));
+            }
+            return new ByteRange(first, last, sourceSize);
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw S3Error.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form bytes=first-last "
+                    + "where first and last are the zero-based offsets of the first and last bytes to copy")
+                    .with("ArgumentName", "x-amz-copy-source-range").with("ArgumentValue", header);
+        }
     }
 
 }

@@ -21,10 +21,18 @@ public class Uploads {
     }
 
     public Mono<MultipartUpload> of(S3Request request) {
+        return find(request).switchIfEmpty(Mono.error(() -> noSuchUpload(request)));
+    }
+
+    /** The open upload, or empty (NoSuchBucket when the bucket is missing). */
+    public Mono<MultipartUpload> find(S3Request request) {
         String uploadId = request.queryParam("uploadId");
         return lookups.bucket(request.bucket())
-                .then(store.find(request.bucket(), request.key(), uploadId == null ? "" : uploadId))
-                .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_UPLOAD.at(request.resource()).with("UploadId", uploadId)));
+                .then(store.find(request.bucket(), request.key(), uploadId == null ? "" : uploadId));
+    }
+
+    static RuntimeException noSuchUpload(S3Request request) {
+        return S3Error.NO_SUCH_UPLOAD.at(request.resource()).with("UploadId", request.queryParam("uploadId"));
     }
 
     static int partNumber(String value) {

@@ -2,6 +2,7 @@ package dev.mocks3.s3.object;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,9 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.access.ObjectAcl;
+import dev.mocks3.s3.config.WritableBuckets;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
@@ -21,6 +25,7 @@ import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * PUT /bucket/key with x-amz-copy-source — the new object shares the source's blob (no bytes
@@ -29,10 +34,12 @@ import reactor.core.publisher.Mono;
 @Component("copyObject")
 public class CopyObject extends OperationFunction {
     private final Lookups lookups;
+    private final WritableBuckets buckets;
     private final ObjectWriter writer;
 
-    public CopyObject(Lookups lookups, ObjectWriter writer) {
+    public CopyObject(Lookups lookups, WritableBuckets buckets, ObjectWriter writer) {
         this.lookups = lookups;
+        this.buckets = buckets;
         this.writer = writer;
     }
 
@@ -41,25 +48,40 @@ public class CopyObject extends OperationFunction {
         S3Request request = call.request();
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         boolean replace = directive(request.header("x-amz-metadata-directive"));
-        return lookups.bucket(request.bucket())
-                .then(lookups.object(source.bucket(), source.key()))
-                .flatMap(original -> {
+        return buckets.of(request.bucket())
+                .flatMap(bucket -> lookups.object(source.bucket(), source.key()).map(object -> Tuples.of(bucket, object)))
+                .flatMap(found -> {
+                    ObjectRecord original = found.getT2();
+                    ObjectEncryption.checkCopySource(original.headers(), request.headers());
                     Preconditions.forCopySource(request.headers()).check(original.etag(), original.lastModified(), false);
                     boolean sameObject = source.bucket().equals(request.bucket()) && source.key().equals(request.key());
-                    if (sameObject && !replace && request.header("x-amz-storage-class") == null) {
+                    if (sameObject && !replace && request.header("x-amz-storage-class") == null
+                            && request.header(ObjectEncryption.SSE) == null && request.header(ObjectEncryption.CUSTOMER_ALGORITHM) == null) {
                         throw S3Error.INVALID_REQUEST.exception("This copy request is illegal because it is trying to copy an "
                                 + "object to itself without changing the object's metadata, storage class, website "
                                 + "redirect location or encryption attributes.");
                     }
                     ObjectDraft draft = replace
                             ? ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey())
-                            : new ObjectDraft(request.bucket(), request.key(), original.contentType(), original.headers(),
+                            : new ObjectDraft(request.bucket(), request.key(), original.contentType(), copiedHeaders(original),
                                     original.userMetadata(), request.header("x-amz-storage-class") != null
                                             ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
                                     call.accessKey());
-                    return writer.link(copyOf(original, draft), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY));
+                    ObjectDraft settled = WritableBuckets.withSettings(draft, call, found.getT1());
+                    return writer.link(copyOf(original, settled), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY));
                 })
-                .map(copy -> Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml()));
+                .map(copy -> {
+                    S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml());
+                    ObjectEncryption.echo(copy.headers(), response.headers());
+                    return response;
+                });
+    }
+
+    /** A copy keeps the source's representation headers, but takes its encryption and ACL from its own request. */
+    private static Map<String, String> copiedHeaders(ObjectRecord original) {
+        Map<String, String> headers = ObjectEncryption.without(original.headers());
+        headers.remove(ObjectAcl.HEADER);
+        return headers;
     }
 
     private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
@@ -40,6 +41,7 @@ public class ObjectReader {
     public Mono<S3Response> read(S3Call call, boolean withBody) {
         S3Request request = call.request();
         return Mono.defer(() -> lookups.object(request.bucket(), request.key()).flatMap(object -> {
+            ObjectEncryption.checkRead(object.headers(), request.headers());
             Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
             ByteRange range = ByteRange.parse(request.header(HttpHeaders.RANGE), object.size());
             HttpHeaders headers = ObjectHeaders.forRead(object, request);

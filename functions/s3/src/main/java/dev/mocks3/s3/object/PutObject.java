@@ -7,6 +7,8 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.config.WritableBuckets;
+import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
@@ -27,12 +29,12 @@ import reactor.core.publisher.Mono;
 @Component("putObject")
 public class PutObject extends OperationFunction {
     static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
-    private final Lookups lookups;
+    private final WritableBuckets buckets;
     private final BlobStaging staging;
     private final ObjectWriter writer;
 
-    public PutObject(Lookups lookups, BlobStaging staging, ObjectWriter writer) {
-        this.lookups = lookups;
+    public PutObject(WritableBuckets buckets, BlobStaging staging, ObjectWriter writer) {
+        this.buckets = buckets;
         this.staging = staging;
         this.writer = writer;
     }
@@ -46,13 +48,15 @@ public class PutObject extends OperationFunction {
         }
         ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
-        return lookups.bucket(request.bucket())
-                .then(staging.stage(request.body()))
-                .flatMap(staged -> writer.write(draft, staged, null, condition,
-                        ChangeCause.of(call, S3EventNames.OBJECT_CREATED_PUT)))
+        return buckets.of(request.bucket())
+                .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
+                .flatMap(settled -> staging.stage(request.body())
+                        .flatMap(staged -> writer.write(settled, staged, null, condition,
+                                ChangeCause.of(call, S3EventNames.OBJECT_CREATED_PUT))))
                 .map(object -> {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());
+                    ObjectEncryption.echo(object.headers(), response.headers());
                     return response;
                 });
     }

@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 
 /** Multipart uploads and their parts; each part is a referenced blob until completion or abort. */
 public final class MultipartStore {
+    /** How long a completed upload is remembered for a retried CompleteMultipartUpload. */
+    public static final String COMPLETED_MEMORY = "1 day";
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final BlobReferences refs;
@@ -115,7 +117,41 @@ public final class MultipartStore {
 
     /** Removes the upload and releases its parts' blobs. False if no such upload. */
     public Mono<Boolean> remove(String uploadId) {
-        Mono<List<String>> work = db.sql("select blob_sha256 from multipart_parts where upload_id = $1 for update")
+        return releaseOrphans(removal(uploadId));
+    }
+
+    /**
+     * Removes a completed upload like {@link #remove} and, in the same transaction, remembers it
+     * for {@link #COMPLETED_MEMORY} with the ETag of the object it made; older memories are dropped.
+     */
+    public Mono<Boolean> removeCompleted(MultipartUpload upload, String etag) {
+        return releaseOrphans(removal(upload.uploadId()).flatMap(orphans -> db.sql("insert into "
+                        + "completed_multipart_uploads (upload_id, bucket, key, etag) values ($1, $2, $3, $4) "
+                        + "on conflict (upload_id) do nothing")
+                .bind(0, upload.uploadId()).bind(1, upload.draft().bucket()).bind(2, upload.draft().key()).bind(3, etag)
+                .then()
+                .then(db.sql("delete from completed_multipart_uploads where completed_at < now() - $1::interval")
+                        .bind(0, COMPLETED_MEMORY).then())
+                .thenReturn(orphans)));
+    }
+
+    /** The ETag of the object an upload of this bucket and key made, if it completed within {@link #COMPLETED_MEMORY}. */
+    public Mono<String> completedEtag(String bucket, String key, String uploadId) {
+        return db.sql("select etag from completed_multipart_uploads where upload_id = $1 and bucket = $2 and key = $3 "
+                        + "and completed_at >= now() - $4::interval")
+                .bind(0, uploadId).bind(1, bucket).bind(2, key).bind(3, COMPLETED_MEMORY)
+                .map(row -> row.get("etag", String.class)).one();
+    }
+
+    private Mono<Boolean> releaseOrphans(Mono<List<String>> work) {
+        return tx.transactional(work)
+                .flatMap(orphans -> refs.releasedAfterCommit(orphans).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    /** Deletes the upload's rows; the blobs no longer referenced, or empty if there was no such upload. */
+    private Mono<List<String>> removal(String uploadId) {
+        return db.sql("select blob_sha256 from multipart_parts where upload_id = $1 for update")
                 .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList()
                 .flatMap(shas -> refs.lock(shas)
                         .then(db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
@@ -123,9 +159,6 @@ public final class MultipartStore {
                         .flatMap(deleted -> deleted == 0 ? Mono.<List<String>>empty()
                                 : Flux.fromIterable(shas).concatMap(this::release)
                                         .filter(Optional::isPresent).map(Optional::get).collectList()));
-        return tx.transactional(work)
-                .flatMap(orphans -> refs.releasedAfterCommit(orphans).thenReturn(true))
-                .defaultIfEmpty(false);
     }
 
     private Mono<Optional<String>> release(String sha256) {

@@ -1,0 +1,26 @@
+package dev.mocks3.s3.access;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.config.BucketDocuments;
+import dev.mocks3.state.config.BucketSetting;
+import reactor.core.publisher.Mono;
+
+/** DELETE /bucket?publicAccessBlock — public ACLs and policies count again. */
+@Component("deletePublicAccessBlock")
+public class DeletePublicAccessBlock extends OperationFunction {
+    private final BucketDocuments documents;
+
+    public DeletePublicAccessBlock(BucketDocuments documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        return documents.delete(call, BucketSetting.PUBLIC_ACCESS_BLOCK);
+    }
+}

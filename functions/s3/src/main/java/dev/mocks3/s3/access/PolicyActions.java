@@ -1,0 +1,35 @@
+package dev.mocks3.s3.access;
+
+import dev.mocks3.core.routing.S3Operation;
+
+/** The IAM action a bucket policy names for each operation ({@code s3:GetObject} for GetObject and HeadObject, ...). */
+final class PolicyActions {
+    private PolicyActions() {
+    }
+
+    static String of(S3Operation operation) {
+        // most actions are named as their operation (GetBucketAcl, PutBucketPolicy, GetObjectTagging)
+        return "s3:" + switch (operation) {
+            case HEAD_OBJECT, GET_OBJECT, CORS_PREFLIGHT -> "GetObject";
+            case LIST_OBJECTS, LIST_OBJECTS_V2, HEAD_BUCKET -> "ListBucket";
+            case PUT_OBJECT, COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY,
+                 COMPLETE_MULTIPART_UPLOAD -> "PutObject";
+            case DELETE_OBJECT, DELETE_OBJECTS -> "DeleteObject";
+            case LIST_PARTS -> "ListMultipartUploadParts";
+            case LIST_MULTIPART_UPLOADS -> "ListBucketMultipartUploads";
+            case LIST_BUCKETS -> "ListAllMyBuckets";
+            case PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> "PutBucketCORS";
+            case GET_BUCKET_CORS -> "GetBucketCORS";
+            case PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> "PutBucketPublicAccessBlock";
+            case GET_PUBLIC_ACCESS_BLOCK -> "GetBucketPublicAccessBlock";
+            case DELETE_BUCKET_OWNERSHIP_CONTROLS -> "PutBucketOwnershipControls";
+            case PUT_BUCKET_ENCRYPTION, DELETE_BUCKET_ENCRYPTION -> "PutEncryptionConfiguration";
+            case GET_BUCKET_ENCRYPTION -> "GetEncryptionConfiguration";
+            case PUT_BUCKET_LIFECYCLE_CONFIGURATION, DELETE_BUCKET_LIFECYCLE -> "PutLifecycleConfiguration";
+            case GET_BUCKET_LIFECYCLE_CONFIGURATION -> "GetLifecycleConfiguration";
+            case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> "PutBucketNotification";
+            case GET_BUCKET_NOTIFICATION_CONFIGURATION -> "GetBucketNotification";
+            default -> operation.s3Name();
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package dev.mocks3.s3.access;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One {@code "Operator": {"key": values}} test of a policy statement's Condition, as IAM evaluates
+ * it: a key the request does not carry fails the test, except for negated operators, {@code Null}
+ * and {@code …IfExists}. An operator it does not know fails too, so an Allow never widens by mistake.
+ */
+record PolicyCondition(String operator, String key, List<String> values) {
+
+    boolean holds(Map<String, String> context) {
+        String named = operator.contains(":") ? operator.substring(operator.indexOf(':') + 1) : operator;
+        boolean ifExists = named.endsWith("IfExists");
+        String op = ifExists ? named.substring(0, named.length() - "IfExists".length()) : named;
+        String actual = context.get(key.toLowerCase(Locale.ROOT));
+        if (op.equals("Null")) {
+            return values.stream().anyMatch(v -> Boolean.parseBoolean(v) == (actual == null));
+        }
+        boolean negated = op.startsWith("StringNot") || op.equals("NumericNotEquals") || op.equals("NotIpAddress")
+                || op.equals("ArnNotEquals") || op.equals("ArnNotLike");
+        if (actual == null) {
+            return ifExists || negated;
+        }
+        String test = negated ? positive(op) : op;
+        boolean any = values.stream().anyMatch(value -> matches(test, actual, value));
+        return negated != any;
+    }
+
+    private static String positive(String op) {
+        return switch (op) {
+            case "StringNotEquals" -> "StringEquals";
+            case "StringNotEqualsIgnoreCase" -> "StringEqualsIgnoreCase";
+            case "StringNotLike" -> "StringLike";
+            case "NumericNotEquals" -> "NumericEquals";
+            case "NotIpAddress" -> "IpAddress";
+            case "ArnNotEquals" -> "ArnEquals";
+            default -> "ArnLike";
+        };
+    }
+
+    private static boolean matches(String op, String actual, String value) {
+        return switch (op) {
+            case "StringEquals", "ArnEquals" -> actual.equals(value);
+            case "StringEqualsIgnoreCase" -> actual.equalsIgnoreCase(value);
+            case "StringLike", "ArnLike" -> Wildcards.matches(value, actual);
+            case "Bool" -> actual.equalsIgnoreCase(value);
+            case "NumericEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
+                 "NumericGreaterThanEquals" -> compare(op, actual, value);
+            case "IpAddress" -> inCidr(actual, value);
+            default -> false;
+        };
+    }
+
+    private static boolean compare(String op, String actual, String value) {
+        int order;
+        try {
+            order = new BigDecimal(actual).compareTo(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return switch (op) {
+            case "NumericEquals" -> order == 0;
+            case "NumericLessThan" -> order < 0;
+            case "NumericLessThanEquals" -> order <= 0;
+            case "NumericGreaterThan" -> order > 0;
+            default -> order >= 0;
+        };
+    }
+
+    private static boolean inCidr(String address, String cidr) {
+        try {
+            int slash = cidr.indexOf('/');
+            byte[] network = InetAddress.getByName(slash < 0 ? cidr : cidr.substring(0, slash)).getAddress();
+            byte[] candidate = InetAddress.getByName(address).getAddress();
+            if (network.length != candidate.length) {
+                return false;
+            }
+            int bits = slash < 0 ? network.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
+            for (int i = 0; i < network.length && bits > 0; i++, bits -= 8) {
+                int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+                if ((network[i] & mask) != (candidate[i] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException | NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mocks3.s3.access;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.mocks3.core.call.S3Request;
+
+/** The condition keys an anonymous request carries, keyed in lower case as IAM compares them. */
+final class PolicyContext {
+    private PolicyContext() {
+    }
+
+    static Map<String, String> of(S3Request request) {
+        Map<String, String> keys = new HashMap<>();
+        // MockS3 speaks plain HTTP; a client-sent X-Forwarded-Proto is not trusted to say otherwise
+        keys.put("aws:securetransport", "false");
+        keys.put("aws:principaltype", "Anonymous");
+        if (request.remoteAddress() != null && request.remoteAddress().getAddress() != null) {
+            keys.put("aws:sourceip", request.remoteAddress().getAddress().getHostAddress());
+        }
+        put(keys, "aws:referer", request.header("Referer"));
+        put(keys, "aws:useragent", request.header("User-Agent"));
+        put(keys, "s3:prefix", request.queryParam("prefix"));
+        put(keys, "s3:delimiter", request.queryParam("delimiter"));
+        put(keys, "s3:max-keys", request.queryParam("max-keys"));
+        for (String header : new String[] {"x-amz-acl", "x-amz-server-side-encryption", "x-amz-content-sha256",
+                "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"}) {
+            put(keys, "s3:" + header, request.header(header));
+        }
+        return keys;
+    }
+
+    private static void put(Map<String, String> keys, String key, String value) {
+        if (value != null) {
+            keys.put(key.toLowerCase(Locale.ROOT), value);
+        }
+    }
+}

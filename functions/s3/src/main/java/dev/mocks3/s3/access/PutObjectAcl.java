@@ -1,0 +1,47 @@
+package dev.mocks3.s3.access;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.config.WritableBuckets;
+import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.s3.object.Lookups;
+import dev.mocks3.state.config.ObjectSettingsStore;
+import reactor.core.publisher.Mono;
+
+/** PUT /bucket/key?acl — the object's ACL from x-amz-acl, x-amz-grant-* or an AccessControlPolicy body. */
+@Component("putObjectAcl")
+public class PutObjectAcl extends OperationFunction {
+    private final WritableBuckets buckets;
+    private final Lookups lookups;
+    private final ObjectSettingsStore settings;
+
+    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings) {
+        this.buckets = buckets;
+        this.lookups = lookups;
+        this.settings = settings;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        S3Request request = call.request();
+        return buckets.of(request.bucket()).flatMap(bucket -> lookups.object(request.bucket(), request.key())
+                .flatMap(object -> SmallBody.read(request.body()).flatMap(body -> {
+                    RequestedAcl requested = RequestedAcl.read(request.headers(), body, Owner.of(object.owner()),
+                            Owner.of(bucket.bucket().owner())).checkedAgainst(bucket.documents());
+                    return settings.setHeader(request.bucket(), request.key(), ObjectAcl.HEADER, requested.acl().xml());
+                })))
+                .map(updated -> {
+                    if (!updated) { // deleted since it was looked up
+                        throw S3Error.NO_SUCH_KEY.at(request.resource()).with("Key", request.key());
+                    }
+                    return Responses.empty(200);
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mocks3.state.config;
+
+/** The kinds of bucket configuration documents {@link BucketConfigurationStore} keeps. */
+public enum BucketSetting {
+    CORS("cors"),
+    POLICY("policy"),
+    ACL("acl"),
+    PUBLIC_ACCESS_BLOCK("publicAccessBlock"),
+    OWNERSHIP_CONTROLS("ownershipControls"),
+    ENCRYPTION("encryption");
+
+    private final String kind;
+
+    BucketSetting(String kind) {
+        this.kind = kind;
+    }
+
+    /** The value of the {@code kind} column. */
+    public String kind() {
+        return kind;
+    }
+
+    static BucketSetting ofKind(String kind) {
+        for (BucketSetting setting : values()) {
+            if (setting.kind.equals(kind)) {
+                return setting;
+            }
+        }
+        throw new IllegalStateException("unknown bucket setting " + kind);
+    }
+}
