@@ -3,6 +3,8 @@
 // files DriveLoadRunner seeds (mobiles 150xxxxxxxx, password load-test-pass, 1 KiB contents): run
 //   java -cp load-tests/target/classes dev.mocks3.loadtests.DriveLoadRunner --duration 1s
 // once first. The drive must run with high login limits (see load-tests/README.md).
+// RATE=<requests/s per client> paces the load (open loop, k6's constant-arrival-rate, as the
+// runner's --rate): 64 clients' worth of requests arrive on schedule however slow the answers are.
 import http from 'k6/http';
 import { check } from 'k6';
 import { Trend } from 'k6/metrics';
@@ -15,11 +17,19 @@ const kdf = new Trend('login_kdf_ms', true);
 const loginWithoutKdf = new Trend('login_without_kdf_ms', true);
 const json = { headers: { 'Content-Type': 'application/json' } };
 
+const rate = Number(__ENV.RATE || 0);
+const clients = 64;
+// a mix iteration is 4 requests
+const paced = (exec, perIteration, extra) => Object.assign({
+  executor: 'constant-arrival-rate', rate: Math.max(1, Math.round((clients * rate) / perIteration)), timeUnit: '1s',
+  duration: `${seconds}s`, preAllocatedVUs: clients, maxVUs: 4 * clients, exec, gracefulStop: '5s',
+}, extra);
+const closed = (exec, extra) => Object.assign({ executor: 'constant-vus', vus: clients, duration: `${seconds}s`, exec, gracefulStop: '5s' }, extra);
+
 export const options = {
-  scenarios: {
-    login: { executor: 'constant-vus', vus: 64, duration: `${seconds}s`, exec: 'login', gracefulStop: '5s' },
-    mix: { executor: 'constant-vus', vus: 64, duration: `${seconds}s`, exec: 'mix', startTime: `${seconds + 5}s`, gracefulStop: '5s' },
-  },
+  scenarios: rate > 0
+    ? { login: paced('login', 1, {}), mix: paced('mix', 4, { startTime: `${seconds + 5}s` }) }
+    : { login: closed('login', {}), mix: closed('mix', { startTime: `${seconds + 5}s` }) },
   thresholds: {
     'http_req_duration{op:list}': ['p(99)<20'],
     'http_req_duration{op:detail}': ['p(99)<20'],

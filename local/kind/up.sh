@@ -106,6 +106,11 @@ if $build; then
 fi
 
 say "MockS3 (knative/overlays/kind)"
+# The drive's token key: one random Secret for every drive pod, made once per cluster (a re-run keeps
+# it, so tokens stay valid); never in the repository.
+kubectl create namespace mocks3 --dry-run=client -o yaml | kubectl apply -f -
+kubectl -n mocks3 get secret mocks3-drive >/dev/null 2>&1 || kubectl -n mocks3 create secret generic mocks3-drive \
+  --from-literal=MOCKS3_DRIVE_JWT_SECRET="$(head -c 48 /dev/urandom | base64 -w0)"
 kubectl apply -k "$root/knative/overlays/kind"
 kubectl wait deployment/postgres deployment/redis -n mocks3 --for=condition=Available --timeout="$TIMEOUT"
 kubectl wait ksvc --all -n mocks3 --for=condition=Ready --timeout="$TIMEOUT"

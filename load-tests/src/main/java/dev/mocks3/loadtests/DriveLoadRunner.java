@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * themselves uploaded once through presign), then measures with {@code --concurrency} clients:
  * login (with the password check's own time, from {@code Server-Timing}, reported apart), and a
  * mix of list folder, file details, instant upload and presign. Seeding is idempotent: a second
- * run reuses the users and files of the first.
+ * run reuses the users and files of the first. {@code --seed sql} writes the users and files with one
+ * psql script ({@link DriveSqlSeed}) instead of 100,000 instant uploads; {@code --rate} paces every
+ * client (open loop) instead of sending the next request as soon as the last one answered.
  *
  * <pre>
  * java -cp load-tests/target/classes dev.mocks3.loadtests.DriveLoadRunner [--url http://localhost:8888]
  *     [--users 1000] [--files 100000] [--contents 100] [--concurrency 64] [--duration 30s] [--warmup 5s]
- *     [--seeded false]
+ *     [--seeded false] [--seed http|sql] [--data-dir DIR | --pg-url postgresql://user@host:port/db] [--psql psql]
+ *     [--rate 0]
  * </pre>
  * The drive must be started with login limits that let the load through, e.g.
  * {@code --mocks3.drive.login-per-mobile=1000000 --mocks3.drive.login-per-address=1000000}.
@@ -34,16 +37,27 @@ public final class DriveLoadRunner {
     static final int MAX_USERS = 100_000;
     static final int MAX_FILES = 10_000_000;
 
-    /** @param seeded the users and files of an earlier run are there: log in and measure, seed nothing */
+    /**
+     * @param seeded the users and files of an earlier run are there: log in and measure, seed nothing
+     * @param sqlSeed where to seed users and files with psql (null: over HTTP, one instant upload per file)
+     * @param rate    requests per second each client sends, on a fixed schedule (0: the next as soon as the last answered)
+     */
     record Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup,
-                   boolean seeded) {
+                   boolean seeded, DriveSqlSeed.Target sqlSeed, String psql, double rate, java.nio.file.Path tokens,
+                   boolean measureLogin) {
         Options {
             if (users < 1 || users > MAX_USERS || files < users || files > MAX_FILES || contents < 1 || contents > 10_000
                     || concurrency < 1 || concurrency > S3LoadRunner.MAX_CONCURRENCY
-                    || duration.isZero() || duration.isNegative() || duration.compareTo(S3LoadRunner.MAX_DURATION) > 0) {
+                    || duration.isZero() || duration.isNegative() || duration.compareTo(S3LoadRunner.MAX_DURATION) > 0
+                    || !(rate >= 0 && rate <= 10_000)) {
                 throw new IllegalArgumentException("options out of range: " + users + " users, " + files + " files, "
-                        + contents + " contents, " + concurrency + " clients, " + duration);
+                        + contents + " contents, " + concurrency + " clients, " + duration + ", rate " + rate);
             }
+        }
+
+        Options(String url, int users, int files, int contents, int concurrency, Duration duration, Duration warmup,
+                boolean seeded) {
+            this(url, users, files, contents, concurrency, duration, warmup, seeded, null, "psql", 0, null, true);
         }
 
         static Options parse(String... args) {
@@ -55,6 +69,13 @@ public final class DriveLoadRunner {
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
             boolean seeded = false;
+            String seed = "http";
+            String dataDir = null;
+            String pgUrl = null;
+            String psql = "psql";
+            double rate = 0;
+            java.nio.file.Path tokens = null;
+            boolean measureLogin = true;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -66,10 +87,32 @@ public final class DriveLoadRunner {
                     case "--duration" -> duration = S3LoadRunner.Options.duration(value);
                     case "--warmup" -> warmup = S3LoadRunner.Options.duration(value);
                     case "--seeded" -> seeded = Boolean.parseBoolean(value);
+                    case "--seed" -> seed = value;
+                    case "--data-dir" -> dataDir = value;
+                    case "--pg-url" -> pgUrl = value;
+                    case "--psql" -> psql = value;
+                    case "--rate" -> rate = Double.parseDouble(value);
+                    case "--tokens" -> tokens = java.nio.file.Path.of(value);
+                    case "--login" -> measureLogin = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(url, users, files, contents, concurrency, duration, warmup, seeded);
+            DriveSqlSeed.Target target = null;
+            if ("sql".equals(seed)) {
+                if (dataDir == null && pgUrl == null) {
+                    throw new IllegalArgumentException("--seed sql needs --data-dir (the local runner's) or --pg-url");
+                }
+                try {
+                    target = pgUrl != null ? new DriveSqlSeed.Target(pgUrl, System.getenv().getOrDefault("PGPASSWORD", ""))
+                            : DriveSqlSeed.Target.ofDataDir(java.nio.file.Path.of(dataDir));
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("cannot find the runner's PostgreSQL: " + e.getMessage());
+                }
+            } else if (!"http".equals(seed)) {
+                throw new IllegalArgumentException("--seed is http or sql");
+            }
+            return new Options(url, users, files, contents, concurrency, duration, warmup, seeded, target, psql, rate, tokens,
+                    measureLogin);
         }
     }
 
@@ -78,7 +121,7 @@ public final class DriveLoadRunner {
     }
 
     /** What was measured, per operation; {@code loginWithoutKdf} is login minus the server's password check. */
-    record Report(List<OpStats> operations, long seedNanos) {
+    record Report(List<OpStats> operations, long seedNanos, List<String> loadAverages) {
         boolean failed() {
             return operations.stream().anyMatch(op -> op.errors() > 0 || op.successes() == 0);
         }
@@ -102,20 +145,68 @@ public final class DriveLoadRunner {
         for (int c = 0; c < contents.length; c++) {
             shas[c] = sha256(contents[c]);
         }
-        String[] tokens = seedUsers(drive, o, log);
-        if (!o.seeded()) {
-            seedContents(drive, tokens[0], contents, shas);
-            seedFiles(drive, o, tokens, shas, log);
+        String[] tokens;
+        if (o.sqlSeed() != null && !o.seeded()) {
+            String first = register(drive, 0);
+            seedContents(drive, first, contents, shas);
+            DriveSqlSeed.seed(o.sqlSeed(), o.psql(), o.users(), o.files() / o.users(), shas, CONTENT_SIZE, log);
+            // user 0's quota was cached in Redis by the content uploads, before psql added its files: one
+            // more charge makes the drive cache what PostgreSQL now says (the others have no cached quota yet)
+            DriveHttp.Reply refresh = drive.post("/file/v1/upload/instant", first, DriveHttp.json("name", "seeded",
+                    "size", CONTENT_SIZE, "sha256", shas[0], "onConflict", "rename"));
+            if (!refresh.ok()) {
+                throw new IllegalStateException("cannot refresh user 0's quota: " + refresh.body());
+            }
+            tokens = tokens(drive, o, log);
+        } else {
+            tokens = tokens(drive, o, log);
+            if (!o.seeded()) {
+                seedContents(drive, tokens[0], contents, shas);
+                seedFiles(drive, o, tokens, shas, log);
+            }
         }
         SeededUser[] users = fileIds(drive, o, tokens);
         long seedNanos = System.nanoTime() - seedStart;
         log.printf(Locale.ROOT, "seeded %d users and %d files in %.1f s%n", o.users(), o.files(), seedNanos / 1e9);
 
-        measureLogins(drive, o, users, o.warmup());
-        List<OpStats> results = new ArrayList<>(measureLogins(drive, o, users, o.duration()));
+        List<String> loads = new ArrayList<>();
+        List<OpStats> results = new ArrayList<>();
+        String before;
+        if (o.measureLogin()) {
+            measureLogins(drive, o, users, o.warmup());
+            before = loadAverage();
+            results.addAll(measureLogins(drive, o, users, o.duration()));
+            loads.add("login: load average " + before + " before, " + loadAverage() + " after");
+        }
         mix(drive, o, users, shas, o.warmup());
+        before = loadAverage();
         results.addAll(mix(drive, o, users, shas, o.duration()));
-        return new Report(results, seedNanos);
+        loads.add("mix: load average " + before + " before, " + loadAverage() + " after");
+        return new Report(results, seedNanos, loads);
+    }
+
+    /** The 1-, 5- and 15-minute load averages (Linux), or "n/a". */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** Registers user {@code u} (or logs in when registered already) and answers its token. */
+    private static String register(DriveHttp drive, int u) {
+        String mobile = mobile(u);
+        DriveHttp.Reply r = drive.post("/usercenter/v1/user/register", null,
+                DriveHttp.json("mobile", mobile, "password", PASSWORD, "name", "load-" + u));
+        if (r.code() == 200002) {
+            r = drive.post("/usercenter/v1/user/login", null, DriveHttp.json("mobile", mobile, "password", PASSWORD));
+        }
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot seed user " + mobile + ": " + r.status() + " " + r.body());
+        }
+        return r.text("accessToken");
     }
 
     private static String[] seedUsers(DriveHttp drive, Options o, PrintStream log) throws InterruptedException {
@@ -123,16 +214,7 @@ public final class DriveLoadRunner {
         AtomicInteger next = new AtomicInteger();
         ClientThreads.run(Math.min(o.concurrency(), 16), "seed-users", client -> {
             for (int u; (u = next.getAndIncrement()) < o.users(); ) {
-                String mobile = mobile(u);
-                DriveHttp.Reply r = drive.post("/usercenter/v1/user/register", null,
-                        DriveHttp.json("mobile", mobile, "password", PASSWORD, "name", "load-" + u));
-                if (r.code() == 200002) {
-                    r = drive.post("/usercenter/v1/user/login", null, DriveHttp.json("mobile", mobile, "password", PASSWORD));
-                }
-                if (!r.ok()) {
-                    throw new IllegalStateException("cannot seed user " + mobile + ": " + r.status() + " " + r.body());
-                }
-                tokens[u] = r.text("accessToken");
+                tokens[u] = register(drive, u);
             }
         });
         log.printf("%d users ready%n", o.users());
@@ -185,6 +267,26 @@ public final class DriveLoadRunner {
         }
     }
 
+    /**
+     * The users' tokens: from {@code --tokens FILE} when it holds one per user (an earlier run wrote it;
+     * tokens live 2 hours), else by registering or logging in every user (a password check each) and
+     * then written there.
+     */
+    private static String[] tokens(DriveHttp drive, Options o, PrintStream log) throws Exception {
+        if (o.tokens() != null && java.nio.file.Files.exists(o.tokens())) {
+            List<String> saved = java.nio.file.Files.readAllLines(o.tokens());
+            if (saved.size() == o.users()) {
+                log.printf("%d tokens from %s%n", saved.size(), o.tokens());
+                return saved.toArray(String[]::new);
+            }
+        }
+        String[] tokens = seedUsers(drive, o, log);
+        if (o.tokens() != null) {
+            java.nio.file.Files.write(o.tokens(), List.of(tokens));
+        }
+        return tokens;
+    }
+
     private static SeededUser[] fileIds(DriveHttp drive, Options o, String[] tokens) throws InterruptedException {
         SeededUser[] users = new SeededUser[o.users()];
         AtomicInteger next = new AtomicInteger();
@@ -208,12 +310,17 @@ public final class DriveLoadRunner {
             withoutKdf.add(new LatencyLog());
             kdf.add(new LatencyLog());
         }
-        long deadline = System.nanoTime() + length.toNanos();
+        long phaseStart = System.nanoTime();
+        long deadline = phaseStart + length.toNanos();
         long elapsed = ClientThreads.run(o.concurrency(), "login", client -> {
             SplittableRandom random = new SplittableRandom(client);
+            Pacer pacer = new Pacer(o.rate(), phaseStart, client, o.concurrency());
             while (System.nanoTime() < deadline) {
                 SeededUser user = users[random.nextInt(users.length)];
-                long start = System.nanoTime();
+                long start = pacer.awaitTurn();
+                if (start >= deadline) {
+                    break;
+                }
                 DriveHttp.Reply r = drive.post("/usercenter/v1/user/login", null, DriveHttp.json("mobile", user.mobile(), "password", PASSWORD));
                 long took = System.nanoTime() - start;
                 if (!r.ok() || Double.isNaN(r.kdfMillis())) {
@@ -242,16 +349,18 @@ public final class DriveLoadRunner {
             logs.add(perClient);
         }
         long runId = System.currentTimeMillis();
-        long deadline = System.nanoTime() + length.toNanos();
+        long phaseStart = System.nanoTime();
+        long deadline = phaseStart + length.toNanos();
         long elapsed = ClientThreads.run(o.concurrency(), "mix", client -> {
             SplittableRandom random = new SplittableRandom(runId + client);
+            Pacer pacer = new Pacer(o.rate(), phaseStart, client, o.concurrency());
             // a round is one of each operation, so that every operation is measured however short the run
             for (long n = 0; System.nanoTime() < deadline; n++) {
                 SeededUser user = users[random.nextInt(users.length)];
                 for (int op = 0; op < ops.length; op++) {
                     String name = "mix-" + runId + "-" + client + "-" + n;
                     String sha = shas[random.nextInt(shas.length)];
-                    long start = System.nanoTime();
+                    long start = pacer.awaitTurn();
                     DriveHttp.Reply r = switch (op) {
                         case 0 -> drive.get("/file/v1/file/list?parentId=0&limit=50", user.token());
                         case 1 -> drive.get("/file/v1/file/detail?id=" + user.fileIds()[random.nextInt(user.fileIds().length)],
@@ -278,13 +387,17 @@ public final class DriveLoadRunner {
     }
 
     static void print(Options o, Report report, PrintStream out) {
-        out.printf(Locale.ROOT, "%n%d users, %d files, %d clients, %s per phase%n%n", o.users(), o.files(), o.concurrency(), o.duration());
+        out.printf(Locale.ROOT, "%n%d users, %d files, %d clients, %s per phase, %s%n%n", o.users(), o.files(), o.concurrency(),
+                o.duration(), o.rate() > 0 ? String.format(Locale.ROOT, "paced: %.2f requests/s per client (latency counted "
+                        + "from when each request was due)", o.rate()) : "closed loop (no think time)");
         out.println("| operation | requests | req/s | p50 ms | p99 ms | max ms | errors |");
         out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (OpStats op : report.operations()) {
             out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n", op.operation(), op.successes(),
                     op.requestsPerSecond(), op.percentileMillis(50), op.percentileMillis(99), op.percentileMillis(100), op.errors());
         }
+        out.println();
+        report.loadAverages().forEach(out::println);
     }
 
     static String mobile(int user) {

@@ -54,6 +54,7 @@ import dev.mocks3.drive.upload.UploadPlanner;
 import dev.mocks3.drive.upload.UploadStore;
 import dev.mocks3.drive.upload.UploadSweeper;
 import dev.mocks3.jobs.JobsConfiguration;
+import dev.mocks3.drive.upload.UploadVerifications;
 import dev.mocks3.state.StateConfiguration;
 import dev.mocks3.state.outbox.Outbox;
 import dev.mocks3.state.StorageProperties;
@@ -119,6 +120,11 @@ public class DriveConfiguration {
     @Bean
     UploadPlanner driveUploadPlanner(DriveBucket bucket, DriveProperties p) {
         return new UploadPlanner(bucket, p);
+    }
+
+    @Bean
+    UploadVerifications driveUploadVerifications(RedissonClient redis) {
+        return new UploadVerifications(redis.reactive());
     }
 
     @Bean

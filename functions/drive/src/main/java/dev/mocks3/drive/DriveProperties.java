@@ -30,6 +30,7 @@ import org.springframework.util.unit.DataSize;
  * @param reconcileInterval  how often the quota used is recomputed from the files (PostgreSQL is the truth)
  * @param streamLimit        largest file the direct streaming endpoint serves
  * @param s3                 where the bytes are
+ * @param callbackWait       how long a multipart callback waits for its verification before answering 300013
  */
 @ConfigurationProperties("mocks3.drive")
 public record DriveProperties(
@@ -52,7 +53,8 @@ public record DriveProperties(
         @DefaultValue("5m") Duration sweepInterval,
         @DefaultValue("1h") Duration reconcileInterval,
         @DefaultValue("16MB") DataSize streamLimit,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        @DefaultValue("10s") Duration callbackWait) {
 
     /**
      * The drive's bucket. Without an endpoint it is this MockS3 itself, on its own S3 port.

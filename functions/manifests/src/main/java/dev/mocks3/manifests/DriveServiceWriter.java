@@ -14,6 +14,9 @@ public final class DriveServiceWriter {
 
     static final String OUTPUT = "knative/base/drive.yaml";
     static final String NAME = "drive";
+    /** The Secret every drive pod reads its token key from (never generated per pod). */
+    static final String JWT_SECRET = "mocks3-drive";
+    static final String JWT_SECRET_KEY = "MOCKS3_DRIVE_JWT_SECRET";
 
     private DriveServiceWriter() {
     }
@@ -32,8 +35,9 @@ public final class DriveServiceWriter {
                 + "# Regenerate: mvn -q -pl functions/manifests -am compile &&\n"
                 + "#   java -cp functions/manifests/target/classes:functions/core/target/classes dev.mocks3.manifests.DriveServiceWriter\n"
                 + "# The drive reaches S3 at MOCKS3_DRIVE_S3_ENDPOINT and hands out presigned URLs for\n"
-                + "# MOCKS3_DRIVE_S3_PUBLIC_ENDPOINT (set both in an overlay's mocks3-config); its JWT secret is\n"
-                + "# MOCKS3_DRIVE_JWT_SECRET in mocks3-secrets, shared by all its instances.\n"
+                + "# MOCKS3_DRIVE_S3_PUBLIC_ENDPOINT (set both in an overlay's mocks3-config). Every drive pod signs\n"
+                + "# and checks tokens with the one key in the Secret " + JWT_SECRET + " (key " + JWT_SECRET_KEY + ",\n"
+                + "# at least 32 bytes); a pod does not start without it, so no pod ever makes a key of its own.\n"
                 + "apiVersion: serving.knative.dev/v1\n"
                 + "kind: Service\n"
                 + "metadata:\n"
@@ -55,6 +59,11 @@ public final class DriveServiceWriter {
                 + "            - name: SPRING_CLOUD_FUNCTION_DEFINITION\n"
                 + "              value: " + definition() + "\n"
                 + "            - name: MOCKS3_DRIVE_PORT\n"
-                + "              value: \"8888\"\n";
+                + "              value: \"8888\"\n"
+                + "            - name: " + JWT_SECRET_KEY + "\n"
+                + "              valueFrom:\n"
+                + "                secretKeyRef:\n"
+                + "                  name: " + JWT_SECRET + "\n"
+                + "                  key: " + JWT_SECRET_KEY + "\n";
     }
 }

@@ -44,6 +44,31 @@ class DriveServiceMatchesEndpointsTest {
     }
 
     @Test
+    void everyDrivePodTakesTheJwtKeyFromTheOneSharedSecretAndNothingElseSetsIt() {
+        JsonNode container = YamlDocuments.read(DriveServiceWriter.OUTPUT).get(0)
+                .path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode jwt = null;
+        for (JsonNode env : container.path("env")) {
+            if ("MOCKS3_DRIVE_JWT_SECRET".equals(env.path("name").asText())) {
+                jwt = env;
+            }
+        }
+        assertThat(jwt).as("MOCKS3_DRIVE_JWT_SECRET in the drive service").isNotNull();
+        assertThat(jwt.has("value")).as("never a literal").isFalse();
+        JsonNode ref = jwt.path("valueFrom").path("secretKeyRef");
+        assertThat(ref.path("name").asText()).isEqualTo("mocks3-drive");
+        assertThat(ref.path("key").asText()).isEqualTo("MOCKS3_DRIVE_JWT_SECRET");
+        // optional: true would let a pod start without it and make up a key of its own
+        assertThat(ref.path("optional").asBoolean(false)).isFalse();
+        for (String file : List.of("knative/base/config.yaml", "knative/overlays/kind/kustomization.yaml",
+                "knative/overlays/kind/patches/config.yaml", "knative/overlays/production/kustomization.yaml",
+                "knative/overlays/production/patches/config.yaml")) {
+            assertThat(YamlDocuments.text(file)).as("%s must not carry a JWT key", file)
+                    .doesNotContainPattern("(?m)^\\s*-?\\s*MOCKS3_DRIVE_JWT_SECRET\\s*[:=]");
+        }
+    }
+
+    @Test
     void everyDriveEndpointHasItsOwnMethodAndPath() {
         assertThat(Arrays.stream(DriveEndpoint.values()).map(e -> e.method() + " " + e.path())).doesNotHaveDuplicates();
         assertThat(Arrays.stream(DriveEndpoint.values()).map(DriveEndpoint::functionName)).doesNotHaveDuplicates()

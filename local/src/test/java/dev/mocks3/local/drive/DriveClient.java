@@ -40,6 +40,22 @@ final class DriveClient {
         this.http = http;
     }
 
+    /** The upload's callback, called again while the drive answers 300013 (still verifying), for up to two minutes. */
+    Reply callback(String token, String uploadId) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Reply r = post("/file/v1/upload/callback", token, "uploadId", uploadId);
+        while (r.code() == 300013 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            r = post("/file/v1/upload/callback", token, "uploadId", uploadId);
+        }
+        return r;
+    }
+
     URI base() {
         return base;
     }

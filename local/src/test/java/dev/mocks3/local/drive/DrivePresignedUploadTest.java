@@ -97,7 +97,7 @@ class DrivePresignedUploadTest {
         // only the first part goes before the "connection drops"
         JsonNode first = plan.path("parts").get(0);
         assertThat(drive.put(first, slice(bytes, first))).isEqualTo(200);
-        assertThat(drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId).code()).isEqualTo(300009);
+        assertThat(drive.callback(user.token(), uploadId).code()).isEqualTo(300009);
 
         Reply resume = drive.get("/file/v1/upload/parts", user.token(), "uploadId", uploadId);
         assertThat(resume.data().path("uploaded").size()).isEqualTo(1);
@@ -108,7 +108,7 @@ class DrivePresignedUploadTest {
             assertThat(drive.put(part, slice(bytes, part))).isEqualTo(200);
         }
         assertThat(missing).containsExactly(2, 3);
-        Reply done = drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId);
+        Reply done = drive.callback(user.token(), uploadId);
         assertThat(done.code()).isEqualTo(200);
         assertThat(done.data().path("size").asLong()).isEqualTo(bytes.length);
         assertThat(drive.get("/usercenter/v1/user/quota", user.token()).data().path("used").asLong()).isEqualTo(bytes.length);
@@ -129,10 +129,10 @@ class DrivePresignedUploadTest {
             assertThat(drive.put(part, slice(bytes, part))).isEqualTo(200);
         }
         String uploadId = presign.data().path("uploadId").asText();
-        Reply refused = drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId);
+        Reply refused = drive.callback(user.token(), uploadId);
         assertThat(refused.code()).isEqualTo(300010);
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(drive.post("/file/v1/upload/callback", user.token(), "uploadId", uploadId).code()).isEqualTo(300008);
+        assertThat(drive.callback(user.token(), uploadId).code()).isEqualTo(300008);
         assertThat(drive.get("/usercenter/v1/user/quota", user.token()).data().path("used").asLong()).isZero();
         assertThat(drive.get("/file/v1/file/list", user.token()).data().path("list").size()).isZero();
         assertThat(MOCKS3.s3().listObjectsV2(b -> b.bucket(DriveBucketObjects.BUCKET).prefix("uploads/" + user.id() + "/"))

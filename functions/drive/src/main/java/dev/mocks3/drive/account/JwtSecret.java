@@ -21,7 +21,11 @@ public final class JwtSecret {
     }
 
     public static byte[] resolve(String configured, Path dataDir) {
-        if (configured != null && !configured.isBlank()) {
+        if (configured != null && configured.isBlank()) {
+            // an empty key in the cluster's Secret: a key made up here would be this pod's alone
+            throw new IllegalStateException("mocks3.drive.jwt-secret is set but empty");
+        }
+        if (configured != null) {
             byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < MIN_BYTES) {
                 throw new IllegalStateException("mocks3.drive.jwt-secret must be at least " + MIN_BYTES + " bytes");

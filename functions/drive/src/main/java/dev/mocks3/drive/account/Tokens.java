@@ -28,6 +28,12 @@ public final class Tokens {
     private final JWSVerifier verifier;
     private final Duration lifetime;
     private final Clock clock;
+    /** Tokens already verified, until they expire: a token's signature never changes, so it is checked once. */
+    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int REMEMBERED = 10_000;
+
+    private record Verified(long userId, Instant expires) {
+    }
 
     public Tokens(byte[] secret, Duration lifetime, Clock clock) {
         try {
@@ -60,6 +66,13 @@ public final class Tokens {
 
     /** The user id of a valid token; 100003 for anything else. */
     public long verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (known.expires().isAfter(clock.instant())) {
+                return known.userId();
+            }
+            verified.remove(token);
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -73,7 +86,12 @@ public final class Tokens {
             if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null) {
                 throw DriveError.UNAUTHORIZED.exception("token invalid");
             }
-            return Long.parseLong(claims.getSubject());
+            long userId = Long.parseLong(claims.getSubject());
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(userId, expires.toInstant()));
+            return userId;
         } catch (ParseException | JOSEException | NumberFormatException e) {
             throw DriveError.UNAUTHORIZED.exception("token invalid");
         }

@@ -23,6 +23,7 @@ public enum DriveError {
     UPLOAD_MISMATCH(300010, 422, "uploaded bytes do not match the declared size or SHA-256"),
     TOO_LARGE_TO_STREAM(300011, 413, "file too large to stream; use the download URL"),
     TOO_LARGE(300012, 413, "file too large"),
+    UPLOAD_VERIFYING(300013, 202, "the upload is being verified; call back again"),
     SHARE_NOT_FOUND(400001, 404, "share not found, cancelled or expired"),
     WRONG_CODE(400002, 403, "extraction code incorrect"),
     DOWNLOAD_LIMIT_REACHED(400003, 403, "the share's download limit is reached"),

@@ -19,6 +19,7 @@ import dev.mocks3.drive.http.DriveReply;
 import dev.mocks3.drive.storage.DriveBucket;
 import dev.mocks3.drive.storage.PartPlan;
 import dev.mocks3.drive.search.SearchIndexing;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * single PUT's checksum was already enforced by S3; a multipart object is hashed as it streams
  * past); only then the content is recorded, the quota charged and the file created. Bytes that do
  * not match are deleted and the upload forgotten; a callback refused for quota or name can be retried.
+ * A multipart upload is completed and verified in the background: when that takes longer than
+ * {@code callback-wait} the callback answers 300013 (HTTP 202) and the client calls back again
+ * until it gets the file or the error ({@link UploadVerifications}).
  */
 @Component("driveUploadCallback")
 public class UploadCallback extends DriveFunction {
@@ -41,9 +45,12 @@ public class UploadCallback extends DriveFunction {
     private final DriveBucket bucket;
     private final TransactionalOperator tx;
     private final SearchIndexing indexing;
+    private final UploadVerifications verifications;
+    private final java.time.Duration wait;
 
-    public UploadCallback(UploadStore uploads, UploadPlanner planner, EntryStore entries,
-                          ContentStore contents, QuotaLedger quotas, DriveBucket bucket, TransactionalOperator tx, SearchIndexing indexing) {
+    public UploadCallback(UploadStore uploads, UploadPlanner planner, EntryStore entries, ContentStore contents,
+                          QuotaLedger quotas, DriveBucket bucket, TransactionalOperator tx, SearchIndexing indexing,
+                          UploadVerifications verifications, dev.mocks3.drive.DriveProperties p) {
         this.uploads = uploads;
         this.planner = planner;
         this.entries = entries;
@@ -52,16 +59,78 @@ public class UploadCallback extends DriveFunction {
         this.bucket = bucket;
         this.tx = tx;
         this.indexing = indexing;
+        this.verifications = verifications;
+        this.wait = p.callbackWait();
     }
 
     @Override
     protected Mono<DriveReply> handle(DriveCall call) {
         long user = call.user();
         String id = call.input().text("uploadId").strip();
-        return uploads.of(user, id)
-                .flatMap(upload -> assemble(upload).then(verify(upload)).thenReturn(upload))
-                .flatMap(upload -> record(user, upload))
+        return answered(user, id)
+                .switchIfEmpty(Mono.defer(() -> uploads.of(user, id)
+                        .flatMap(upload -> upload.multipart() ? inBackground(user, upload) : completed(user, upload))))
+                // the job recorded the file (the upload row is gone) but has not kept its outcome yet
+                .onErrorResume(e -> e instanceof DriveException known && known.error() == DriveError.UPLOAD_NOT_FOUND,
+                        e -> answered(user, id).switchIfEmpty(verifications.underway(user, id)
+                                .flatMap(underway -> Mono.error(underway ? DriveError.UPLOAD_VERIFYING.exception() : e))))
                 .map(DriveReply::data);
+    }
+
+    /** The file or the error a finished verification of the user's upload left for this callback. */
+    private Mono<Entry> answered(long user, String id) {
+        return verifications.take(user, id)
+                .flatMap(outcome -> outcome.fileId() != null ? entries.live(user, outcome.fileId())
+                        : Mono.<Entry>error(outcome.error().exception(outcome.message())));
+    }
+
+    private Mono<Entry> completed(long user, Upload upload) {
+        return assemble(upload).then(verify(upload)).then(record(user, upload));
+    }
+
+    /**
+     * Completes and verifies under a lease, in a job that runs to its end whatever the caller does;
+     * the caller waits for it up to {@code callback-wait}, then is told to call back (300013).
+     */
+    private Mono<Entry> inBackground(long user, Upload upload) {
+        return verifications.claim(user, upload.id()).flatMap(claimed -> {
+            if (!claimed) {
+                return Mono.error(DriveError.UPLOAD_VERIFYING.exception());
+            }
+            long started = System.nanoTime();
+            Mono<Entry> job = completed(user, upload)
+                    .doOnSuccess(entry -> log.info("upload {} of {} bytes completed, verified and recorded in {} ms", upload.id(),
+                            upload.size(), (System.nanoTime() - started) / 1_000_000))
+                    // the outcome is kept and the lease let go before anyone hears of it, so the next callback finds both
+                    .flatMap(entry -> verifications.finished(user, upload.id(), entry.id())
+                            .then(verifications.release(upload.id())).thenReturn(entry))
+                    .onErrorResume(e -> verifications.failed(user, upload.id(), asKnown(e))
+                            .then(verifications.release(upload.id())).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
+                    .cache();
+            Flux.interval(UploadVerifications.LEASE.dividedBy(3))
+                    .concatMap(tick -> verifications.renew(upload.id()).onErrorResume(e -> Mono.empty()))
+                    .takeUntilOther(job.onErrorResume(e -> Mono.empty()))
+                    .subscribe(done -> { }, e -> { });
+            job.subscribe(done -> { }, e -> { });
+            // answered here: the next callback must not take it again
+            return job.timeout(wait, Mono.error(DriveError.UPLOAD_VERIFYING::exception))
+                    .onErrorResume(e -> e instanceof DriveException known && known.error() == DriveError.UPLOAD_VERIFYING
+                            ? Mono.error(e) : verifications.forget(upload.id()).onErrorResume(x -> Mono.empty()).then(Mono.error(e)));
+        });
+    }
+
+    /** What the client is told of a failure it learns at a later callback (the router's mapping, without the stack). */
+    private static DriveException asKnown(Throwable e) {
+        if (e instanceof DriveException known) {
+            return known;
+        }
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof software.amazon.awssdk.core.exception.SdkException) {
+            log.warn("multipart verification: storage call failed: {}", cause.toString());
+            return DriveError.STORAGE_UNAVAILABLE.exception();
+        }
+        log.error("multipart verification failed", e);
+        return DriveError.INTERNAL.exception();
     }
 
     /** Completes a multipart upload once every part is there with its planned size. */
