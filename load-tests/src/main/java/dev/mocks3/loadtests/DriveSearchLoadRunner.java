@@ -38,7 +38,8 @@ public final class DriveSearchLoadRunner {
     private DriveSearchLoadRunner() {
     }
 
-    record Options(String url, int files, int concurrency, Duration duration, Duration warmup, boolean seeded) {
+    record Options(String url, int files, int concurrency, Duration duration, Duration warmup, boolean seeded,
+                   double rate) {
         static Options parse(String... args) {
             String url = "http://localhost:8888";
             int files = 20_000;
@@ -46,6 +47,7 @@ public final class DriveSearchLoadRunner {
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
             boolean seeded = false;
+            double rate = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--url" -> url = args[i + 1];
@@ -54,13 +56,14 @@ public final class DriveSearchLoadRunner {
                     case "--duration" -> duration = Duration.parse("PT" + args[i + 1].toUpperCase());
                     case "--warmup" -> warmup = Duration.parse("PT" + args[i + 1].toUpperCase());
                     case "--seeded" -> seeded = Boolean.parseBoolean(args[i + 1]);
+                    case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (files < 1 || files > 1_000_000 || concurrency < 1 || concurrency > 1024 || duration.toMinutes() > 10) {
                 throw new IllegalArgumentException("files 1-1000000, concurrency 1-1024, duration at most 10m");
             }
-            return new Options(url, files, concurrency, duration, warmup, seeded);
+            return new Options(url, files, concurrency, duration, warmup, seeded, rate);
         }
     }
 
@@ -85,8 +88,8 @@ public final class DriveSearchLoadRunner {
         out.println("|---|---|---|---|---|---|---|");
         List<OpStats> all = new ArrayList<>();
         for (String[] kind : QUERIES) {
-            measure(drive, token, kind, o.concurrency(), o.warmup());
-            OpStats stats = measure(drive, token, kind, o.concurrency(), o.duration());
+            measure(drive, token, kind, o.concurrency(), o.rate(), o.warmup());
+            OpStats stats = measure(drive, token, kind, o.concurrency(), o.rate(), o.duration());
             out.printf("| %s | %d | %d | %.0f | %.1f | %.1f | %d |%n", kind[0], o.concurrency(), stats.successes(),
                     stats.requestsPerSecond(), stats.percentileMillis(50), stats.percentileMillis(99), stats.errors());
             all.add(stats);
@@ -155,19 +158,21 @@ public final class DriveSearchLoadRunner {
         return files.isEmpty() ? 0 : files.get(0);
     }
 
-    private static OpStats measure(DriveHttp drive, String token, String[] kind, int concurrency, Duration length)
+    /** Closed loop when {@code rate} is 0; otherwise each client paced at {@code rate} searches per second (see {@link Pacer}). */
+    private static OpStats measure(DriveHttp drive, String token, String[] kind, int concurrency, double rate, Duration length)
             throws InterruptedException {
         List<LatencyLog> logs = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             logs.add(new LatencyLog());
         }
-        long end = System.nanoTime() + length.toNanos();
+        long begin = System.nanoTime();
+        long end = begin + length.toNanos();
         long elapsed = ClientThreads.run(concurrency, "search-" + kind[0], client -> {
             LatencyLog log = logs.get(client);
             SplittableRandom random = new SplittableRandom(client);
-            while (System.nanoTime() < end) {
+            Pacer pacer = new Pacer(rate, begin, client, concurrency);
+            for (long t0 = pacer.awaitTurn(); t0 < end; t0 = pacer.awaitTurn()) {
                 String keyword = kind[2 + random.nextInt(kind.length - 2)];
-                long t0 = System.nanoTime();
                 DriveHttp.Reply r = drive.get("/search/v1/search/files?" + kind[1] + "&keyword="
                         + URLEncoder.encode(keyword, StandardCharsets.UTF_8), token);
                 long took = System.nanoTime() - t0;

@@ -30,7 +30,8 @@ public final class ShareLoadScenario {
     static final int CONTENT_SIZE = 1024;
     static final int MAX_FILES = 1_000_000;
 
-    record Options(String url, int files, int folderFiles, int shares, int concurrency, Duration duration, Duration warmup) {
+    record Options(String url, int files, int folderFiles, int shares, int concurrency, Duration duration, Duration warmup,
+                   double rate) {
         Options {
             if (files < folderFiles || folderFiles < 1 || files > MAX_FILES || shares < 1 || shares > 10_000
                     || concurrency < 1 || concurrency > S3LoadRunner.MAX_CONCURRENCY
@@ -48,6 +49,7 @@ public final class ShareLoadScenario {
             int concurrency = 64;
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
+            double rate = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -58,10 +60,11 @@ public final class ShareLoadScenario {
                     case "--concurrency" -> concurrency = Integer.parseInt(value);
                     case "--duration" -> duration = S3LoadRunner.Options.duration(value);
                     case "--warmup" -> warmup = S3LoadRunner.Options.duration(value);
+                    case "--rate" -> rate = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(url, files, folderFiles, shares, concurrency, duration, warmup);
+            return new Options(url, files, folderFiles, shares, concurrency, duration, warmup, rate);
         }
     }
 
@@ -197,12 +200,13 @@ public final class ShareLoadScenario {
 
     private static OpStats validate(DriveHttp drive, Options o, List<OpenShare> shares, Duration length) throws InterruptedException {
         List<LatencyLog> logs = logs(o);
-        long deadline = System.nanoTime() + length.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + length.toNanos();
         long elapsed = ClientThreads.run(o.concurrency(), "validate", client -> {
             SplittableRandom random = new SplittableRandom(client);
-            while (System.nanoTime() < deadline) {
+            Pacer pacer = new Pacer(o.rate(), begin, client, o.concurrency());
+            for (long start = pacer.awaitTurn(); start < deadline; start = pacer.awaitTurn()) {
                 OpenShare share = shares.get(random.nextInt(shares.size()));
-                long start = System.nanoTime();
                 DriveHttp.Reply r = drive.post("/share/v1/share/validate", null,
                         DriveHttp.json("shareKey", share.key(), "code", share.code()));
                 record(logs.get(client), r.ok() && r.text("shareToken") != null, System.nanoTime() - start);
@@ -221,11 +225,12 @@ public final class ShareLoadScenario {
             tokens[c] = drive.post("/share/v1/share/validate", null, DriveHttp.json("shareKey", share.key(), "code", share.code()))
                     .text("shareToken");
         }
-        long deadline = System.nanoTime() + length.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + length.toNanos();
         long elapsed = ClientThreads.run(o.concurrency(), "share-list", client -> {
             String cursor = "";
-            while (System.nanoTime() < deadline) {
-                long start = System.nanoTime();
+            Pacer pacer = new Pacer(o.rate(), begin, client, o.concurrency());
+            for (long start = pacer.awaitTurn(); start < deadline; start = pacer.awaitTurn()) {
                 DriveHttp.Reply r = drive.get("/share/v1/share/files?parentId=" + folder + "&limit=50&shareToken=" + tokens[client]
                         + (cursor.isEmpty() ? "" : "&cursor=" + cursor), null);
                 record(logs.get(client), r.ok() && r.body().contains("\"list\":["), System.nanoTime() - start);

@@ -28,7 +28,7 @@ class DriveSearchLoadRunnerSmokeTest {
             for (boolean seeded : new boolean[] {false, true}) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 List<OpStats> stats = DriveSearchLoadRunner.run(new DriveSearchLoadRunner.Options(url, 300, 4,
-                        Duration.ofSeconds(1), Duration.ofMillis(200), seeded), new PrintStream(out, true, StandardCharsets.UTF_8));
+                        Duration.ofSeconds(1), Duration.ofMillis(200), seeded, seeded ? 20 : 0), new PrintStream(out, true, StandardCharsets.UTF_8));
                 String printed = out.toString(StandardCharsets.UTF_8);
                 assertThat(stats).extracting(OpStats::operation).containsExactly("word", "prefix", "substring");
                 assertThat(stats).as(printed).allSatisfy(op -> {
