@@ -43,18 +43,29 @@ class RequestLogTest {
             } catch (NoSuchKeyException e) {
                 missing = e.requestId();
             }
-            // the line is written as the answer ends, a moment after the client has it
+            // the line is written as the answer ends, a moment after the client has it; other tests'
+            // requests on the shared runner log too, so wait for these two by their ids
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (appender.list.size() < 2 && System.nanoTime() < deadline) {
+            while (!(logged(appender, found) && logged(appender, missing)) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } finally {
             logger.setLevel(level);
             logger.detachAppender(appender);
         }
-        assertThat(fields(appender.list, found)).containsEntry("method", "GET").containsEntry("operation", "GetObject")
+        List<ILoggingEvent> events;
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
+        assertThat(fields(events, found)).containsEntry("method", "GET").containsEntry("operation", "GetObject")
                 .containsEntry("status", "200").containsKeys("duration_ms", "trace_id");
-        assertThat(fields(appender.list, missing)).containsEntry("operation", "GetObject").containsEntry("status", "404");
+        assertThat(fields(events, missing)).containsEntry("operation", "GetObject").containsEntry("status", "404");
+    }
+
+    private static boolean logged(ListAppender<ILoggingEvent> appender, String requestId) {
+        synchronized (appender) { // AppenderBase appends while holding the appender's lock
+            return appender.list.stream().anyMatch(e -> e.getFormattedMessage().contains("request_id=" + requestId));
+        }
     }
 
     private static Map<String, String> fields(List<ILoggingEvent> events, String requestId) {
