@@ -60,15 +60,16 @@ class RulesApiProtectionTest {
     @Test
     void requestForAnotherHostNameIsRefusedSoDnsRebindingCannotReachTheApi() throws IOException {
         String id = "rebound-" + UUID.randomUUID();
-        byte[] body = rule(id).getBytes(StandardCharsets.UTF_8);
         String response;
         try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
+            // no body: the refusal comes before any body is read, and a server that closes with unread
+            // request bytes resets the connection, which could beat the 403 to the client; without the
+            // Host check this empty POST would be a 400, not a 403
             out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example:" + api.uri("").getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 0"
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
             out.flush();
             response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
