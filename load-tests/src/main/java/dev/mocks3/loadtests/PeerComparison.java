@@ -248,25 +248,28 @@ public final class PeerComparison {
         static Large run(PeerServer peer, String bucket, Path file, long size) throws Exception {
             String url = peer.endpoint() + "/" + bucket + "/large-object.bin";
             long cpu = peer.cpuNanos();
-            double putSeconds = curl("-T", file.toString(), url);
+            double putSeconds = curl(List.of("-T", file.toString()), url);
             long putCpu = peer.cpuNanos() - cpu;
             cpu = peer.cpuNanos();
-            double getSeconds = curl("-o", "/dev/null", url);
+            double getSeconds = curl(List.of(), url);
             long getCpu = peer.cpuNanos() - cpu;
             double gib = size / (double) (1L << 30);
             return new Large(size, size / Rates.MIB / putSeconds, putCpu / 1e9 / gib,
                     size / Rates.MIB / getSeconds, getCpu / 1e9 / gib);
         }
 
-        /** Runs curl and answers the transfer's seconds; fails unless the answer was 200. */
-        private static double curl(String option, String value, String url) throws IOException, InterruptedException {
-            Process curl = new ProcessBuilder("curl", "-s", "-S", option, value, "-o", "/dev/null",
-                    "-w", "%{http_code} %{time_total}", url).redirectErrorStream(true).start();
+        /** Runs curl (body thrown away) and answers the transfer's seconds; fails unless the answer was 200. */
+        private static double curl(List<String> options, String url) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "-o", "/dev/null",
+                    "-w", "%{http_code} %{time_total}"));
+            command.addAll(options);
+            command.add(url);
+            Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(curl.getInputStream().readAllBytes()).trim();
             curl.waitFor();
             String[] parts = out.split(" ");
             if (parts.length < 2 || !parts[parts.length - 2].endsWith("200")) {
-                throw new IOException("curl " + option + " " + url + " answered: " + out);
+                throw new IOException("curl " + options + " " + url + " answered: " + out);
             }
             return Double.parseDouble(parts[parts.length - 1]);
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ final class ProcessFamilyCpu {
         Map<Long, List<Long>> children = new HashMap<>();
         Deque<Long> pending = new ArrayDeque<>();
         for (Map.Entry<Long, Stat> e : all.entrySet()) {
-            children.computeIfAbsent(e.getValue().parent(), k -> new java.util.ArrayList<>()).add(e.getKey());
+            children.computeIfAbsent(e.getValue().parent(), k -> new ArrayList<>()).add(e.getKey());
             if (e.getKey() == rootPid || (marker != null && e.getValue().commandLine().contains(marker))) {
                 pending.add(e.getKey());
             }
