@@ -1,5 +1,6 @@
 package dev.mocks3.faults.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -44,6 +45,12 @@ final class ApiErrors {
 
     static Mono<ServerResponse> error(HttpStatus status, String error, String message) {
         return json(status, body(error, message));
+    }
+
+    /** An error after which the connection is closed (the request body was left unread). */
+    static Mono<ServerResponse> closingError(HttpStatus status, String error, String message) {
+        return ServerResponse.status(status).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body(error, message).toString());
     }
 
     static Mono<ServerResponse> badRequest(String message) {

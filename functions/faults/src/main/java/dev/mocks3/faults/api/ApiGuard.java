@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,6 +31,8 @@ import reactor.core.publisher.Mono;
  */
 final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
     private static final String BEARER = "Bearer ";
+    /** Refused bodies up to this size are read and dropped so the answer is not lost to a reset. */
+    private static final long DRAINED_BODY_LIMIT = 1 << 20;
     private final SigV4Verifier verifier;
     private final String token;
     private final boolean authRequired;
@@ -49,22 +53,22 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
     public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
         HttpHeaders headers = request.headers().asHttpHeaders();
         if (isCrossOrigin(headers)) {
-            return ApiErrors.error(HttpStatus.FORBIDDEN, "cross_origin",
+            return refuse(request, HttpStatus.FORBIDDEN, "cross_origin",
                     "requests from another origin are refused (Origin / Sec-Fetch-Site)");
         }
         if (hasBody(headers) && !isJson(headers.getContentType())) {
-            return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            return refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "request bodies must be JSON (Content-Type: application/json)");
         }
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         if (token != null && authorization != null && authorization.startsWith(BEARER)) {
             return sameText(authorization.substring(BEARER.length()).strip(), token) ? next.handle(request)
-                    : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "wrong bearer token");
+                    : refuse(request, HttpStatus.FORBIDDEN, "access_denied", "wrong bearer token");
         }
         if (authorization == null && !authRequired) {
             // unauthenticated only on loopback: a Host of another name is a page that re-pointed its DNS at us
             return !loopback || isLoopbackName(headers.getFirst(HttpHeaders.HOST)) ? next.handle(request)
-                    : ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
+                    : refuse(request, HttpStatus.FORBIDDEN, "access_denied",
                             "without authentication this API answers only requests for localhost");
         }
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body ->
@@ -75,6 +79,23 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
                                 : next.handle(withBody(request, body)))
                         .onErrorResume(S3Exception.class, e -> ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
                                 e.code() + ": " + e.getMessage())));
+    }
+
+    /**
+     * Answers a refusal after reading (and dropping) a small body: a server that closes with
+     * unread request bytes resets the connection, and the reset can reach the client before the
+     * answer. A body over {@link #DRAINED_BODY_LIMIT} is not read; the answer closes the connection.
+     */
+    private static Mono<ServerResponse> refuse(ServerRequest request, HttpStatus status, String error, String message) {
+        long length = request.headers().contentLength().orElse(-1);
+        if (length < 0 && !request.headers().asHttpHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING)) {
+            return ApiErrors.error(status, error, message);
+        }
+        if (length > DRAINED_BODY_LIMIT || length < 0) {
+            return ApiErrors.closingError(status, error, message);
+        }
+        return request.body(BodyExtractors.toDataBuffers()).doOnNext(DataBufferUtils::release)
+                .then(ApiErrors.error(status, error, message));
     }
 
     /** A browser names the page's origin; a same-origin call (the API's own page) is still fine. */
