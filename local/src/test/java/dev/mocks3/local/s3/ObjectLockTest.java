@@ -311,6 +311,9 @@ class ObjectLockTest {
         Instant until = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("big").objectLockMode(ObjectLockMode.GOVERNANCE)
                 .objectLockRetainUntilDate(until)).uploadId();
+        HttpResponse<String> bare = raw.send("PUT", "/" + bucket + "/big?partNumber=1&uploadId=" + uploadId, "part");
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(bare.body()).contains("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Part requests");
         String etag = s3.uploadPart(b -> b.bucket(bucket).key("big").uploadId(uploadId).partNumber(1),
                 RequestBody.fromString("part")).eTag();
         String version = s3.completeMultipartUpload(b -> b.bucket(bucket).key("big").uploadId(uploadId)

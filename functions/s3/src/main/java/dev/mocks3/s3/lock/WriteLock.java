@@ -60,6 +60,14 @@ public final class WriteLock {
         return lock.applyTo(stored);
     }
 
+    /** UploadPart into an upload whose object gets a lock: Content-MD5 or a checksum, as S3 requires. */
+    public static void checkPart(Map<String, String> uploadHeaders, HttpHeaders request) {
+        if (!ObjectLock.of(uploadHeaders).equals(ObjectLock.NONE) && !carriesIntegrityCheck(request)) {
+            throw S3Error.INVALID_REQUEST.exception("Content-MD5 OR x-amz-checksum- HTTP header is required for "
+                    + "Put Part requests with Object Lock parameters");
+        }
+    }
+
     private static ObjectLock retention(String mode, String until, Instant now) {
         if (mode == null || until == null) {
             throw S3Error.INVALID_ARGUMENT.exception("x-amz-object-lock-retain-until-date and x-amz-object-lock-mode "
