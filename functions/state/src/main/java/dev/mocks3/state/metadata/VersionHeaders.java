@@ -36,10 +36,7 @@ public final class VersionHeaders {
      */
     public Mono<ObjectVersion> change(String bucket, String key, String versionId,
                                       UnaryOperator<Map<String, String>> change) {
-        Mono<ObjectVersion> target = versionId == null
-                ? objects.find(bucket, key).map(o -> new ObjectVersion(o, false, true, ObjectVersion.CURRENT))
-                : versions.find(bucket, key, versionId);
-        Mono<ObjectVersion> work = refs.lockName(bucket, key).then(target).flatMap(found -> {
+        Mono<ObjectVersion> work = LockedVersion.find(refs, objects, versions, bucket, key, versionId).flatMap(found -> {
             if (found.deleteMarker()) {
                 return Mono.just(found);
             }
