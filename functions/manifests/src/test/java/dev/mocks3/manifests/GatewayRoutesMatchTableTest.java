@@ -76,8 +76,10 @@ class GatewayRoutesMatchTableTest {
                 .filter(g -> g.target() == OBJECT && g.method().equals("PUT")).findFirst().orElseThrow();
 
         assertThat(objectPut.rules()).extracting(Route::operation).containsExactly(
-                S3Operation.UPLOAD_PART_COPY, S3Operation.PUT_OBJECT_ACL, S3Operation.PUT_OBJECT_TAGGING,
+                S3Operation.UPLOAD_PART_COPY, S3Operation.PUT_OBJECT_ACL, S3Operation.PUT_OBJECT_RETENTION,
+                S3Operation.PUT_OBJECT_LEGAL_HOLD, S3Operation.PUT_OBJECT_TAGGING,
                 S3Operation.COPY_OBJECT, S3Operation.UPLOAD_PART, S3Operation.PUT_OBJECT_ACL,
+                S3Operation.PUT_OBJECT_RETENTION, S3Operation.PUT_OBJECT_LEGAL_HOLD,
                 S3Operation.PUT_OBJECT_TAGGING, S3Operation.PUT_OBJECT);
     }
 

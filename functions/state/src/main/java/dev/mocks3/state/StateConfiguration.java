@@ -38,6 +38,7 @@ import dev.mocks3.state.metadata.ObjectTagger;
 import dev.mocks3.state.metadata.VersionLister;
 import dev.mocks3.state.metadata.ObjectVersions;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.VersionHeaders;
 import dev.mocks3.state.metadata.BucketTagStore;
 import dev.mocks3.state.metadata.StorageSweep;
 import dev.mocks3.state.notification.NotificationStore;
@@ -141,6 +142,12 @@ public class StateConfiguration {
     @Bean
     VersionLister versionLister(ObjectVersions versions) {
         return new VersionLister(versions);
+    }
+
+    @Bean
+    VersionHeaders versionHeaders(DatabaseClient db, ObjectStore objects, ObjectVersions versions, BlobReferences refs,
+                                  TransactionalOperator tx) {
+        return new VersionHeaders(db, objects, versions, refs, tx);
     }
 
     @Bean

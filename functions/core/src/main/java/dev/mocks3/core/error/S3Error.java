@@ -75,7 +75,15 @@ public enum S3Error {
     SSE_CONFIGURATION_NOT_FOUND("ServerSideEncryptionConfigurationNotFoundError", 404,
             "The server side encryption configuration was not found"),
     INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400,
-            "The encryption request you specified is not valid. The valid value is AES256.");
+            "The encryption request you specified is not valid. The valid value is AES256."),
+    // object lock
+    INVALID_BUCKET_STATE("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
+    OBJECT_LOCK_CONFIGURATION_NOT_FOUND("ObjectLockConfigurationNotFoundError", 404,
+            "Object Lock configuration does not exist for this bucket"),
+    NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,
+            "The specified object does not have a ObjectLock configuration"),
+    INVALID_RETENTION_PERIOD("InvalidRetentionPeriod", 400, "Default retention period must be a positive integer value."),
+    MISSING_REQUEST_BODY("MissingRequestBodyError", 400, "Request Body is empty");
 
     private final String code;
     private final int status;

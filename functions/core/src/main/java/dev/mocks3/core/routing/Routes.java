@@ -46,6 +46,9 @@ public final class Routes {
             route("PUT", BUCKET, Set.of("encryption"), PUT_BUCKET_ENCRYPTION),
             route("GET", BUCKET, Set.of("encryption"), GET_BUCKET_ENCRYPTION),
             route("DELETE", BUCKET, Set.of("encryption"), DELETE_BUCKET_ENCRYPTION),
+            // object lock (bucket)
+            route("PUT", BUCKET, Set.of("object-lock"), PUT_OBJECT_LOCK_CONFIGURATION),
+            route("GET", BUCKET, Set.of("object-lock"), GET_OBJECT_LOCK_CONFIGURATION),
 
             // versioning and tagging (bucket)
             route("PUT", BUCKET, Set.of("versioning"), PUT_BUCKET_VERSIONING),
@@ -72,6 +75,13 @@ public final class Routes {
             route("PUT", OBJECT, Set.of("acl"), PUT_OBJECT_ACL),
             route("GET", OBJECT, Set.of("acl"), GET_OBJECT_ACL),
             route("OPTIONS", OBJECT, Set.of(), CORS_PREFLIGHT),
+            // object lock (object); rows with the copy header for the same reason as tagging's below
+            new Route("PUT", OBJECT, Set.of("retention"), COPY_SOURCE, PUT_OBJECT_RETENTION),
+            route("PUT", OBJECT, Set.of("retention"), PUT_OBJECT_RETENTION),
+            route("GET", OBJECT, Set.of("retention"), GET_OBJECT_RETENTION),
+            new Route("PUT", OBJECT, Set.of("legal-hold"), COPY_SOURCE, PUT_OBJECT_LEGAL_HOLD),
+            route("PUT", OBJECT, Set.of("legal-hold"), PUT_OBJECT_LEGAL_HOLD),
+            route("GET", OBJECT, Set.of("legal-hold"), GET_OBJECT_LEGAL_HOLD),
             // tagging (object); the row with the copy header keeps a gateway (which prefers header
             // matches) from sending a PutObjectTagging that carries x-amz-copy-source to CopyObject
             new Route("PUT", OBJECT, Set.of("tagging"), COPY_SOURCE, PUT_OBJECT_TAGGING),

@@ -43,6 +43,13 @@ public enum S3Operation {
     PUT_BUCKET_ENCRYPTION("PutBucketEncryption", "putBucketEncryption"),
     GET_BUCKET_ENCRYPTION("GetBucketEncryption", "getBucketEncryption"),
     DELETE_BUCKET_ENCRYPTION("DeleteBucketEncryption", "deleteBucketEncryption"),
+    // object lock
+    PUT_OBJECT_LOCK_CONFIGURATION("PutObjectLockConfiguration", "putObjectLockConfiguration"),
+    GET_OBJECT_LOCK_CONFIGURATION("GetObjectLockConfiguration", "getObjectLockConfiguration"),
+    PUT_OBJECT_RETENTION("PutObjectRetention", "putObjectRetention"),
+    GET_OBJECT_RETENTION("GetObjectRetention", "getObjectRetention"),
+    PUT_OBJECT_LEGAL_HOLD("PutObjectLegalHold", "putObjectLegalHold"),
+    GET_OBJECT_LEGAL_HOLD("GetObjectLegalHold", "getObjectLegalHold"),
     LIST_OBJECTS("ListObjects", "listObjects", Trait.LISTS_OBJECTS),
     LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
     DELETE_OBJECTS("DeleteObjects", "deleteObjects"),

@@ -29,6 +29,8 @@ final class PolicyActions {
             case GET_BUCKET_LIFECYCLE_CONFIGURATION -> "GetLifecycleConfiguration";
             case PUT_BUCKET_NOTIFICATION_CONFIGURATION -> "PutBucketNotification";
             case GET_BUCKET_NOTIFICATION_CONFIGURATION -> "GetBucketNotification";
+            case PUT_OBJECT_LOCK_CONFIGURATION -> "PutBucketObjectLockConfiguration";
+            case GET_OBJECT_LOCK_CONFIGURATION -> "GetBucketObjectLockConfiguration";
             default -> operation.s3Name();
         };
     }

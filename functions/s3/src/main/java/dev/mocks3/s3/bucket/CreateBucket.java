@@ -1,5 +1,6 @@
 package dev.mocks3.s3.bucket;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -14,15 +15,18 @@ import dev.mocks3.s3.access.NewBucketSettings;
 import dev.mocks3.s3.config.BucketDocuments;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.s3.lock.ObjectLockConfiguration;
 import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.Versioning;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * PUT /bucket — creates a bucket, with an optional CreateBucketConfiguration body, owned by the
- * caller. Creating it again is 200 for its owner in us-east-1 (as S3 answers there),
- * BucketAlreadyOwnedByYou in other regions, and BucketAlreadyExists for anyone else.
+ * caller; {@code x-amz-bucket-object-lock-enabled: true} enables Object Lock and versioning. Creating
+ * it again is 200 for its owner in us-east-1 (as S3 answers there), BucketAlreadyOwnedByYou in other
+ * regions, and BucketAlreadyExists for anyone else.
  */
 @Component("createBucket")
 public class CreateBucket extends OperationFunction {
@@ -39,13 +43,25 @@ public class CreateBucket extends OperationFunction {
     protected Mono<S3Response> handle(S3Call call) {
         String name = call.request().bucket();
         BucketNames.requireValid(name);
-        Map<BucketSetting, String> settings = NewBucketSettings.of(call);
+        Map<BucketSetting, String> settings = new EnumMap<>(BucketSetting.class);
+        settings.putAll(NewBucketSettings.of(call));
+        boolean objectLock = objectLockAsked(call);
+        if (objectLock) {
+            settings.put(BucketSetting.OBJECT_LOCK, ObjectLockConfiguration.ENABLED.xml());
+        }
         String owner = CallOwner.of(call);
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
                 .flatMap(region -> buckets.create(name, owner, region)
-                        .flatMap(created -> created ? storeSettings(name, settings).thenReturn(created(name))
+                        .flatMap(created -> created ? storeSettings(name, settings)
+                                .then(objectLock ? buckets.setVersioning(name, Versioning.ENABLED) : Mono.just(true))
+                                .thenReturn(created(name))
                                 : existing(call, name, region)));
+    }
+
+    /** {@code x-amz-bucket-object-lock-enabled: true}: Object Lock, and with it versioning, from the start. */
+    private static boolean objectLockAsked(S3Call call) {
+        return "true".equalsIgnoreCase(call.request().header("x-amz-bucket-object-lock-enabled"));
     }
 
     private Mono<Void> storeSettings(String name, Map<BucketSetting, String> settings) {

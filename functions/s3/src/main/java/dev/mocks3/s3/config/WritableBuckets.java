@@ -16,6 +16,7 @@ import dev.mocks3.s3.access.ObjectAcl;
 import dev.mocks3.s3.encryption.BucketEncryption;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.lock.WriteLock;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.config.BucketSettings;
@@ -24,13 +25,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The bucket an object is written to, with the settings that shape the write (default encryption,
- * ownership controls, public access block), read in the one query that checks the bucket exists:
+ * ownership controls, public access block, Object Lock), read in the one query that checks the bucket exists:
  * a write without encryption or ACL headers costs no more round trips than before.
  */
 @Component
 public class WritableBuckets {
     private static final Set<BucketSetting> FOR_WRITES = EnumSet.of(BucketSetting.ENCRYPTION,
-            BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK);
+            BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OBJECT_LOCK);
     private final BucketConfigurationStore configurations;
 
     public WritableBuckets(BucketConfigurationStore configurations) {
@@ -43,7 +44,10 @@ public class WritableBuckets {
                 .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket)));
     }
 
-    /** The draft with the object's encryption and ACL settings from the request (or the bucket's default encryption). */
+    /**
+     * The draft with the object's encryption, ACL and Object Lock settings from the request (or the bucket's
+     * default encryption and default retention).
+     */
     public static ObjectDraft withSettings(ObjectDraft draft, S3Call call, BucketSettings bucket) {
         HttpHeaders request = call.request().headers();
         BucketEncryption bucketDefault = bucket.document(BucketSetting.ENCRYPTION)
@@ -53,12 +57,14 @@ public class WritableBuckets {
             AclRules.check(acl, AclHeaders.canned(request), bucket.documents());
             settings.put(ObjectAcl.HEADER, acl.xml());
         });
-        if (settings.isEmpty()) {
+        Map<String, String> withLock = WriteLock.apply(settings, call.operation(), request,
+                bucket.document(BucketSetting.OBJECT_LOCK));
+        if (withLock.isEmpty()) {
             return draft;
         }
         Map<String, String> headers = new TreeMap<>(draft.headers());
-        headers.putAll(settings);
+        headers.putAll(withLock);
         return new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(), headers, draft.userMetadata(),
-                draft.storageClass(), draft.owner());
+                draft.storageClass(), draft.owner(), draft.tags());
     }
 }

@@ -7,6 +7,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
+import dev.mocks3.s3.lock.WriteLock;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.MultipartStore;
@@ -32,6 +33,7 @@ public class UploadPart extends OperationFunction {
         return uploads.of(request)
                 .flatMap(upload -> {
                     ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
+                    WriteLock.checkPart(upload.draft().headers(), request.headers());
                     return staging.stage(request.body())
                             .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged))
                             .map(part -> {

@@ -20,6 +20,7 @@ import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.lock.ObjectLock;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -87,9 +88,9 @@ public class CopyObject extends OperationFunction {
                 });
     }
 
-    /** A copy keeps the source's representation headers, but takes its encryption and ACL from its own request. */
+    /** A copy keeps the source's representation headers, but takes its encryption, ACL and lock from its own request. */
     private static Map<String, String> copiedHeaders(ObjectRecord original) {
-        Map<String, String> headers = ObjectEncryption.without(original.headers());
+        Map<String, String> headers = ObjectEncryption.without(ObjectLock.without(original.headers()));
         headers.remove(ObjectAcl.HEADER);
         return headers;
     }

@@ -8,6 +8,7 @@ import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.lock.ObjectLock;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * DELETE /bucket/key — 204 whether or not the key existed; the blob goes with its last reference. In
- * a versioned bucket it adds a delete marker; with {@code versionId} it removes that version for good.
+ * a versioned bucket it adds a delete marker; with {@code versionId} it removes that version for good,
+ * unless Object Lock protects it (403 AccessDenied).
  */
 @Component("deleteObject")
 public class DeleteObject extends OperationFunction {
@@ -32,7 +34,7 @@ public class DeleteObject extends OperationFunction {
         String versionId = RequestedVersion.of(call.request());
         return lookups.bucket(call.request().bucket())
                 .then(writer.delete(call.request().bucket(), call.request().key(), versionId,
-                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE)))
+                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call.request())))
                 .map(deletion -> {
                     S3Response response = Responses.empty(204);
                     if (deletion.versionId() != null) {

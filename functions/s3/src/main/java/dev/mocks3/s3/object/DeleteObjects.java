@@ -13,6 +13,7 @@ import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.lock.ObjectLock;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
 import reactor.core.publisher.Flux;
@@ -20,7 +21,10 @@ import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
-/** POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures. */
+/**
+ * POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures (a version
+ * Object Lock protects is one: AccessDenied for its key).
+ */
 @Component("deleteObjects")
 public class DeleteObjects extends OperationFunction {
     private static final int MAX_KEYS = 1000;
@@ -48,7 +52,7 @@ public class DeleteObjects extends OperationFunction {
                 .flatMap(request -> Flux.fromIterable(request.objects())
                         .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
                                         RequestedVersion.checked(target.versionId()),
-                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE)))
+                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call.request())))
                                 .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                                 .onErrorResume(S3Exception.class, e -> Mono.just(
                                         new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))

@@ -10,22 +10,27 @@ import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.s3.object.Lookups;
+import dev.mocks3.state.config.BucketConfigurationStore;
+import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.BucketStore;
 import dev.mocks3.state.metadata.Versioning;
 import reactor.core.publisher.Mono;
 
 /**
  * PUT /bucket?versioning — Status Enabled or Suspended. Once enabled, a bucket never returns to
- * unversioned, as in S3; a document without Status changes nothing.
+ * unversioned, as in S3, and a bucket with Object Lock is never suspended; a document without Status
+ * changes nothing.
  */
 @Component("putBucketVersioning")
 public class PutBucketVersioning extends OperationFunction {
     private final Lookups lookups;
     private final BucketStore buckets;
+    private final BucketConfigurationStore configurations;
 
-    public PutBucketVersioning(Lookups lookups, BucketStore buckets) {
+    public PutBucketVersioning(Lookups lookups, BucketStore buckets, BucketConfigurationStore configurations) {
         this.lookups = lookups;
         this.buckets = buckets;
+        this.configurations = configurations;
     }
 
     @Override
@@ -35,7 +40,7 @@ public class PutBucketVersioning extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .flatMap(body -> {
                     Versioning wanted = parse(body);
-                    return wanted == null ? Mono.just(true) : buckets.setVersioning(bucket, wanted);
+                    return wanted == null ? Mono.just(true) : lockAllows(bucket, wanted).then(buckets.setVersioning(bucket, wanted));
                 })
                 .map(stored -> {
                     if (!stored) {
@@ -43,6 +48,16 @@ public class PutBucketVersioning extends OperationFunction {
                     }
                     return Responses.empty(200);
                 });
+    }
+
+    /** A bucket with Object Lock keeps versioning Enabled: suspending it is 409 InvalidBucketState. */
+    private Mono<Void> lockAllows(String bucket, Versioning wanted) {
+        if (wanted != Versioning.SUSPENDED) {
+            return Mono.empty();
+        }
+        return configurations.find(bucket, BucketSetting.OBJECT_LOCK).flatMap(lock -> Mono.error(
+                S3Error.INVALID_BUCKET_STATE.exception("An Object Lock configuration is present on this bucket, so the "
+                        + "versioning state cannot be changed.")));
     }
 
     /** The state asked for, or null when the document names none. */

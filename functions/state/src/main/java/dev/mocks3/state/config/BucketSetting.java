@@ -7,7 +7,9 @@ public enum BucketSetting {
     ACL("acl"),
     PUBLIC_ACCESS_BLOCK("publicAccessBlock"),
     OWNERSHIP_CONTROLS("ownershipControls"),
-    ENCRYPTION("encryption");
+    ENCRYPTION("encryption"),
+    /** The ObjectLockConfiguration of a bucket with Object Lock enabled (present: enabled, for good). */
+    OBJECT_LOCK("objectLock");
 
     private final String kind;
 

@@ -29,10 +29,7 @@ public final class ObjectTagger {
      * now is, a delete marker untouched, or empty when there is no such version.
      */
     public Mono<ObjectVersion> retag(String bucket, String key, String versionId, Map<String, String> tags) {
-        Mono<ObjectVersion> target = versionId == null
-                ? objects.find(bucket, key).map(o -> new ObjectVersion(o, false, true, ObjectVersion.CURRENT))
-                : versions.find(bucket, key, versionId);
-        Mono<ObjectVersion> work = refs.lockName(bucket, key).then(target).flatMap(found -> {
+        Mono<ObjectVersion> work = LockedVersion.find(refs, objects, versions, bucket, key, versionId).flatMap(found -> {
             if (found.deleteMarker()) {
                 return Mono.just(found);
             }

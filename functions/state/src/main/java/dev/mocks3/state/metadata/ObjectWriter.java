@@ -147,7 +147,12 @@ public final class ObjectWriter {
      * its last reference), and the next newer version that is an object becomes the current one.
      */
     public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause) {
-        return delete(bucket, key, versionId, cause, Instant.MAX);
+        return delete(bucket, key, versionId, cause, Instant.MAX, VersionGuard.NONE);
+    }
+
+    /** As {@link #delete(String, String, String, ChangeCause)}; a version {@code guard} refuses stays (Object Lock). */
+    public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, VersionGuard guard) {
+        return delete(bucket, key, versionId, cause, Instant.MAX, guard);
     }
 
     /**
@@ -156,17 +161,19 @@ public final class ObjectWriter {
      * marker added in a versioned bucket). Its notifications say {@code s3:LifecycleExpiration:*}.
      */
     public Mono<Boolean> deleteIfModifiedBy(String bucket, String key, Instant cutoff) {
-        return delete(bucket, key, null, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff)
-                .map(Deletion::found);
+        return delete(bucket, key, null, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff,
+                VersionGuard.NONE).map(Deletion::found);
     }
 
-    private Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, Instant cutoff) {
+    private Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, Instant cutoff,
+                                  VersionGuard guard) {
         Mono<Changed<Deletion>> work = refs.lockName(bucket, key)
                 .then(objects.state(bucket, key).defaultIfEmpty(KeyState.NO_BUCKET))
                 .flatMap(state -> {
                     Optional<CurrentObject> current = state.current();
                     if (versionId != null) {
-                        return deleteVersion(bucket, key, versionId, current, cause);
+                        return guarded(bucket, key, versionId, guard)
+                                .then(Mono.defer(() -> deleteVersion(bucket, key, versionId, current, cause)));
                     }
                     if (current.map(c -> c.lastModified().isAfter(cutoff)).orElse(false)) {
                         return Mono.empty();
@@ -235,6 +242,15 @@ public final class ObjectWriter {
                         .flatMap(orphans -> (current.isEmpty() ? versions.promoteNewest(bucket, key) : Mono.<Void>empty())
                                 .then(events.removed(bucket, key, versionId, cause))
                                 .thenReturn(new Changed<>(new Deletion(true, versionId, version.deleteMarker()), orphans))));
+    }
+
+    /** Runs the guard on the version (not on a delete marker); no guard, no extra query. */
+    private Mono<Void> guarded(String bucket, String key, String versionId, VersionGuard guard) {
+        if (guard == VersionGuard.NONE) {
+            return Mono.empty();
+        }
+        return versions.find(bucket, key, versionId).filter(version -> !version.deleteMarker())
+                .doOnNext(version -> guard.check(version.object().headers())).then();
     }
 
     private Mono<Optional<ObjectVersions.Noncurrent>> noncurrentNullVersion(String bucket, String key) {
