@@ -81,20 +81,31 @@ public final class ObjectWriter {
     /**
      * The key is locked first: without a row to lock, concurrent first writers would each think
      * they replace nothing, and the blobs of all but the last would stay referenced by no one.
+     * An unversioned bucket's write is one statement that locks, reads, writes and re-counts (the
+     * common case: BEGIN, that statement, the blob's rename, COMMIT); a condition that fails on
+     * what it replaced rolls it back. A versioned bucket's write goes on from the key's lock.
      */
     private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition,
                                       ChangeCause cause) {
-        Mono<Changed<ObjectRecord>> work = refs.lockName(record.bucket(), record.key())
-                .then(objects.state(record.bucket(), record.key()).defaultIfEmpty(KeyState.NO_BUCKET))
-                .flatMap(state -> {
+        ObjectRecord unversioned = record.withVersionId(null);
+        Mono<Changed<ObjectRecord>> work = objects.writeIfUnversioned(unversioned,
+                        BlobReferences.NameLock.of(record.bucket(), record.key()))
+                .flatMap(attempt -> {
+                    KeyState state = attempt.state() == null ? KeyState.NO_BUCKET : attempt.state();
                     condition.check(state.current().map(CurrentObject::etag));
-                    return switch (state.versioning()) {
-                        case UNVERSIONED -> replaceCurrent(record.withVersionId(null), state, publish);
+                    if (attempt.written()) {
+                        List<String> orphans = attempt.releasedLast() ? List.of(state.current().get().blobSha256())
+                                : List.of();
+                        Changed<ObjectRecord> changed = new Changed<>(unversioned, orphans);
+                        return publish.then(attempt.notifies() ? events.created(unversioned, cause) : Mono.empty())
+                                .thenReturn(changed);
+                    }
+                    return (switch (state.versioning()) {
+                        case UNVERSIONED -> replaceCurrent(unversioned, state, publish);
                         case ENABLED -> addVersion(record.withVersionId(VersionIds.next()), state, publish);
-                        case SUSPENDED -> replaceNullVersion(record.withVersionId(null), state, publish);
-                    };
-                })
-                .flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
+                        case SUSPENDED -> replaceNullVersion(unversioned, state, publish);
+                    }).flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
+                });
         return tx.transactional(work)
                 .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()));
     }
