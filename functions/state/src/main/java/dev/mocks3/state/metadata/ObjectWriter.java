@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
@@ -91,7 +92,11 @@ public final class ObjectWriter {
         Mono<Changed<ObjectRecord>> work = objects.writeIfUnversioned(unversioned,
                         BlobReferences.NameLock.of(record.bucket(), record.key()))
                 .flatMap(attempt -> {
-                    KeyState state = attempt.state() == null ? KeyState.NO_BUCKET : attempt.state();
+                    if (attempt.state() == null) {
+                        // deleted since the caller found it
+                        throw S3Error.NO_SUCH_BUCKET.at("/" + record.bucket()).with("BucketName", record.bucket());
+                    }
+                    KeyState state = attempt.state();
                     condition.check(state.current().map(CurrentObject::etag));
                     if (attempt.written()) {
                         List<String> orphans = attempt.releasedLast() ? List.of(state.current().get().blobSha256())
@@ -101,21 +106,13 @@ public final class ObjectWriter {
                                 .thenReturn(changed);
                     }
                     return (switch (state.versioning()) {
-                        case UNVERSIONED -> replaceCurrent(unversioned, state, publish);
+                        case UNVERSIONED -> throw new IllegalStateException("an unversioned write is written by the statement");
                         case ENABLED -> addVersion(record.withVersionId(VersionIds.next()), state, publish);
                         case SUSPENDED -> replaceNullVersion(unversioned, state, publish);
                     }).flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
                 });
         return tx.transactional(work)
                 .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()));
-    }
-
-    private Mono<Changed<ObjectRecord>> replaceCurrent(ObjectRecord record, KeyState state, Mono<Void> publish) {
-        String previous = state.current().map(CurrentObject::blobSha256).orElse(null);
-        return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
-                .then(publish)
-                .then(objects.replace(record, previous))
-                .map(last -> new Changed<>(record, last ? List.of(previous) : List.of()));
     }
 
     /** Versioning enabled: the current object becomes a non-current version, keeping its blob. */
