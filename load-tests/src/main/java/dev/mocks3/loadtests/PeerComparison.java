@@ -20,8 +20,9 @@ import java.util.Locale;
  * java -cp load-tests/target/classes dev.mocks3.loadtests.PeerComparison \
  *     [--mocks3-jar local/target/mocks3-local.jar] [--s3mock-jar ~/.m2/.../s3mock-5.2.0-exec.jar]
  *     [--heap 256m] [--clients 16] [--duration 30s] [--round 10s] [--max-rounds 12] [--passes 2]
- *     [--objects 1000] [--large 1GiB | 0] [--work /tmp/mocks3-peers]
+ *     [--objects 1000] [--large 1GiB | 0] [--work /tmp/mocks3-peers] [--servers MockS3,S3Mock]
  * </pre>
+ * {@code --servers MockS3} measures MockS3 alone (a before/after comparison of two jars).
  * The large object is sent with {@code curl -T} from a file and read back with {@code curl}, so the
  * client's own hashing does not compete with the server for the CPU.
  */
@@ -30,9 +31,11 @@ public final class PeerComparison {
     static final String BUCKET = "peer-comparison";
     /** A round's CPU per request within this fraction of the previous round's counts as settled. */
     static final double SETTLED = 0.05;
+    /** The servers compared, in the order each pass runs them. */
+    static final List<String> SERVERS = List.of("MockS3", "S3Mock");
 
     record Options(Path mocks3Jar, Path s3MockJar, String heap, int clients, Duration duration, Duration round,
-                   int maxRounds, int passes, int objects, long large, Path work) {
+                   int maxRounds, int passes, int objects, long large, Path work, List<String> servers) {
 
         static Options parse(String... args) {
             Path mocks3Jar = Path.of("local/target/mocks3-local.jar");
@@ -47,6 +50,7 @@ public final class PeerComparison {
             int objects = 1000;
             long large = 1L << 30;
             Path work = Path.of(System.getProperty("java.io.tmpdir"), "mocks3-peers");
+            List<String> servers = SERVERS;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -61,6 +65,7 @@ public final class PeerComparison {
                     case "--objects" -> objects = Integer.parseInt(value);
                     case "--large" -> large = S3LoadRunner.Options.bytes(value);
                     case "--work" -> work = Path.of(value);
+                    case "--servers" -> servers = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -70,8 +75,11 @@ public final class PeerComparison {
             if (clients < 1 || clients > S3LoadRunner.MAX_CONCURRENCY || passes < 1 || maxRounds < 1 || objects < 1) {
                 throw new IllegalArgumentException("clients, passes, max-rounds and objects must be positive");
             }
+            if (servers.isEmpty() || !SERVERS.containsAll(servers)) {
+                throw new IllegalArgumentException("--servers names some of " + String.join(",", SERVERS));
+            }
             return new Options(mocks3Jar, s3MockJar, heap, clients, duration, round, maxRounds, passes, objects,
-                    large, work);
+                    large, work, servers);
         }
     }
 
@@ -115,7 +123,7 @@ public final class PeerComparison {
         List<Row> rows = new ArrayList<>();
         try {
             for (int pass = 1; pass <= options.passes(); pass++) {
-                for (String server : List.of("MockS3", "S3Mock")) {
+                for (String server : options.servers()) {
                     // not createTempDirectory: PostgreSQL runs as another user (root is refused) and must enter it
                     Path data = options.work().resolve(server.toLowerCase(Locale.ROOT) + "-" + pass + "-"
                             + System.currentTimeMillis());

@@ -89,7 +89,7 @@ class TracesReachOtlpTest {
             });
             assertThat(putTrace).extracting(Span::getName).contains("S3 PutObject", "blob publish", "db.query");
             assertThat(putTrace).filteredOn(s -> s.getName().equals("db.query"))
-                    .extracting(s -> attribute(s, "db.statement")).anyMatch(sql -> sql.toLowerCase().contains("objects"));
+                    .extracting(s -> attribute(s, "db.statement")).anyMatch(sql -> sql.toLowerCase().contains("write_unversioned_object"));
         }
     }
 

@@ -34,9 +34,14 @@ import io.micrometer.tracing.Tracer;
 public class ObservabilityConfiguration {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+    /**
+     * Spring Boot builds a tracer whether or not spans go anywhere (and samples a tenth of the
+     * requests); without an OTLP endpoint MockS3 uses none, so a request makes no span and Reactor's
+     * context propagation stays off.
+     */
     @Bean
     RequestTracing requestTracing(ObjectProvider<Tracer> tracer, Environment env) {
-        Tracer t = tracer.getIfAvailable();
+        Tracer t = ObservabilitySettings.tracingOn(env) ? tracer.getIfAvailable() : null;
         RequestTracing tracing = t == null ? RequestTracing.OFF : new RequestTracing(t);
         if (querySpans(env)) {
             tracing.propagateToThreads();

@@ -11,8 +11,15 @@ import reactor.core.publisher.Mono;
 @FunctionalInterface
 public interface AnonymousAccess {
 
-    /** @param strict whether an allowance matters too (strict mode), or only an explicit denial (open mode) */
-    Mono<Decision> decide(S3Call call, boolean strict);
+    /**
+     * @param strict whether an allowance matters too (strict mode), or only an explicit denial (open mode)
+     * @return the decision, and the call later stages get: the same one, or one carrying what was read
+     *         to decide, so that the operation need not read it again
+     */
+    Mono<Decided> decide(S3Call call, boolean strict);
+
+    record Decided(Decision decision, S3Call call) {
+    }
 
     enum Decision {
         /** A policy statement or a public ACL grants the request to everyone. */

@@ -78,12 +78,13 @@ public final class AuthCheck implements S3Function {
         if (anonymousAccess == null) {
             return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
         }
-        return anonymousAccess.decide(call, strict).map(decision -> {
+        return anonymousAccess.decide(call, strict).map(decided -> {
+            AnonymousAccess.Decision decision = decided.decision();
             boolean refused = strict ? decision != AnonymousAccess.Decision.ALLOW : decision == AnonymousAccess.Decision.DENY;
             if (refused) {
                 throw S3Error.ACCESS_DENIED.at(call.request().resource());
             }
-            return call;
+            return decided.call();
         });
     }
 

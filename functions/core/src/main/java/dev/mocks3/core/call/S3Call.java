@@ -36,6 +36,10 @@ public record S3Call(S3Request request, S3Operation operation, String accessKey,
     }
 
     public S3Call withAttribute(String name, Object value) {
+        if (attributes.isEmpty()) {
+            // the common case (the auth check's first attribute): no map to copy
+            return new S3Call(request, operation, accessKey, response, Map.of(name, value));
+        }
         Map<String, Object> copy = new HashMap<>(attributes);
         copy.put(name, value);
         return new S3Call(request, operation, accessKey, response, copy);

@@ -11,6 +11,7 @@ import dev.mocks3.core.auth.AnonymousAccess;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.s3.config.WritableBuckets;
 import dev.mocks3.s3.http.Owner;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
@@ -29,6 +30,8 @@ public class BucketAnonymousAccess implements AnonymousAccess {
     private static final Set<BucketSetting> OPEN_MODE = EnumSet.of(BucketSetting.POLICY, BucketSetting.PUBLIC_ACCESS_BLOCK);
     private static final Set<BucketSetting> STRICT_MODE = EnumSet.of(BucketSetting.POLICY, BucketSetting.PUBLIC_ACCESS_BLOCK,
             BucketSetting.ACL, BucketSetting.OWNERSHIP_CONTROLS);
+    /** Writes whose operation reads the bucket with {@link WritableBuckets#FOR_WRITES} right after this check. */
+    private static final Set<S3Operation> WRITES = EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT);
     private final BucketConfigurationStore configurations;
     private final ObjectStore objects;
 
@@ -38,22 +41,40 @@ public class BucketAnonymousAccess implements AnonymousAccess {
     }
 
     @Override
-    public Mono<Decision> decide(S3Call call, boolean strict) {
+    public Mono<Decided> decide(S3Call call, boolean strict) {
         S3Request request = call.request();
         if (call.operation() == S3Operation.CORS_PREFLIGHT) {
-            return Mono.just(Decision.ALLOW);
+            return Mono.just(new Decided(Decision.ALLOW, call));
         }
         if (request.bucket() == null) {
-            return Mono.just(Decision.NONE);
+            return Mono.just(new Decided(Decision.NONE, call));
         }
-        return configurations.findAll(request.bucket(), strict ? STRICT_MODE : OPEN_MODE).flatMap(documents -> {
-            PublicAccessBlock block = PublicAccessBlock.of(documents.get(BucketSetting.PUBLIC_ACCESS_BLOCK));
-            Decision byPolicy = byPolicy(call, documents.get(BucketSetting.POLICY), block);
-            if (byPolicy != Decision.NONE || !strict || block.ignorePublicAcls() || aclsDisabled(documents)) {
-                return Mono.just(byPolicy);
-            }
-            return byAcl(call, documents);
-        });
+        Set<BucketSetting> needed = strict ? STRICT_MODE : OPEN_MODE;
+        if (WRITES.contains(call.operation())) {
+            // the write reads its bucket with these documents next: one query for both, kept on the call
+            return configurations.bucketWith(request.bucket(), union(needed, WritableBuckets.FOR_WRITES))
+                    .flatMap(settings -> decide(call, strict, settings.documents())
+                            .map(decision -> new Decided(decision, call.withAttribute(WritableBuckets.READ_BY_AUTH, settings))))
+                    .switchIfEmpty(Mono.fromSupplier(() -> new Decided(Decision.NONE, call)));
+        }
+        return configurations.findAll(request.bucket(), needed)
+                .flatMap(documents -> decide(call, strict, documents))
+                .map(decision -> new Decided(decision, call));
+    }
+
+    private Mono<Decision> decide(S3Call call, boolean strict, Map<BucketSetting, String> documents) {
+        PublicAccessBlock block = PublicAccessBlock.of(documents.get(BucketSetting.PUBLIC_ACCESS_BLOCK));
+        Decision byPolicy = byPolicy(call, documents.get(BucketSetting.POLICY), block);
+        if (byPolicy != Decision.NONE || !strict || block.ignorePublicAcls() || aclsDisabled(documents)) {
+            return Mono.just(byPolicy);
+        }
+        return byAcl(call, documents);
+    }
+
+    private static Set<BucketSetting> union(Set<BucketSetting> a, Set<BucketSetting> b) {
+        Set<BucketSetting> both = EnumSet.copyOf(a);
+        both.addAll(b);
+        return both;
     }
 
     private static Decision byPolicy(S3Call call, String document, PublicAccessBlock block) {

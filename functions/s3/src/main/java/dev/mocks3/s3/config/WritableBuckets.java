@@ -1,5 +1,6 @@
 package dev.mocks3.s3.config;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,12 +31,25 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class WritableBuckets {
-    private static final Set<BucketSetting> FOR_WRITES = EnumSet.of(BucketSetting.ENCRYPTION,
-            BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OBJECT_LOCK);
+    /** The documents a write reads with its bucket. */
+    public static final Set<BucketSetting> FOR_WRITES = Collections.unmodifiableSet(EnumSet.of(BucketSetting.ENCRYPTION,
+            BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OBJECT_LOCK));
+    /**
+     * A call attribute: the bucket with (at least) its {@link #FOR_WRITES} documents, read by the
+     * anonymous access check in the query it needed anyway.
+     */
+    public static final String READ_BY_AUTH = "mocks3.s3.bucket-settings";
     private final BucketConfigurationStore configurations;
 
     public WritableBuckets(BucketConfigurationStore configurations) {
         this.configurations = configurations;
+    }
+
+    /** The bucket the call writes to and its write settings (read already, if the auth check did), or NoSuchBucket. */
+    public Mono<BucketSettings> of(S3Call call) {
+        String bucket = call.request().bucket();
+        BucketSettings read = call.attribute(READ_BY_AUTH);
+        return read != null && read.bucket().name().equals(bucket) ? Mono.just(read) : of(bucket);
     }
 
     /** The bucket and its write settings, or NoSuchBucket. */

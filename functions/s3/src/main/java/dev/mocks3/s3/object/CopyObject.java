@@ -52,7 +52,7 @@ public class CopyObject extends OperationFunction {
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         boolean replace = directive(request.header("x-amz-metadata-directive"), "x-amz-metadata-directive", "metadata");
         boolean replaceTags = directive(request.header("x-amz-tagging-directive"), "x-amz-tagging-directive", "tagging");
-        return buckets.of(request.bucket())
+        return buckets.of(call)
                 .flatMap(bucket -> lookups.copySource(source).map(object -> Tuples.of(bucket, object)))
                 .flatMap(found -> {
                     ObjectRecord original = found.getT2();

@@ -48,7 +48,7 @@ public class PutObject extends OperationFunction {
         }
         ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
-        return buckets.of(request.bucket())
+        return buckets.of(call)
                 .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
                 .flatMap(settled -> staging.stage(request.body())
                         .flatMap(staged -> writer.write(settled, staged, null, condition,

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.TreeSet;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -60,10 +59,17 @@ public final class BlobReferences {
      * apart from the hashes' one-bigint locks.
      */
     Mono<Void> lockName(String... parts) {
-        byte[] hash = sha256(String.join("\u0000", parts));
-        int high = ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8) | (hash[3] & 0xff);
-        int low = ((hash[4] & 0xff) << 24) | ((hash[5] & 0xff) << 16) | ((hash[6] & 0xff) << 8) | (hash[7] & 0xff);
-        return db.sql("select pg_advisory_xact_lock($1, $2)").bind(0, high).bind(1, low).then();
+        NameLock lock = NameLock.of(parts);
+        return db.sql("select pg_advisory_xact_lock($1, $2)").bind(0, lock.high()).bind(1, lock.low()).then();
+    }
+
+    /** The two ints of a name's advisory lock: the first eight bytes of the SHA-256 of its parts. */
+    record NameLock(int high, int low) {
+        static NameLock of(String... parts) {
+            byte[] hash = sha256(String.join("\u0000", parts));
+            return new NameLock(((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8) | (hash[3] & 0xff),
+                    ((hash[4] & 0xff) << 24) | ((hash[5] & 0xff) << 16) | ((hash[6] & 0xff) << 8) | (hash[7] & 0xff));
+        }
     }
 
     public Mono<Void> retain(String sha256, long size) {
@@ -76,12 +82,14 @@ public final class BlobReferences {
                 .map(row -> row.get(0, Long.class)).one().map(gone -> gone > 0);
     }
 
-    /** After a commit that dropped a last reference: delete the file unless the hash came back. */
+    /**
+     * After a commit that dropped a last reference: delete the file unless the hash came back, under
+     * the hash's lock (one statement, V11's lock_unreferenced_blob) until the commit.
+     */
     public Mono<Void> deleteIfUnreferenced(String sha256) {
-        Mono<Void> work = lock(List.of(sha256))
-                .then(db.sql("select 1 from blobs where sha256 = $1").bind(0, sha256).map(row -> 1).first())
-                .hasElement()
-                .flatMap(referenced -> referenced ? Mono.<Void>empty() : blobs.delete(sha256));
+        Mono<Void> work = db.sql("select lock_unreferenced_blob($1)").bind(0, sha256)
+                .map(row -> row.get(0, Boolean.class)).one()
+                .flatMap(unreferenced -> unreferenced ? blobs.delete(sha256) : Mono.<Void>empty());
         return tx.transactional(work);
     }
 

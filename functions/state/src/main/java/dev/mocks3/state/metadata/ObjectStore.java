@@ -64,6 +64,44 @@ public final class ObjectStore {
                 }).one();
     }
 
+    /**
+     * What {@link #writeIfUnversioned} did: the key as the writer found it under its lock, and, when
+     * the bucket is unversioned, that the row is written, whether the replaced blob lost its last
+     * reference and whether the bucket sends notifications. {@code state} is null when there is no bucket.
+     */
+    record UnversionedWrite(KeyState state, boolean written, boolean releasedLast, boolean notifies) {
+    }
+
+    /**
+     * In one round trip (V11's write_unversioned_object): locks the key and reads the row it
+     * replaces; in an unversioned bucket also locks both blobs, writes {@code o} (version id null),
+     * references its blob and releases the replaced one. The caller's transaction keeps the locks.
+     */
+    Mono<UnversionedWrite> writeIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
+        var spec = db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                        + "$13, $14, $15)")
+                .bind(0, lock.high()).bind(1, lock.low())
+                .bind(2, o.bucket()).bind(3, o.key()).bind(4, o.blobSha256()).bind(5, o.size()).bind(6, o.etag())
+                .bind(7, o.lastModified().atOffset(ZoneOffset.UTC))
+                .bind(8, o.contentType() == null ? "application/octet-stream" : o.contentType())
+                .bind(9, JsonColumns.write(o.headers())).bind(10, JsonColumns.write(o.userMetadata()))
+                .bind(11, o.storageClass()).bind(12, o.owner() == null ? "" : o.owner())
+                .bind(13, JsonColumns.write(o.checksums())).bind(14, JsonColumns.write(o.tags()));
+        return spec.map(row -> {
+            if (!row.get("bucket_found", Boolean.class)) {
+                return new UnversionedWrite(null, false, false, false);
+            }
+            String previous = row.get("previous_sha256", String.class);
+            Optional<CurrentObject> current = previous == null ? Optional.empty()
+                    : Optional.of(new CurrentObject(previous, row.get("previous_etag", String.class),
+                            Instant.ofEpochMilli(row.get("previous_modified_millis", Long.class)),
+                            row.get("previous_version_id", String.class)));
+            return new UnversionedWrite(new KeyState(Versioning.of(row.get("versioning", String.class)), current),
+                    row.get("written", Boolean.class), row.get("released_last", Boolean.class),
+                    row.get("notifies", Boolean.class));
+        }).one();
+    }
+
     /** Replaces the tags of the current object; false when the key has no current object. */
     Mono<Boolean> setTags(String bucket, String key, String versionId, Map<String, String> tags) {
         return db.sql("update objects set tags = $4 where bucket = $1 and key = $2 and coalesce(version_id, 'null') = $3")

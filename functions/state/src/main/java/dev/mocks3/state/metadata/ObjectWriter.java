@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
@@ -81,30 +82,37 @@ public final class ObjectWriter {
     /**
      * The key is locked first: without a row to lock, concurrent first writers would each think
      * they replace nothing, and the blobs of all but the last would stay referenced by no one.
+     * An unversioned bucket's write is one statement that locks, reads, writes and re-counts (the
+     * common case: BEGIN, that statement, the blob's rename, COMMIT); a condition that fails on
+     * what it replaced rolls it back. A versioned bucket's write goes on from the key's lock.
      */
     private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition,
                                       ChangeCause cause) {
-        Mono<Changed<ObjectRecord>> work = refs.lockName(record.bucket(), record.key())
-                .then(objects.state(record.bucket(), record.key()).defaultIfEmpty(KeyState.NO_BUCKET))
-                .flatMap(state -> {
+        ObjectRecord unversioned = record.withVersionId(null);
+        Mono<Changed<ObjectRecord>> work = objects.writeIfUnversioned(unversioned,
+                        BlobReferences.NameLock.of(record.bucket(), record.key()))
+                .flatMap(attempt -> {
+                    if (attempt.state() == null) {
+                        // deleted since the caller found it
+                        throw S3Error.NO_SUCH_BUCKET.at("/" + record.bucket()).with("BucketName", record.bucket());
+                    }
+                    KeyState state = attempt.state();
                     condition.check(state.current().map(CurrentObject::etag));
-                    return switch (state.versioning()) {
-                        case UNVERSIONED -> replaceCurrent(record.withVersionId(null), state, publish);
+                    if (attempt.written()) {
+                        List<String> orphans = attempt.releasedLast() ? List.of(state.current().get().blobSha256())
+                                : List.of();
+                        Changed<ObjectRecord> changed = new Changed<>(unversioned, orphans);
+                        return publish.then(attempt.notifies() ? events.created(unversioned, cause) : Mono.empty())
+                                .thenReturn(changed);
+                    }
+                    return (switch (state.versioning()) {
+                        case UNVERSIONED -> throw new IllegalStateException("an unversioned write is written by the statement");
                         case ENABLED -> addVersion(record.withVersionId(VersionIds.next()), state, publish);
-                        case SUSPENDED -> replaceNullVersion(record.withVersionId(null), state, publish);
-                    };
-                })
-                .flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
+                        case SUSPENDED -> replaceNullVersion(unversioned, state, publish);
+                    }).flatMap(changed -> events.created(changed.result(), cause).thenReturn(changed));
+                });
         return tx.transactional(work)
                 .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()));
-    }
-
-    private Mono<Changed<ObjectRecord>> replaceCurrent(ObjectRecord record, KeyState state, Mono<Void> publish) {
-        String previous = state.current().map(CurrentObject::blobSha256).orElse(null);
-        return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
-                .then(publish)
-                .then(objects.replace(record, previous))
-                .map(last -> new Changed<>(record, last ? List.of(previous) : List.of()));
     }
 
     /** Versioning enabled: the current object becomes a non-current version, keeping its blob. */

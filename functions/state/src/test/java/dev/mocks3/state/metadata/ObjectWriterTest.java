@@ -138,6 +138,36 @@ class ObjectWriterTest {
         assertThat(state.referencesTo(late.sha256())).isZero();
     }
 
+    @Test
+    void writingIntoABucketDeletedMeanwhileIsNoSuchBucketAndKeepsNothing() {
+        StagedBlob body = state.stage("orphaned " + UUID.randomUUID());
+
+        assertThatThrownBy(() -> state.writer.write(StateFixture.draft("no-such-bucket-" + UUID.randomUUID(), "k"), body, null)
+                .block())
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo("NoSuchBucket"));
+        assertThat(state.referencesTo(body.sha256())).isZero();
+        assertThat(Files.exists(body.file())).isFalse();
+    }
+
+    @Test
+    void contentWrittenWhileAnOverwriteDropsItsLastReferenceIsKept() {
+        for (int round = 0; round < 20; round++) {
+            String content = "contended " + UUID.randomUUID();
+            state.writer.write(StateFixture.draft(bucket, "dropping"), state.stage(content), null).block();
+            String key = "taking-" + round;
+            Flux.merge(state.writer.write(StateFixture.draft(bucket, "dropping"), state.stage("other " + UUID.randomUUID()), null)
+                                    .subscribeOn(Schedulers.parallel()),
+                            state.writer.write(StateFixture.draft(bucket, key), state.stage(content), null)
+                                    .subscribeOn(Schedulers.parallel()))
+                    .then().block(Duration.ofSeconds(30));
+
+            ObjectRecord taken = state.objects.find(bucket, key).block();
+            assertThat(state.referencesTo(taken.blobSha256())).isEqualTo(1);
+            assertThat(state.blobFileExists(taken.blobSha256())).as("round %d", round).isTrue();
+            assertThat(read(taken)).isEqualTo(content);
+        }
+    }
+
     private String read(ObjectRecord object) {
         return DataBufferUtils.join(state.blobs.read(object.blobSha256(), 0, object.size()))
                 .map(buffer -> {
