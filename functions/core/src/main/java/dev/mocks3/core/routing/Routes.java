@@ -71,6 +71,7 @@ public final class Routes {
             new Route("PUT", OBJECT, Set.of("acl"), COPY_SOURCE, PUT_OBJECT_ACL),
             route("PUT", OBJECT, Set.of("acl"), PUT_OBJECT_ACL),
             route("GET", OBJECT, Set.of("acl"), GET_OBJECT_ACL),
+            route("GET", OBJECT, Set.of("attributes"), GET_OBJECT_ATTRIBUTES),
             route("OPTIONS", OBJECT, Set.of(), CORS_PREFLIGHT),
             // tagging (object); the row with the copy header keeps a gateway (which prefers header
             // matches) from sending a PutObjectTagging that carries x-amz-copy-source to CopyObject
