@@ -70,12 +70,12 @@ class ResponseBodiesTest {
 
     @Test
     void copyObject() {
-        assertMatchesFixture("CopyObject", CopyResult.ofObject(MODIFIED, ETAG).xml());
+        assertMatchesFixture("CopyObject", CopyResult.ofObject(MODIFIED, ETAG, null).xml());
     }
 
     @Test
     void uploadPartCopy() {
-        assertMatchesFixture("UploadPartCopy", CopyResult.ofPart(MODIFIED, ETAG).xml());
+        assertMatchesFixture("UploadPartCopy", CopyResult.ofPart(MODIFIED, ETAG, null).xml());
     }
 
     @Test

@@ -50,6 +50,19 @@ class AwsCliTest {
         assertThat(aws("s3", "ls", "s3://" + bucket + "/")).doesNotContain("file.txt");
     }
 
+    @Test
+    void putObjectWithASha256ChecksumIsVerifiedAndReturned(@TempDir Path dir) throws Exception {
+        String bucket = mocks3.newBucket("cli-checksum");
+        Path file = Files.writeString(dir.resolve("file.txt"), "checksummed by the aws cli");
+        String put = aws("s3api", "put-object", "--bucket", bucket, "--key", "file.txt", "--body", file.toString(),
+                "--checksum-algorithm", "SHA256");
+        String sha256 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+        assertThat(put).contains(sha256);
+        String head = aws("s3api", "head-object", "--bucket", bucket, "--key", "file.txt", "--checksum-mode", "ENABLED");
+        assertThat(head).contains("\"ChecksumSHA256\": \"" + sha256 + "\"");
+    }
+
     private String aws(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", mocks3.endpoint().toString()));
         command.addAll(List.of(args));

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Function;
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.checksum.BodyChecksum;
 import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.core.checksum.ChecksumHeaders;
 import dev.mocks3.core.checksum.DigestCheck;
@@ -60,8 +61,13 @@ public final class AuthCheck implements S3Function {
     public Mono<S3Call> apply(S3Call call) {
         S3Request request = call.request();
         return verifier.verify(request).flatMap(verification -> {
-            S3Request trusted = withTrustedBody(request, verification, call.operation());
+            BodyChecksum declared = call.operation().is(S3Operation.Trait.UPLOADS_BODY)
+                    ? ChecksumHeaders.declared(request.headers(), trailerChecksum(request.header("x-amz-trailer"))) : null;
+            S3Request trusted = withTrustedBody(request, verification, call.operation(), declared);
             S3Call verified = trusted == request ? call : call.withRequest(trusted);
+            if (declared != null) {
+                verified = verified.withAttribute(BodyChecksum.ATTRIBUTE, declared);
+            }
             if (defaultOwner != null) {
                 verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
             }
@@ -88,8 +94,9 @@ public final class AuthCheck implements S3Function {
         });
     }
 
-    private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation) {
-        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification)
+    private static S3Request withTrustedBody(S3Request request, Verification verification, S3Operation operation,
+                                             BodyChecksum declared) {
+        S3Request decoded = isAwsChunked(request, verification) ? decodeChunked(request, verification, declared)
                 : withoutAwsChunkedEncoding(request);
         // CompleteMultipartUpload's x-amz-checksum-* is the whole object's, not the XML body's.
         DigestCheck digests = ChecksumHeaders.of(request.headers(), operation != S3Operation.COMPLETE_MULTIPART_UPLOAD);
@@ -127,12 +134,12 @@ public final class AuthCheck implements S3Function {
         return plain;
     }
 
-    private static S3Request decodeChunked(S3Request request, Verification verification) {
+    private static S3Request decodeChunked(S3Request request, Verification verification, BodyChecksum declared) {
         HttpHeaders headers = request.headers();
         long decodedLength = decodedLength(headers.getFirst(DECODED_LENGTH));
         ChecksumAlgorithm trailer = trailerChecksum(headers.getFirst("x-amz-trailer"));
         var settings = new AwsChunkedDecoder.Settings(verification.chunkSigner(),
-                verification.mode() == PayloadMode.STREAMING_SIGNED_TRAILER, trailer, decodedLength);
+                verification.mode() == PayloadMode.STREAMING_SIGNED_TRAILER, trailer, decodedLength, declared);
 
         HttpHeaders plain = withoutAwsChunked(headers);
         plain.remove(HttpHeaders.CONTENT_LENGTH);

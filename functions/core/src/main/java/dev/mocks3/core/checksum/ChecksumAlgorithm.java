@@ -1,11 +1,14 @@
 package dev.mocks3.core.checksum;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+
+import dev.mocks3.core.error.S3Error;
 
 /**
  * The digests S3 checks a body against: the {@code x-amz-checksum-*} family (CRC32, CRC32C,
@@ -41,6 +44,42 @@ public enum ChecksumAlgorithm {
     /** The {@code x-amz-checksum-*} header that carries this digest (MD5 travels in Content-MD5). */
     public String headerName() {
         return this == MD5 ? "content-md5" : HEADER_PREFIX + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The element that carries this checksum in S3's XML ({@code ChecksumCRC32}). */
+    public String xmlElement() {
+        return "Checksum" + name();
+    }
+
+    /** The name as S3 writes it in messages ({@code crc32c}). */
+    public String lowerName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the parts' checksums of a multipart upload combine into the whole object's (the CRCs). */
+    public boolean combinesFullObject() {
+        return this == CRC32 || this == CRC32C || this == CRC64NVME;
+    }
+
+    /** Whether a multipart upload may use it as a checksum of its parts' checksums (all but CRC64NVME). */
+    public boolean allowsComposite() {
+        return this != CRC64NVME && this != MD5;
+    }
+
+    /** The {@code x-amz-checksum-*} algorithms, without Content-MD5. */
+    public static List<ChecksumAlgorithm> amzChecksums() {
+        return List.of(CRC32, CRC32C, CRC64NVME, SHA1, SHA256);
+    }
+
+    /** The algorithm an {@code x-amz-checksum-algorithm} or {@code x-amz-sdk-checksum-algorithm} value names, or null. */
+    public static ChecksumAlgorithm requested(String value, String header) {
+        if (value == null) {
+            return null;
+        }
+        return named(value).filter(algorithm -> algorithm != MD5).orElseThrow(() -> S3Error.INVALID_REQUEST.exception(
+                header.equals("x-amz-sdk-checksum-algorithm") ? "Value for x-amz-sdk-checksum-algorithm header is invalid."
+                        : "Checksum algorithm provided is unsupported. Please try again with any of the valid types: "
+                        + "[CRC32, CRC32C, CRC64NVME, SHA1, SHA256]"));
     }
 
     public String base64(byte[] digest) {

@@ -15,6 +15,8 @@ import dev.mocks3.core.error.S3Exception;
  */
 public final class ChecksumHeaders {
 
+    public static final String SDK_ALGORITHM = "x-amz-sdk-checksum-algorithm";
+
     private ChecksumHeaders() {
     }
 
@@ -49,6 +51,36 @@ public final class ChecksumHeaders {
             }
         }
         return new DigestCheck(expected);
+    }
+
+    /**
+     * The checksum the request declares for its body (an {@code x-amz-checksum-*} header, or the trailer
+     * {@code x-amz-trailer} names), held against {@code x-amz-sdk-checksum-algorithm}; null for none.
+     */
+    public static BodyChecksum declared(HttpHeaders headers, ChecksumAlgorithm trailer) {
+        ChecksumAlgorithm inHeader = null;
+        String value = null;
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            var algorithm = ChecksumAlgorithm.forHeader(header.getKey());
+            if (algorithm.isPresent()) {
+                inHeader = algorithm.get();
+                value = header.getValue().get(0);
+            }
+        }
+        if (inHeader != null && trailer != null) {
+            throw S3Error.INVALID_REQUEST.exception(
+                    "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+        }
+        ChecksumAlgorithm declared = inHeader != null ? inHeader : trailer;
+        ChecksumAlgorithm sdk = ChecksumAlgorithm.requested(headers.getFirst(SDK_ALGORITHM), SDK_ALGORITHM);
+        if (sdk != null && declared == null) {
+            throw S3Error.INVALID_REQUEST.exception("x-amz-sdk-checksum-algorithm specified, but no corresponding "
+                    + "x-amz-checksum-* or x-amz-trailer headers were found.");
+        }
+        if (sdk != null && sdk != declared) {
+            throw S3Error.INVALID_REQUEST.exception("Value for x-amz-sdk-checksum-algorithm header is invalid.");
+        }
+        return declared == null ? null : new BodyChecksum(declared, value);
     }
 
     /** An {@code x-amz-checksum-*} value (header or trailer) as an expectation on the body. */

@@ -4,6 +4,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.mocks3.core.auth.ChunkSigner;
+import dev.mocks3.core.checksum.BodyChecksum;
 import dev.mocks3.core.checksum.ChecksumAlgorithm;
 
 import reactor.core.publisher.Flux;
@@ -22,9 +23,14 @@ public final class AwsChunkedDecoder {
      * @param signedTrailer whether the trailer carries an {@code x-amz-trailer-signature} to verify
      * @param trailerChecksum the checksum {@code x-amz-trailer} announces, or null
      * @param decodedLength {@code x-amz-decoded-content-length}, or -1 when not declared
+     * @param declared told the trailer's checksum once it matched the body; null when no one asks
      */
     public record Settings(ChunkSigner signer, boolean signedTrailer, ChecksumAlgorithm trailerChecksum,
-                           long decodedLength) {
+                           long decodedLength, BodyChecksum declared) {
+
+        public Settings(ChunkSigner signer, boolean signedTrailer, ChecksumAlgorithm trailerChecksum, long decodedLength) {
+            this(signer, signedTrailer, trailerChecksum, decodedLength, null);
+        }
     }
 
     private final Settings settings;

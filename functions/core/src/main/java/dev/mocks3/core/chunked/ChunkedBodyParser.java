@@ -202,6 +202,9 @@ final class ChunkedBodyParser {
             if (mismatch != null) {
                 throw mismatch;
             }
+            if (settings.declared() != null) {
+                settings.declared().trailerMatched(value);
+            }
         }
         if (settings.decodedLength() >= 0 && decodedLength != settings.decodedLength()) {
             throw S3Error.INCOMPLETE_BODY.exception();

@@ -74,6 +74,7 @@ public final class Routes {
             new Route("PUT", OBJECT, Set.of("acl"), COPY_SOURCE, PUT_OBJECT_ACL),
             route("PUT", OBJECT, Set.of("acl"), PUT_OBJECT_ACL),
             route("GET", OBJECT, Set.of("acl"), GET_OBJECT_ACL),
+            route("GET", OBJECT, Set.of("attributes"), GET_OBJECT_ATTRIBUTES),
             route("OPTIONS", OBJECT, Set.of(), CORS_PREFLIGHT),
             // object lock (object); rows with the copy header for the same reason as tagging's below
             new Route("PUT", OBJECT, Set.of("retention"), COPY_SOURCE, PUT_OBJECT_RETENTION),

@@ -57,6 +57,7 @@ public enum S3Operation {
     COPY_OBJECT("CopyObject", "copyObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
     GET_OBJECT("GetObject", "getObject", Trait.READS_OBJECT, Trait.MOVES_BYTES),
     HEAD_OBJECT("HeadObject", "headObject", Trait.READS_OBJECT),
+    GET_OBJECT_ATTRIBUTES("GetObjectAttributes", "getObjectAttributes"),
     DELETE_OBJECT("DeleteObject", "deleteObject", Trait.WRITES_OBJECT),
     CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", "createMultipartUpload"),
     UPLOAD_PART("UploadPart", "uploadPart", Trait.MOVES_BYTES, Trait.UPLOADS_BODY),

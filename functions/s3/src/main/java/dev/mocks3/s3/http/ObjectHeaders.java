@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.tagging.TagSet;
 import dev.mocks3.state.metadata.ObjectDraft;
@@ -104,12 +105,9 @@ public final class ObjectHeaders {
         if (!object.tags().isEmpty()) {
             out.set("x-amz-tagging-count", Integer.toString(object.tags().size()));
         }
-        String crc32 = object.checksums().get("CRC32");
-        if (crc32 != null && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))
-                && request.header(HttpHeaders.RANGE) == null) {
+        if ("ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode")) && request.header(HttpHeaders.RANGE) == null) {
             // S3 sends whole-object checksums only for whole-object reads; clients then verify the body
-            out.set("x-amz-checksum-crc32", crc32);
-            out.set("x-amz-checksum-type", "FULL_OBJECT");
+            ObjectChecksum.from(object.checksums()).ifPresent(checksum -> checksum.writeTo(out));
         }
         OVERRIDES.forEach((param, header) -> {
             String value = request.queryParam(param);

@@ -3,6 +3,7 @@ package dev.mocks3.s3.multipart;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.w3c.dom.Element;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
+import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
@@ -27,6 +30,7 @@ import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.MultipartUpload;
+import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -42,7 +46,8 @@ import reactor.core.publisher.Mono;
  * but the last must be at least 5 MiB; the ETag is the MD5 of the parts' MD5s, dash, count.
  * A part number listed twice in a row counts once, with its last ETag (a part re-uploaded while
  * the first upload was under way). Completing an upload again with the same parts, within a day
- * and while its object is still the key's, answers 200 with that object, as S3 does.
+ * and while its object is still the key's, answers 200 with that object, as S3 does. The object's
+ * checksum is made from the parts' checksums ({@link MultipartChecksum}), never by reading the parts again.
  */
 @Component("completeMultipartUpload")
 public class CompleteMultipartUpload extends OperationFunction {
@@ -64,7 +69,12 @@ public class CompleteMultipartUpload extends OperationFunction {
         this.objects = objects;
     }
 
-    record Requested(int partNumber, String etag) {
+    /** A part the complete request lists, with the checksums it gives for it. */
+    record Requested(int partNumber, String etag, Map<ChecksumAlgorithm, String> checksums) {
+
+        Requested(int partNumber, String etag) {
+            this(partNumber, etag, Map.of());
+        }
     }
 
     @Override
@@ -74,13 +84,23 @@ public class CompleteMultipartUpload extends OperationFunction {
         Mono<List<Requested>> requested = SmallBody.read(request.body()).map(CompleteMultipartUpload::parse).cache();
         return uploads.find(request).flatMap(upload -> requested
                 .flatMap(wanted -> store.parts(upload.uploadId(), 0, 10000).collectList()
-                        .map(stored -> select(wanted, stored)))
-                .flatMap(parts -> join(upload, parts, condition,
-                        ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
+                        .map(stored -> {
+                            List<UploadedPart> chosen = select(wanted, stored);
+                            UploadChecksum checksum = UploadChecksum.of(upload);
+                            MultipartChecksum.checkListed(checksum, lastOfEachNumber(wanted), chosen);
+                            return chosen;
+                        }))
+                .flatMap(parts -> {
+                    UploadChecksum checksum = UploadChecksum.of(upload);
+                    ObjectChecksum computed = MultipartChecksum.of(checksum, parts);
+                    MultipartChecksum.checkDeclared(request.headers(), checksum, computed);
+                    return join(upload, parts, computed, condition,
+                            ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD));
+                }))
                 .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
                 .map(object -> {
-                    S3Response response = Responses.xml(
-                            new CompleteMultipartUploadResult(object.bucket(), object.key(), object.quotedEtag()).xml());
+                    S3Response response = Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(),
+                            object.quotedEtag(), ObjectChecksum.from(object.checksums()).orElse(null)).xml());
                     ObjectEncryption.echo(object.headers(), response.headers());
                     ObjectHeaders.versionId(response.headers(), object);
                     return response;
@@ -97,12 +117,16 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .switchIfEmpty(Mono.error(() -> Uploads.noSuchUpload(request)));
     }
 
-    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, WriteCondition condition,
-                                    ChangeCause cause) {
+    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, ObjectChecksum checksum,
+                                    WriteCondition condition, ChangeCause cause) {
         Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
                 .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
+        ObjectDraft draft = upload.draft();
+        ObjectDraft completed = new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(),
+                UploadChecksum.without(draft.headers()), draft.userMetadata(), draft.storageClass(), draft.owner(), draft.tags());
         return staging.stage(bytes)
-                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition, cause))
+                .flatMap(staged -> writer.write(completed, staged, multipartEtag(parts),
+                        checksum == null ? null : checksum.toMap(), condition, cause))
                 .flatMap(object -> store.removeCompleted(upload, object.etag()).thenReturn(object));
     }
 
@@ -118,8 +142,15 @@ public class CompleteMultipartUpload extends OperationFunction {
             if (number == null || etag == null) {
                 throw S3Error.MALFORMED_XML.exception();
             }
+            Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
+            for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.amzChecksums()) {
+                String value = XmlDocument.childText(part, algorithm.xmlElement());
+                if (value != null) {
+                    checksums.put(algorithm, value.strip());
+                }
+            }
             try {
-                parts.add(new Requested(Integer.parseInt(number.trim()), etag.trim().replace("\"", "")));
+                parts.add(new Requested(Integer.parseInt(number.trim()), etag.trim().replace("\"", ""), checksums));
             } catch (NumberFormatException e) {
                 throw S3Error.MALFORMED_XML.exception();
             }
@@ -137,8 +168,7 @@ public class CompleteMultipartUpload extends OperationFunction {
         for (Requested want : lastOfEachNumber(requested)) {
             UploadedPart part = byNumber.get(want.partNumber());
             if (part == null || !part.etag().equals(want.etag())) {
-                throw S3Error.INVALID_PART.exception().with("PartNumber", Integer.toString(want.partNumber()))
-                        .with("ETag", want.etag());
+                throw invalidPart(want);
             }
             chosen.add(part);
         }
@@ -150,6 +180,11 @@ public class CompleteMultipartUpload extends OperationFunction {
             }
         }
         return chosen;
+    }
+
+    static RuntimeException invalidPart(Requested want) {
+        return S3Error.INVALID_PART.exception().with("PartNumber", Integer.toString(want.partNumber()))
+                .with("ETag", want.etag());
     }
 
     /** The list in ascending order (else InvalidPartOrder), a number repeated in a row kept with its last ETag. */

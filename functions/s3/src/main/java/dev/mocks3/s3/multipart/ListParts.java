@@ -33,7 +33,7 @@ public class ListParts extends OperationFunction {
                 }));
     }
 
-    static int number(String value, int fallback, String name) {
+    public static int number(String value, int fallback, String name) {
         if (value == null) {
             return fallback;
         }

@@ -1,10 +1,14 @@
 package dev.mocks3.s3.multipart;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.checksum.BodyChecksum;
+import dev.mocks3.core.checksum.DigestingBody;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.lock.WriteLock;
@@ -13,7 +17,10 @@ import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.MultipartStore;
 import reactor.core.publisher.Mono;
 
-/** PUT /bucket/key?partNumber=N&uploadId=U — stores one part (replacing an earlier one with that number). */
+/**
+ * PUT /bucket/key?partNumber=N&uploadId=U — stores one part (replacing an earlier one with that number),
+ * with its checksum in the algorithm its upload was created with (answered in x-amz-checksum-*).
+ */
 @Component("uploadPart")
 public class UploadPart extends OperationFunction {
     private final Uploads uploads;
@@ -26,6 +33,18 @@ public class UploadPart extends OperationFunction {
         this.store = store;
     }
 
+    /**
+     * The part's checksum in its upload's algorithm, read once the body has ended (a trailer's value is
+     * known only then); none for an upload that named no algorithm, as S3 keeps none.
+     */
+    static Map<String, String> partChecksum(UploadChecksum checksum, BodyChecksum declared, DigestingBody computed) {
+        if (checksum.isNone()) {
+            return Map.of();
+        }
+        String value = computed != null ? computed.base64() : declared.value().orElseThrow();
+        return Map.of(checksum.algorithm().name(), value);
+    }
+
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
@@ -34,12 +53,20 @@ public class UploadPart extends OperationFunction {
                 .flatMap(upload -> {
                     ObjectEncryption.checkRead(upload.draft().headers(), request.headers());
                     WriteLock.checkPart(upload.draft().headers(), request.headers());
-                    return staging.stage(request.body())
-                            .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged))
+                    UploadChecksum checksum = UploadChecksum.of(upload);
+                    BodyChecksum declared = BodyChecksum.of(call).orElse(null);
+                    DigestingBody computed = checksum.computesFor(declared) ? new DigestingBody(checksum.algorithm()) : null;
+                    return staging.stage(computed == null ? request.body() : computed.apply(request.body()))
+                            .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged,
+                                    partChecksum(checksum, declared, computed)))
                             .map(part -> {
                                 S3Response response = Responses.empty(200);
                                 response.headers().set("ETag", part.quotedEtag());
                                 ObjectEncryption.echo(upload.draft().headers(), response.headers());
+                                if (!checksum.isNone()) {
+                                    response.headers().set(checksum.algorithm().headerName(),
+                                            part.checksums().get(checksum.algorithm().name()));
+                                }
                                 return response;
                             });
                 });

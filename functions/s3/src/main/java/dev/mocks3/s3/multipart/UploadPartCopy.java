@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.checksum.DigestingBody;
+import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
@@ -48,9 +50,16 @@ public class UploadPartCopy extends OperationFunction {
             ByteRange range = copyRange(request.header("x-amz-copy-source-range"), original.size());
             long offset = range == null ? 0 : range.first();
             long length = range == null ? original.size() : range.length();
-            return staging.stage(blobs.read(original.blobSha256(), offset, length))
-                    .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged));
-        })).map(part -> Responses.xml(CopyResult.ofPart(part.lastModified(), part.quotedEtag()).xml()));
+            UploadChecksum checksum = UploadChecksum.of(upload);
+            DigestingBody computed = checksum.isNone() ? null : new DigestingBody(checksum.algorithm());
+            var bytes = blobs.read(original.blobSha256(), offset, length);
+            return staging.stage(computed == null ? bytes : computed.apply(bytes))
+                    .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged,
+                            UploadPart.partChecksum(checksum, null, computed))
+                            .map(part -> CopyResult.ofPart(part.lastModified(), part.quotedEtag(),
+                                    checksum.isNone() ? null : ObjectChecksum.fullObject(checksum.algorithm(),
+                                            part.checksums().get(checksum.algorithm().name())))));
+        })).map(result -> Responses.xml(result.xml()));
     }
 
     /**

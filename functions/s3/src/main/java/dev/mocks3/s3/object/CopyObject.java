@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
+import dev.mocks3.core.checksum.ChecksumType;
+import dev.mocks3.core.checksum.DigestingBody;
+import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.core.tagging.TagSet;
@@ -21,6 +26,7 @@ import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.lock.ObjectLock;
+import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -32,18 +38,21 @@ import reactor.util.function.Tuples;
 /**
  * PUT /bucket/key with x-amz-copy-source — the new object shares the source's blob (no bytes
  * move); metadata is copied (COPY, the default) or taken from this request (REPLACE), and so are
- * tags (x-amz-tagging-directive). The source may be a version ({@code ?versionId=} in the header).
+ * tags (x-amz-tagging-directive). The source may be a version ({@code ?versionId=} in the header). The
+ * copy keeps the source's checksum, or gets one computed in the algorithm x-amz-checksum-algorithm names.
  */
 @Component("copyObject")
 public class CopyObject extends OperationFunction {
     private final Lookups lookups;
     private final WritableBuckets buckets;
     private final ObjectWriter writer;
+    private final BlobStore blobs;
 
-    public CopyObject(Lookups lookups, WritableBuckets buckets, ObjectWriter writer) {
+    public CopyObject(Lookups lookups, WritableBuckets buckets, ObjectWriter writer, BlobStore blobs) {
         this.lookups = lookups;
         this.buckets = buckets;
         this.writer = writer;
+        this.blobs = blobs;
     }
 
     @Override
@@ -52,6 +61,8 @@ public class CopyObject extends OperationFunction {
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         boolean replace = directive(request.header("x-amz-metadata-directive"), "x-amz-metadata-directive", "metadata");
         boolean replaceTags = directive(request.header("x-amz-tagging-directive"), "x-amz-tagging-directive", "tagging");
+        ChecksumAlgorithm wanted = ChecksumAlgorithm.requested(request.header("x-amz-checksum-algorithm"),
+                "x-amz-checksum-algorithm");
         return buckets.of(call)
                 .flatMap(bucket -> lookups.copySource(source).map(object -> Tuples.of(bucket, object)))
                 .flatMap(found -> {
@@ -75,9 +86,12 @@ public class CopyObject extends OperationFunction {
                     ObjectDraft settled = WritableBuckets.withSettings(draft, call, found.getT1());
                     Map<String, String> tags = replaceTags ? TagSet.fromHeader(request.header(ObjectHeaders.TAGGING))
                             : original.tags();
-                    return writer.link(copyOf(original, settled, tags), ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY))
+                    return checksumOfCopy(original, wanted)
+                            .flatMap(checksums -> writer.link(copyOf(original, settled, tags, checksums),
+                                    ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY)))
                             .map(copy -> {
-                                S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag()).xml());
+                                S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag(),
+                                        ObjectChecksum.from(copy.checksums()).orElse(null)).xml());
                                 ObjectEncryption.echo(copy.headers(), response.headers());
                                 ObjectHeaders.versionId(response.headers(), copy);
                                 if (original.versionId() != null || source.versionId() != null) {
@@ -95,10 +109,26 @@ public class CopyObject extends OperationFunction {
         return headers;
     }
 
-    private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft, Map<String, String> tags) {
+    private static ObjectRecord copyOf(ObjectRecord original, ObjectDraft draft, Map<String, String> tags,
+                                       Map<String, String> checksums) {
         return new ObjectRecord(draft.bucket(), draft.key(), original.blobSha256(), original.size(), original.etag(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), draft.headers(), draft.userMetadata(),
-                draft.storageClass(), draft.owner(), original.checksums(), null, tags);
+                draft.storageClass(), draft.owner(), checksums, null, tags);
+    }
+
+    /**
+     * The copy keeps the source's checksum, unless x-amz-checksum-algorithm names another: then the
+     * content is read once to compute it (only then: a plain copy moves no bytes).
+     */
+    private Mono<Map<String, String>> checksumOfCopy(ObjectRecord original, ChecksumAlgorithm wanted) {
+        var kept = ObjectChecksum.from(original.checksums());
+        if (wanted == null || kept.filter(c -> c.algorithm() == wanted && c.type() == ChecksumType.FULL_OBJECT).isPresent()) {
+            return Mono.just(original.checksums());
+        }
+        DigestingBody digest = new DigestingBody(wanted);
+        return digest.apply(blobs.read(original.blobSha256(), 0, original.size()))
+                .doOnNext(DataBufferUtils::release)
+                .then(Mono.fromCallable(() -> ObjectChecksum.fullObject(wanted, digest.base64()).toMap()));
     }
 
     /** COPY (the default, false) or REPLACE (true); anything else is refused as S3 refuses it. */

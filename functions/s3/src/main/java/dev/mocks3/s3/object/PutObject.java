@@ -1,10 +1,14 @@
 package dev.mocks3.s3.object;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.checksum.BodyChecksum;
+import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.config.WritableBuckets;
@@ -23,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * PUT /bucket/key — streams the body to a temporary file, then makes it the object in one
  * transaction. The body arrives already checked against Content-MD5 and x-amz-checksum-* by
- * {@code authCheck}; a body that fails midway leaves neither an object nor a blob. If-Match and
+ * {@code authCheck}, which also hands over the verified x-amz-checksum-* (header or trailer) that the
+ * object keeps (else its CRC32); a body that fails midway leaves neither an object nor a blob. If-Match and
  * If-None-Match: * are checked against the object replaced, in the same transaction.
  */
 @Component("putObject")
@@ -39,6 +44,13 @@ public class PutObject extends OperationFunction {
         this.writer = writer;
     }
 
+    /** The verified checksum the client sent with the body (read after the body ended), or null for the default CRC32. */
+    private static Map<String, String> declaredChecksum(S3Call call) {
+        return BodyChecksum.of(call).flatMap(declared -> declared.value()
+                        .map(value -> ObjectChecksum.fullObject(declared.algorithm(), value).toMap()))
+                .orElse(null);
+    }
+
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
@@ -51,11 +63,12 @@ public class PutObject extends OperationFunction {
         return buckets.of(call)
                 .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
                 .flatMap(settled -> staging.stage(request.body())
-                        .flatMap(staged -> writer.write(settled, staged, null, condition,
+                        .flatMap(staged -> writer.write(settled, staged, null, declaredChecksum(call), condition,
                                 ChangeCause.of(call, S3EventNames.OBJECT_CREATED_PUT))))
                 .map(object -> {
                     S3Response response = Responses.empty(200);
                     response.headers().set("ETag", object.quotedEtag());
+                    ObjectChecksum.from(object.checksums()).ifPresent(checksum -> checksum.writeTo(response.headers()));
                     ObjectEncryption.echo(object.headers(), response.headers());
                     ObjectHeaders.versionId(response.headers(), object);
                     return response;

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -82,8 +84,15 @@ public final class MultipartStore {
 
     /** Stores a received part, replacing an earlier part with the same number. */
     public Mono<UploadedPart> putPart(String uploadId, int partNumber, StagedBlob staged) {
+        return putPart(uploadId, partNumber, staged, Map.of());
+    }
+
+    /** As {@link #putPart(String, int, StagedBlob)}, with checksums besides the CRC32 every part keeps. */
+    public Mono<UploadedPart> putPart(String uploadId, int partNumber, StagedBlob staged, Map<String, String> checksums) {
+        Map<String, String> all = new TreeMap<>(checksums);
+        all.put("CRC32", staged.crc32());
         UploadedPart part = new UploadedPart(partNumber, staged.sha256(), staged.size(), staged.md5Hex(), staged.md5Hex(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), all);
         return putPartRow(uploadId, part, blobs.publish(staged))
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
@@ -104,12 +113,15 @@ public final class MultipartStore {
                 .flatMap(previous -> refs.lock(ObjectStore.nonNull(part.blobSha256(), previous.orElse(null)))
                         .then(publish)
                         .then(refs.retain(part.blobSha256(), part.size()))
-                        .then(db.sql("insert into multipart_parts (upload_id, part_number, blob_sha256, size, etag, md5_hex, last_modified) "
-                                        + "values ($1, $2, $3, $4, $5, $6, $7) on conflict (upload_id, part_number) do update set "
+                        .then(db.sql("insert into multipart_parts (upload_id, part_number, blob_sha256, size, etag, md5_hex, "
+                                        + "last_modified, checksums) values ($1, $2, $3, $4, $5, $6, $7, $8) "
+                                        + "on conflict (upload_id, part_number) do update set "
                                         + "blob_sha256 = excluded.blob_sha256, size = excluded.size, etag = excluded.etag, "
-                                        + "md5_hex = excluded.md5_hex, last_modified = excluded.last_modified")
+                                        + "md5_hex = excluded.md5_hex, last_modified = excluded.last_modified, "
+                                        + "checksums = excluded.checksums")
                                 .bind(0, uploadId).bind(1, part.partNumber()).bind(2, part.blobSha256()).bind(3, part.size())
                                 .bind(4, part.etag()).bind(5, part.md5Hex()).bind(6, part.lastModified().atOffset(ZoneOffset.UTC))
+                                .bind(7, JsonColumns.write(part.checksums()))
                                 .then())
                         .then(previous.map(this::release).orElse(Mono.just(Optional.empty()))));
         return tx.transactional(work)
@@ -178,7 +190,7 @@ public final class MultipartStore {
     private static UploadedPart toPart(Readable row) {
         return new UploadedPart(row.get("part_number", Integer.class), row.get("blob_sha256", String.class),
                 row.get("size", Long.class), row.get("etag", String.class), row.get("md5_hex", String.class),
-                row.get("last_modified", OffsetDateTime.class).toInstant());
+                row.get("last_modified", OffsetDateTime.class).toInstant(), JsonColumns.read(row.get("checksums")));
     }
 
 }

@@ -64,10 +64,19 @@ public final class ObjectWriter {
      */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, WriteCondition condition,
                                     ChangeCause cause) {
+        return write(draft, staged, etag, null, condition, cause);
+    }
+
+    /**
+     * As {@link #write(ObjectDraft, StagedBlob, String, WriteCondition, ChangeCause)}, keeping {@code checksums}
+     * (a checksum the client declared or a multipart one) instead of the staged CRC32; null keeps the CRC32.
+     */
+    public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, Map<String, String> checksums,
+                                    WriteCondition condition, ChangeCause cause) {
         ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), staged.sha256(), staged.size(),
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
-                Map.of("CRC32", staged.crc32()), null, draft.tags());
+                checksums != null ? checksums : Map.of("CRC32", staged.crc32()), null, draft.tags());
         return commit(record, blobs.publish(staged), condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
