@@ -8,11 +8,13 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.access.AclHeaders;
 import dev.mocks3.s3.access.AclRules;
 import dev.mocks3.s3.access.ObjectAcl;
+import dev.mocks3.s3.access.ObjectOwnership;
 import dev.mocks3.s3.encryption.BucketEncryption;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Owner;
@@ -49,16 +51,19 @@ public class WritableBuckets {
         BucketEncryption bucketDefault = bucket.document(BucketSetting.ENCRYPTION)
                 .map(document -> BucketEncryption.parse(document.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElse(null);
         Map<String, String> settings = ObjectEncryption.forWrite(request, bucketDefault);
-        AclHeaders.parse(request, Owner.of(call.accessKey()), Owner.of(bucket.bucket().owner())).ifPresent(acl -> {
+        String bucketOwner = CallOwner.resolve(bucket.bucket().owner(), call);
+        String owner = ObjectOwnership.ownerOfWrite(draft.owner(), bucketOwner, bucket.document(BucketSetting.OWNERSHIP_CONTROLS),
+                AclHeaders.canned(request));
+        AclHeaders.parse(request, Owner.of(owner), Owner.of(bucketOwner)).ifPresent(acl -> {
             AclRules.check(acl, AclHeaders.canned(request), bucket.documents());
             settings.put(ObjectAcl.HEADER, acl.xml());
         });
-        if (settings.isEmpty()) {
+        if (settings.isEmpty() && java.util.Objects.equals(owner, draft.owner())) {
             return draft;
         }
         Map<String, String> headers = new TreeMap<>(draft.headers());
         headers.putAll(settings);
         return new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(), headers, draft.userMetadata(),
-                draft.storageClass(), draft.owner());
+                draft.storageClass(), owner, draft.tags());
     }
 }
