@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.state.config.BucketConfigurationStore;
@@ -28,12 +29,19 @@ public class AccessSnapshots {
             BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OWNERSHIP_CONTROLS);
 
     private final BucketConfigurationStore configurations;
+    private final Duration ttl;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     /** Counts forgets: a snapshot read while one happened may predate it and is not kept. */
     private final AtomicLong changes = new AtomicLong();
 
+    @Autowired
     public AccessSnapshots(BucketConfigurationStore configurations) {
+        this(configurations, TTL);
+    }
+
+    AccessSnapshots(BucketConfigurationStore configurations, Duration ttl) {
         this.configurations = configurations;
+        this.ttl = ttl;
     }
 
     private record Kept(AccessSnapshot snapshot, long until) {
@@ -61,7 +69,7 @@ public class AccessSnapshots {
         if (kept.size() >= MAX_BUCKETS) {
             kept.clear();
         }
-        kept.put(bucket, new Kept(snapshot, loadedAt + TTL.toNanos()));
+        kept.put(bucket, new Kept(snapshot, loadedAt + ttl.toNanos()));
     }
 
     /** Called by whatever changes a bucket's access documents, or the bucket itself, on this instance. */
