@@ -7,13 +7,19 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mocks3.core.auth.AccountId;
 import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** PutBucketPolicy / Get / Delete / GetBucketPolicyStatus through the SDK, and an explicit Deny for anonymous callers. */
+/**
+ * PutBucketPolicy / Get / Delete / GetBucketPolicyStatus through the SDK, and explicit Deny statements in open mode,
+ * where they refuse anonymous callers, the owner and other keys alike (strict mode: {@code CrossAccountAccessTest}).
+ */
 class BucketPolicyTest {
     private final MockS3Fixture mocks3 = MockS3Fixture.shared();
     private final RawHttp raw = new RawHttp(mocks3);
+    private final S3Client other = mocks3.client(MockS3Fixture.OTHER_KEY, MockS3Fixture.OTHER_SECRET);
 
     static String policy(String effect, String action, String resource) {
         return """
@@ -57,7 +63,7 @@ class BucketPolicyTest {
     }
 
     @Test
-    void explicitDenyForAnonymousRefusesEvenInOpenModeButNotSignedCallers() {
+    void explicitDenyToEveryoneRefusesEvenInOpenModeTheOwnerIncluded() {
         String bucket = mocks3.newBucket("policy-deny");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("private/a.txt"), RequestBody.fromString("a"));
         mocks3.s3().putObject(b -> b.bucket(bucket).key("public/b.txt"), RequestBody.fromString("b"));
@@ -69,11 +75,41 @@ class BucketPolicyTest {
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(RawHttp.errorCode(denied)).isEqualTo("AccessDenied");
         assertThat(raw.get("/" + bucket + "/public/b.txt").statusCode()).isEqualTo(200);
-        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("private/a.txt")).asUtf8String()).isEqualTo("a");
+        assertError(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("private/a.txt")), 403, "AccessDenied");
+        assertError(() -> other.getObjectAsBytes(b -> b.bucket(bucket).key("private/a.txt")), 403, "AccessDenied");
+        assertThat(other.getObjectAsBytes(b -> b.bucket(bucket).key("public/b.txt")).asUtf8String())
+                .as("open mode: another key reads what no statement denies it").isEqualTo("b");
     }
 
     @Test
-    void denyOfInsecureTransportRefusesPlainHttpAnonymousReads() {
+    void denyNamingAnotherAccountRefusesOnlyThatKey() {
+        String bucket = mocks3.newBucket("policy-deny-other");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":"s3:*",
+                  "Resource":["arn:aws:s3:::%2$s","arn:aws:s3:::%2$s/*"]}]}""".formatted(AccountId.of(MockS3Fixture.OTHER_KEY), bucket)));
+
+        assertError(() -> other.getObjectAsBytes(b -> b.bucket(bucket).key("k")), 403, "AccessDenied");
+        assertError(() -> other.listObjectsV2(b -> b.bucket(bucket)), 403, "AccessDenied");
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("k");
+        assertThat(raw.get("/" + bucket + "/k").statusCode()).as("anonymous callers are no account").isEqualTo(200);
+    }
+
+    @Test
+    void anOwnerDeniedEverythingCanStillReadAndDeleteThePolicy() {
+        String bucket = mocks3.newBucket("policy-lockout");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy(policy("Deny", "s3:*", "arn:aws:s3:::" + bucket + "*")));
+        assertError(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")), 403, "AccessDenied");
+        assertError(() -> other.getBucketPolicy(b -> b.bucket(bucket)), 403, "AccessDenied");
+
+        assertThat(mocks3.s3().getBucketPolicy(b -> b.bucket(bucket)).policy()).contains("Deny");
+        mocks3.s3().deleteBucketPolicy(b -> b.bucket(bucket));
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("k");
+    }
+
+    @Test
+    void denyOfInsecureTransportRefusesPlainHttpReads() {
         String bucket = mocks3.newBucket("policy-tls");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
         mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
@@ -82,7 +118,6 @@ class BucketPolicyTest {
         assertThat(raw.get("/" + bucket + "/k").statusCode()).isEqualTo(403);
         assertThat(raw.get("/" + bucket + "/k", "X-Forwarded-Proto", "https").statusCode())
                 .as("a client cannot claim TLS with a header").isEqualTo(403);
-        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String())
-                .as("signed callers are not anonymous").isEqualTo("k");
+        assertError(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")), 403, "AccessDenied");
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import dev.mocks3.core.auth.AccessKeys;
-import dev.mocks3.core.auth.AnonymousAccess;
+import dev.mocks3.core.auth.CallerAccess;
 import dev.mocks3.core.auth.AuthCheck;
 import dev.mocks3.core.auth.BucketOwners;
 import dev.mocks3.core.auth.SigV4Verifier;
@@ -31,12 +31,12 @@ public class AuthFunctions {
     @Bean
     @Lazy
     Function<Mono<S3Call>, Mono<S3Call>> authCheck(AuthProperties auth, AccessKeys keys, ObjectProvider<BucketStore> buckets,
-                                                   ObjectProvider<AnonymousAccess> anonymousAccess) {
+                                                   ObjectProvider<CallerAccess> callerAccess) {
         SigV4Verifier verifier = new SigV4Verifier(keys, Clock.systemUTC());
         BucketStore store = buckets.getIfAvailable();
         BucketOwners owners = store == null ? null
                 : bucket -> store.find(bucket).map(b -> Objects.requireNonNullElse(b.owner(), ""));
         return new AuthCheck(verifier, auth.strict(), owners, auth.defaultOwnerOrFirstKey(),
-                anonymousAccess.getIfAvailable()).asFunction();
+                callerAccess.getIfAvailable()).asFunction();
     }
 }

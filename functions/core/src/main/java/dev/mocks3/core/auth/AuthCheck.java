@@ -34,7 +34,7 @@ public final class AuthCheck implements S3Function {
     private final BucketAccess buckets;
     private final ExpectedBucketOwner expectedOwner;
     private final String defaultOwner;
-    private final AnonymousAccess anonymousAccess;
+    private final CallerAccess callerAccess;
 
     /** Without bucket owners: strict mode refuses anonymous requests but does not keep keys apart. */
     public AuthCheck(SigV4Verifier verifier, boolean strict) {
@@ -45,16 +45,17 @@ public final class AuthCheck implements S3Function {
      * @param owners in strict mode, each key touches only the buckets it owns; with them,
      *        x-amz-expected-bucket-owner is checked; null for neither
      * @param defaultOwner the access key unsigned calls act as (see {@link CallOwner}); null for none
-     * @param anonymousAccess what buckets' policies and ACLs say of unsigned requests; null: strict refuses them all
+     * @param callerAccess what buckets' policies and ACLs say of a request; null: strict refuses every unsigned
+     *        request and keeps each key to its own buckets, open mode refuses none
      */
     public AuthCheck(SigV4Verifier verifier, boolean strict, BucketOwners owners, String defaultOwner,
-                     AnonymousAccess anonymousAccess) {
+                     CallerAccess callerAccess) {
         this.verifier = verifier;
         this.strict = strict;
         this.buckets = owners == null ? null : new BucketAccess(owners);
         this.expectedOwner = owners == null ? null : new ExpectedBucketOwner(owners);
         this.defaultOwner = defaultOwner;
-        this.anonymousAccess = anonymousAccess;
+        this.callerAccess = callerAccess;
     }
 
     @Override
@@ -75,22 +76,29 @@ public final class AuthCheck implements S3Function {
                 return anonymous(verified);
             }
             S3Call signed = verified.withAccessKey(verification.accessKey());
+            if (callerAccess != null) {
+                return decided(strict ? signed.withAttribute(BucketAccess.OWN_BUCKETS_ONLY, Boolean.TRUE) : signed);
+            }
             return strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
         }).flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
     }
 
     /** Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it. */
     private Mono<S3Call> anonymous(S3Call call) {
-        if (anonymousAccess == null) {
+        if (callerAccess == null) {
             return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
         }
-        return anonymousAccess.decide(call, strict).map(decided -> {
-            AnonymousAccess.Decision decision = decided.decision();
-            boolean refused = strict ? decision != AnonymousAccess.Decision.ALLOW : decision == AnonymousAccess.Decision.DENY;
+        return decided(call);
+    }
+
+    /** Strict mode serves what the bucket allows the caller; open mode what it does not deny. */
+    private Mono<S3Call> decided(S3Call call) {
+        return callerAccess.decide(call, strict).map(decision -> {
+            boolean refused = strict ? decision != CallerAccess.Decision.ALLOW : decision == CallerAccess.Decision.DENY;
             if (refused) {
                 throw S3Error.ACCESS_DENIED.at(call.request().resource());
             }
-            return decided.call();
+            return call;
         });
     }
 

@@ -17,6 +17,10 @@ public record AccessControlPolicy(Owner owner, List<Grant> grants) {
 
     public AccessControlPolicy {
         grants = List.copyOf(grants);
+        // MockS3's access keys have no e-mail addresses: S3 refuses a grant to an address it cannot resolve
+        if (grants.stream().anyMatch(g -> g.grantee() instanceof Grantee.ByEmail)) {
+            throw S3Error.UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS.exception();
+        }
     }
 
     /** The ACL every bucket and object has until one is set: the owner has full control. */
@@ -30,10 +34,18 @@ public record AccessControlPolicy(Owner owner, List<Grant> grants) {
         return grants.stream().anyMatch(g -> g.grantee() instanceof Grantee.Group group && group.isPublic());
     }
 
-    /** True when anonymous callers (the AllUsers group) have {@code permission}. */
-    public boolean allowsEveryone(String permission) {
-        return grants.stream().anyMatch(g -> g.grantee() instanceof Grantee.Group group
-                && group.uri().equals(Grantee.ALL_USERS) && g.gives(permission));
+    /**
+     * True when a grant gives the caller {@code permission}: to its canonical id, to AllUsers, or (signed
+     * callers) to AuthenticatedUsers; with {@code ignorePublic} the two public groups count for nothing.
+     */
+    boolean grants(Caller caller, String permission, boolean ignorePublic) {
+        return grants.stream().filter(g -> g.gives(permission)).anyMatch(g -> {
+            if (g.grantee() instanceof Grantee.CanonicalUser user) {
+                return !caller.anonymous() && user.id().equals(caller.canonicalId());
+            }
+            return g.grantee() instanceof Grantee.Group group && !ignorePublic
+                    && (group.uri().equals(Grantee.ALL_USERS) || group.uri().equals(Grantee.AUTHENTICATED_USERS) && !caller.anonymous());
+        });
     }
 
     /** Parses a PutBucketAcl / PutObjectAcl body; the owner stays {@code owner} (the resource's). */

@@ -9,31 +9,29 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mocks3.core.auth.AnonymousAccess.Decision;
+import dev.mocks3.core.auth.CallerAccess.Decision;
 import dev.mocks3.core.error.S3Error;
 
 /**
  * A bucket policy document (JSON, read with Jackson), checked as S3 checks it on PutBucketPolicy,
- * and evaluated for anonymous callers: an explicit Deny wins, then an Allow. A statement applies
- * only when each test of its {@code Condition} holds ({@link PolicyCondition}).
+ * and evaluated for a caller (anonymous or an access key): an explicit Deny wins, then an Allow. A
+ * statement applies only when its principals name the caller and each test of its {@code Condition}
+ * holds ({@link PolicyCondition}).
  */
 public record BucketPolicy(List<Statement> statements) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARN_PREFIX = "arn:aws:s3:::";
 
-    /**
-     * @param everyone the principal names every caller ({@code "*"} or {@code {"AWS": "*"}})
-     * @param not      NotAction / NotResource: the statement applies to everything but these
-     */
-    public record Statement(boolean allow, boolean everyone, List<String> actions, boolean notAction,
-                            List<String> resources, boolean notResource, List<PolicyCondition> conditions) {
+    /** With NotAction / NotResource the statement applies to everything but the actions / resources listed. */
+    record Statement(boolean allow, Principals principals, List<String> actions, boolean notAction,
+                     List<String> resources, boolean notResource, List<PolicyCondition> conditions) {
 
         boolean conditional() {
             return !conditions.isEmpty();
         }
 
-        boolean appliesToAnonymous(String action, String resource, Map<String, String> context) {
-            if (!everyone || !conditions.stream().allMatch(condition -> condition.holds(context))) {
+        boolean appliesTo(Caller caller, String action, String resource, Map<String, String> context) {
+            if (!principals.apply(caller) || !conditions.stream().allMatch(condition -> condition.holds(context))) {
                 return false;
             }
             boolean actionListed = actions.stream().anyMatch(a -> Wildcards.matches(a.toLowerCase(Locale.ROOT),
@@ -79,7 +77,7 @@ public record BucketPolicy(List<Statement> statements) {
         if (principal == null) {
             throw malformed("Missing required field Principal");
         }
-        boolean everyone = node.has("Principal") ? namesEveryone(principal) : !namesEveryone(principal);
+        Principals principals = Principals.parse(principal, !node.has("Principal"));
         boolean notAction = !node.has("Action") && node.has("NotAction");
         List<String> actions = strings(node.get(notAction ? "NotAction" : "Action"), "Action");
         for (String action : actions) {
@@ -94,7 +92,7 @@ public record BucketPolicy(List<Statement> statements) {
                 throw malformed("Policy has invalid resource");
             }
         }
-        return new Statement("Allow".equals(effect), everyone, actions, notAction, resources, notResource,
+        return new Statement("Allow".equals(effect), principals, actions, notAction, resources, notResource,
                 conditions(node.get("Condition")));
     }
 
@@ -114,25 +112,6 @@ public record BucketPolicy(List<Statement> statements) {
                     test.getKey(), strings(test.getValue(), "Condition value"))));
         });
         return conditions;
-    }
-
-    private static boolean namesEveryone(JsonNode principal) {
-        if (principal.isTextual()) {
-            return principal.asText().equals("*");
-        }
-        JsonNode aws = principal.get("AWS");
-        if (aws == null) {
-            return false;
-        }
-        if (aws.isArray()) {
-            for (JsonNode each : aws) {
-                if ("*".equals(each.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return "*".equals(aws.asText());
     }
 
     private static boolean inBucket(String resource, String bucket) {
@@ -164,11 +143,11 @@ public record BucketPolicy(List<Statement> statements) {
         return S3Error.MALFORMED_POLICY.exception(message);
     }
 
-    /** What the policy says of an anonymous request for {@code action} on {@code resource} (an ARN). */
-    public Decision forAnonymous(String action, String resource, Map<String, String> context) {
+    /** What the policy says of the caller's request for {@code action} on {@code resource} (an ARN). */
+    Decision decide(Caller caller, String action, String resource, Map<String, String> context) {
         boolean allowed = false;
         for (Statement statement : statements) {
-            if (statement.appliesToAnonymous(action, resource, context)) {
+            if (statement.appliesTo(caller, action, resource, context)) {
                 if (!statement.allow()) {
                     return Decision.DENY;
                 }
@@ -180,7 +159,7 @@ public record BucketPolicy(List<Statement> statements) {
 
     /** Public as S3 means it: some unconditional Allow names every caller. */
     public boolean isPublic() {
-        return statements.stream().anyMatch(s -> s.allow() && s.everyone() && !s.conditional());
+        return statements.stream().anyMatch(s -> s.allow() && s.principals().includesEveryone() && !s.conditional());
     }
 
     public static String arn(String bucket, String key) {

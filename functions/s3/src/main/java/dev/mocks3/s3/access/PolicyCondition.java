@@ -3,6 +3,11 @@ package dev.mocks3.s3.access;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +28,7 @@ record PolicyCondition(String operator, String key, List<String> values) {
             return values.stream().anyMatch(v -> Boolean.parseBoolean(v) == (actual == null));
         }
         boolean negated = op.startsWith("StringNot") || op.equals("NumericNotEquals") || op.equals("NotIpAddress")
-                || op.equals("ArnNotEquals") || op.equals("ArnNotLike");
+                || op.equals("ArnNotEquals") || op.equals("ArnNotLike") || op.equals("DateNotEquals");
         if (actual == null) {
             return ifExists || negated;
         }
@@ -40,6 +45,7 @@ record PolicyCondition(String operator, String key, List<String> values) {
             case "NumericNotEquals" -> "NumericEquals";
             case "NotIpAddress" -> "IpAddress";
             case "ArnNotEquals" -> "ArnEquals";
+            case "DateNotEquals" -> "DateEquals";
             default -> "ArnLike";
         };
     }
@@ -53,6 +59,8 @@ record PolicyCondition(String operator, String key, List<String> values) {
             case "NumericEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
                  "NumericGreaterThanEquals" -> compare(op, actual, value);
             case "IpAddress" -> inCidr(actual, value);
+            case "DateEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals" ->
+                    compareDates(op, actual, value);
             default -> false;
         };
     }
@@ -71,6 +79,30 @@ record PolicyCondition(String operator, String key, List<String> values) {
             case "NumericGreaterThan" -> order > 0;
             default -> order >= 0;
         };
+    }
+
+    /** Dates as IAM writes them: ISO 8601 (a date, or a time with its zone) or epoch seconds. */
+    private static boolean compareDates(String op, String actual, String value) {
+        Instant left = instant(actual);
+        Instant right = instant(value);
+        if (left == null || right == null) {
+            return false;
+        }
+        return compare(op.replace("Date", "Numeric"), Long.toString(left.getEpochSecond()), Long.toString(right.getEpochSecond()));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Instant.ofEpochSecond(Long.parseLong(text));
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean inCidr(String address, String cidr) {

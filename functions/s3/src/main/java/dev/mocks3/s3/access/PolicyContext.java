@@ -1,21 +1,30 @@
 package dev.mocks3.s3.access;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.mocks3.core.call.S3Request;
 
-/** The condition keys an anonymous request carries, keyed in lower case as IAM compares them. */
+/** The condition keys a request carries, keyed in lower case as IAM compares them. */
 final class PolicyContext {
     private PolicyContext() {
     }
 
-    static Map<String, String> of(S3Request request) {
+    static Map<String, String> of(S3Request request, Caller caller) {
         Map<String, String> keys = new HashMap<>();
         // MockS3 speaks plain HTTP; a client-sent X-Forwarded-Proto is not trusted to say otherwise
         keys.put("aws:securetransport", "false");
-        keys.put("aws:principaltype", "Anonymous");
+        keys.put("aws:principaltype", caller.anonymous() ? "Anonymous" : "Account");
+        if (!caller.anonymous()) {
+            keys.put("aws:principalaccount", caller.accountId());
+            keys.put("aws:username", caller.accessKey());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        keys.put("aws:currenttime", now.toString());
+        keys.put("aws:epochtime", Long.toString(now.getEpochSecond()));
         if (request.remoteAddress() != null && request.remoteAddress().getAddress() != null) {
             keys.put("aws:sourceip", request.remoteAddress().getAddress().getHostAddress());
         }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.s3.access.AccessSnapshots;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.s3.object.Lookups;
@@ -20,10 +21,12 @@ import reactor.core.publisher.Mono;
 public class BucketDocuments {
     private final Lookups lookups;
     private final BucketConfigurationStore store;
+    private final AccessSnapshots snapshots;
 
-    public BucketDocuments(Lookups lookups, BucketConfigurationStore store) {
+    public BucketDocuments(Lookups lookups, BucketConfigurationStore store, AccessSnapshots snapshots) {
         this.lookups = lookups;
         this.store = store;
+        this.snapshots = snapshots;
     }
 
     /** The stored document as {@code answer} renders it, or {@code missing} (e.g. NoSuchCORSConfiguration). */
@@ -50,13 +53,15 @@ public class BucketDocuments {
 
     /** Stores a checked document; NoSuchBucket when the bucket went away meanwhile. */
     public Mono<Void> store(String bucket, BucketSetting setting, String document) {
-        return store.put(bucket, setting, document).flatMap(stored -> stored ? Mono.<Void>empty()
-                : Mono.error(S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket)));
+        return store.put(bucket, setting, document).doOnNext(stored -> snapshots.forget(bucket))
+                .flatMap(stored -> stored ? Mono.<Void>empty()
+                        : Mono.error(S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket)));
     }
 
     /** 204 whether or not the bucket had the document, as S3 answers. */
     public Mono<S3Response> delete(S3Call call, BucketSetting setting) {
         String bucket = call.request().bucket();
-        return lookups.bucket(bucket).then(store.delete(bucket, setting)).thenReturn(Responses.empty(204));
+        return lookups.bucket(bucket).then(store.delete(bucket, setting)).doOnSuccess(done -> snapshots.forget(bucket))
+                .thenReturn(Responses.empty(204));
     }
 }

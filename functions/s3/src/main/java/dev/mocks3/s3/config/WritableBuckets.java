@@ -9,11 +9,13 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.access.AclHeaders;
 import dev.mocks3.s3.access.AclRules;
 import dev.mocks3.s3.access.ObjectAcl;
+import dev.mocks3.s3.access.ObjectOwnership;
 import dev.mocks3.s3.encryption.BucketEncryption;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Owner;
@@ -34,22 +36,15 @@ public class WritableBuckets {
     /** The documents a write reads with its bucket. */
     public static final Set<BucketSetting> FOR_WRITES = Collections.unmodifiableSet(EnumSet.of(BucketSetting.ENCRYPTION,
             BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OBJECT_LOCK));
-    /**
-     * A call attribute: the bucket with (at least) its {@link #FOR_WRITES} documents, read by the
-     * anonymous access check in the query it needed anyway.
-     */
-    public static final String READ_BY_AUTH = "mocks3.s3.bucket-settings";
     private final BucketConfigurationStore configurations;
 
     public WritableBuckets(BucketConfigurationStore configurations) {
         this.configurations = configurations;
     }
 
-    /** The bucket the call writes to and its write settings (read already, if the auth check did), or NoSuchBucket. */
+    /** The bucket the call writes to and its write settings, or NoSuchBucket. */
     public Mono<BucketSettings> of(S3Call call) {
-        String bucket = call.request().bucket();
-        BucketSettings read = call.attribute(READ_BY_AUTH);
-        return read != null && read.bucket().name().equals(bucket) ? Mono.just(read) : of(bucket);
+        return of(call.request().bucket());
     }
 
     /** The bucket and its write settings, or NoSuchBucket. */
@@ -67,18 +62,21 @@ public class WritableBuckets {
         BucketEncryption bucketDefault = bucket.document(BucketSetting.ENCRYPTION)
                 .map(document -> BucketEncryption.parse(document.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElse(null);
         Map<String, String> settings = ObjectEncryption.forWrite(request, bucketDefault);
-        AclHeaders.parse(request, Owner.of(call.accessKey()), Owner.of(bucket.bucket().owner())).ifPresent(acl -> {
+        String bucketOwner = CallOwner.resolve(bucket.bucket().owner(), call);
+        String owner = ObjectOwnership.ownerOfWrite(draft.owner(), bucketOwner, bucket.document(BucketSetting.OWNERSHIP_CONTROLS),
+                AclHeaders.canned(request));
+        AclHeaders.parse(request, Owner.of(owner), Owner.of(bucketOwner)).ifPresent(acl -> {
             AclRules.check(acl, AclHeaders.canned(request), bucket.documents());
             settings.put(ObjectAcl.HEADER, acl.xml());
         });
         Map<String, String> withLock = WriteLock.apply(settings, call.operation(), request,
                 bucket.document(BucketSetting.OBJECT_LOCK));
-        if (withLock.isEmpty()) {
+        if (withLock.isEmpty() && java.util.Objects.equals(owner, draft.owner())) {
             return draft;
         }
         Map<String, String> headers = new TreeMap<>(draft.headers());
         headers.putAll(withLock);
         return new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(), headers, draft.userMetadata(),
-                draft.storageClass(), draft.owner(), draft.tags());
+                draft.storageClass(), owner, draft.tags());
     }
 }
