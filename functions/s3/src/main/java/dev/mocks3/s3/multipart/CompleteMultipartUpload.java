@@ -1,8 +1,12 @@
 package dev.mocks3.s3.multipart;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,10 @@ import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
-import dev.mocks3.state.blob.BlobStaging;
-import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
+import dev.mocks3.core.checksum.Crc32Concatenation;
+import dev.mocks3.state.blob.ComposedBlob;
+import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.MultipartUpload;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -32,13 +38,12 @@ import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
 import dev.mocks3.state.metadata.WriteCondition;
-import reactor.core.publisher.Flux;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
- * POST /bucket/key?uploadId=U — joins the listed parts, in order, into the object. Every part
+ * POST /bucket/key?uploadId=U — makes the listed parts, in order, the object (without copying them). Every part
  * but the last must be at least 5 MiB; the ETag is the MD5 of the parts' MD5s, dash, count.
  * A part number listed twice in a row counts once, with its last ETag (a part re-uploaded while
  * the first upload was under way). Completing an upload again with the same parts, within a day
@@ -49,17 +54,12 @@ public class CompleteMultipartUpload extends OperationFunction {
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private final Uploads uploads;
     private final MultipartStore store;
-    private final BlobStore blobs;
-    private final BlobStaging staging;
     private final ObjectWriter writer;
     private final ObjectStore objects;
 
-    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, BlobStore blobs, BlobStaging staging,
-                                   ObjectWriter writer, ObjectStore objects) {
+    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, ObjectWriter writer, ObjectStore objects) {
         this.uploads = uploads;
         this.store = store;
-        this.blobs = blobs;
-        this.staging = staging;
         this.writer = writer;
         this.objects = objects;
     }
@@ -75,7 +75,7 @@ public class CompleteMultipartUpload extends OperationFunction {
         return uploads.find(request).flatMap(upload -> requested
                 .flatMap(wanted -> store.parts(upload.uploadId(), 0, 10000).collectList()
                         .map(stored -> select(wanted, stored)))
-                .flatMap(parts -> join(upload, parts, condition,
+                .flatMap(parts -> join(request, upload, parts, condition,
                         ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD))))
                 .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
                 .map(object -> {
@@ -97,13 +97,35 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .switchIfEmpty(Mono.error(() -> Uploads.noSuchUpload(request)));
     }
 
-    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, WriteCondition condition,
-                                    ChangeCause cause) {
-        Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
-                .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
-        return staging.stage(bytes)
-                .flatMap(staged -> writer.write(upload.draft(), staged, multipartEtag(parts), condition, cause))
-                .flatMap(object -> store.removeCompleted(upload, object.etag()).thenReturn(object));
+    /**
+     * The object is a composed blob of the parts' blobs: no byte is copied, whatever the size. The
+     * upload goes in the transaction that writes the object, so a racing abort or completion either
+     * comes first (NoSuchUpload here) or finds nothing.
+     */
+    private Mono<ObjectRecord> join(S3Request request, MultipartUpload upload, List<UploadedPart> parts,
+                                    WriteCondition condition, ChangeCause cause) {
+        ComposedBlob blob = ComposedBlob.of(parts.stream().map(part -> new ComposedBlob.Part(part.blobSha256(), part.size()))
+                .toList());
+        String etag = multipartEtag(parts);
+        ObjectDraft draft = upload.draft();
+        ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), blob.id(), blob.size(), etag,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), draft.headers(), draft.userMetadata(),
+                draft.storageClass(), draft.owner(), wholeObjectCrc32(parts), null, draft.tags());
+        return writer.compose(record, store.complete(upload, parts, blob, etag), condition, cause)
+                .onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request));
+    }
+
+    /** The object's CRC32 from its parts' (S3's FULL_OBJECT checksum), or none when a part has none. */
+    static Map<String, String> wholeObjectCrc32(List<UploadedPart> parts) {
+        int crc = 0;
+        for (UploadedPart part : parts) {
+            if (part.crc32() == null) {
+                return Map.of();
+            }
+            int partCrc = ByteBuffer.wrap(Base64.getDecoder().decode(part.crc32())).getInt();
+            crc = Crc32Concatenation.concat(crc, partCrc, part.size());
+        }
+        return Map.of("CRC32", ChecksumAlgorithm.CRC32.base64(ByteBuffer.allocate(4).putInt(crc).array()));
     }
 
     static List<Requested> parse(byte[] body) {

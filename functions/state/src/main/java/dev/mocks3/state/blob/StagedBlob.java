@@ -28,7 +28,7 @@ public record StagedBlob(Path file, String sha256, String md5Hex, String crc32, 
     }
 
     /** The same staged bytes published under another name (a composed blob's manifest is named by its parts). */
-    StagedBlob named(String name) {
+    public StagedBlob named(String name) {
         return new StagedBlob(file, name, md5Hex, crc32, size, digests);
     }
 }

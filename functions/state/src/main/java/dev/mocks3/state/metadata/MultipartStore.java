@@ -6,14 +6,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.ComposedBlob;
 import dev.mocks3.state.blob.StagedBlob;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -83,7 +87,7 @@ public final class MultipartStore {
     /** Stores a received part, replacing an earlier part with the same number. */
     public Mono<UploadedPart> putPart(String uploadId, int partNumber, StagedBlob staged) {
         UploadedPart part = new UploadedPart(partNumber, staged.sha256(), staged.size(), staged.md5Hex(), staged.md5Hex(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), staged.crc32());
         return putPartRow(uploadId, part, blobs.publish(staged))
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
@@ -104,12 +108,13 @@ public final class MultipartStore {
                 .flatMap(previous -> refs.lock(ObjectStore.nonNull(part.blobSha256(), previous.orElse(null)))
                         .then(publish)
                         .then(refs.retain(part.blobSha256(), part.size()))
-                        .then(db.sql("insert into multipart_parts (upload_id, part_number, blob_sha256, size, etag, md5_hex, last_modified) "
-                                        + "values ($1, $2, $3, $4, $5, $6, $7) on conflict (upload_id, part_number) do update set "
+                        .then(db.sql("insert into multipart_parts (upload_id, part_number, blob_sha256, size, etag, md5_hex, last_modified, crc32) "
+                                        + "values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (upload_id, part_number) do update set "
                                         + "blob_sha256 = excluded.blob_sha256, size = excluded.size, etag = excluded.etag, "
-                                        + "md5_hex = excluded.md5_hex, last_modified = excluded.last_modified")
+                                        + "md5_hex = excluded.md5_hex, last_modified = excluded.last_modified, crc32 = excluded.crc32")
                                 .bind(0, uploadId).bind(1, part.partNumber()).bind(2, part.blobSha256()).bind(3, part.size())
                                 .bind(4, part.etag()).bind(5, part.md5Hex()).bind(6, part.lastModified().atOffset(ZoneOffset.UTC))
+                                .bind(7, part.crc32() == null ? "" : part.crc32())
                                 .then())
                         .then(previous.map(this::release).orElse(Mono.just(Optional.empty()))));
         return tx.transactional(work)
@@ -122,18 +127,62 @@ public final class MultipartStore {
     }
 
     /**
-     * Removes a completed upload like {@link #remove} and, in the same transaction, remembers it
-     * for {@link #COMPLETED_MEMORY} with the ETag of the object it made; older memories are dropped.
+     * The upload's part of completing it, in the caller's transaction (the one that writes the
+     * object): the upload is locked and must still be there (else {@link UploadGoneException}), the
+     * parts chosen must still be the stored ones (else InvalidPart), {@code blob} takes over their
+     * references, the upload goes and is remembered for {@link #COMPLETED_MEMORY} with the ETag of the
+     * object it made. Answers the blobs whose last reference went (uploaded parts left out of the list).
      */
-    public Mono<Boolean> removeCompleted(MultipartUpload upload, String etag) {
-        return releaseOrphans(removal(upload.uploadId()).flatMap(orphans -> db.sql("insert into "
-                        + "completed_multipart_uploads (upload_id, bucket, key, etag) values ($1, $2, $3, $4) "
-                        + "on conflict (upload_id) do nothing")
-                .bind(0, upload.uploadId()).bind(1, upload.draft().bucket()).bind(2, upload.draft().key()).bind(3, etag)
-                .then()
-                .then(db.sql("delete from completed_multipart_uploads where completed_at < now() - $1::interval")
-                        .bind(0, COMPLETED_MEMORY).then())
-                .thenReturn(orphans)));
+    public Mono<List<String>> complete(MultipartUpload upload, List<UploadedPart> chosen, ComposedBlob blob, String etag) {
+        String uploadId = upload.uploadId();
+        Integer[] numbers = chosen.stream().map(UploadedPart::partNumber).toArray(Integer[]::new);
+        return publishManifest(blob)
+                .then(lockUpload(uploadId))
+                .then(db.sql("select part_number, blob_sha256 from multipart_parts where upload_id = $1 "
+                                + "and part_number = any($2::int[]) for update")
+                        .bind(0, uploadId).bind(1, numbers)
+                        .map(row -> Map.entry(row.get(0, Integer.class), row.get(1, String.class))).all()
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue))
+                .flatMap(stored -> {
+                    for (UploadedPart part : chosen) {
+                        if (!part.blobSha256().equals(stored.get(part.partNumber()))) {
+                            // replaced (or gone) since the request read it
+                            return Mono.error(S3Error.INVALID_PART.exception()
+                                    .with("PartNumber", Integer.toString(part.partNumber())));
+                        }
+                    }
+                    return refs.registerParts(blob);
+                })
+                .then(releaseParts(uploadId))
+                .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId).then()
+                        .then(db.sql("insert into completed_multipart_uploads (upload_id, bucket, key, etag) "
+                                        + "values ($1, $2, $3, $4) on conflict (upload_id) do nothing")
+                                .bind(0, uploadId).bind(1, upload.draft().bucket()).bind(2, upload.draft().key()).bind(3, etag)
+                                .then())
+                        .then(db.sql("delete from completed_multipart_uploads where completed_at < now() - $1::interval")
+                                .bind(0, COMPLETED_MEMORY).then())
+                        .thenReturn(orphans));
+    }
+
+    /** Stores the composed blob's manifest under its id (idempotent: equal part lists have one). */
+    private Mono<Void> publishManifest(ComposedBlob blob) {
+        return staging.stage(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(blob.manifest())))
+                .flatMap(staged -> blobs.publish(staged.named(blob.id()))
+                        .onErrorResume(e -> staging.discard(staged).then(Mono.error(e))));
+    }
+
+    /** The upload was aborted or completed by another request meanwhile. */
+    public static final class UploadGoneException extends RuntimeException {
+        UploadGoneException(String uploadId) {
+            super("no upload " + uploadId, null, false, false);
+        }
+    }
+
+    /** Locks the upload's row against a concurrent abort or completion, in the same order both take it. */
+    private Mono<Void> lockUpload(String uploadId) {
+        return db.sql("select 1 from multipart_uploads where upload_id = $1 for update").bind(0, uploadId)
+                .map(row -> 1).first()
+                .switchIfEmpty(Mono.error(() -> new UploadGoneException(uploadId))).then();
     }
 
     /** The ETag of the object an upload of this bucket and key made, if it completed within {@link #COMPLETED_MEMORY}. */
@@ -152,14 +201,26 @@ public final class MultipartStore {
 
     /** Deletes the upload's rows; the blobs no longer referenced, or empty if there was no such upload. */
     private Mono<List<String>> removal(String uploadId) {
-        return db.sql("select blob_sha256 from multipart_parts where upload_id = $1 for update")
-                .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList()
-                .flatMap(shas -> refs.lock(shas)
-                        .then(db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
-                                .fetch().rowsUpdated())
-                        .flatMap(deleted -> deleted == 0 ? Mono.<List<String>>empty()
-                                : Flux.fromIterable(shas).concatMap(this::release)
-                                        .filter(Optional::isPresent).map(Optional::get).collectList()));
+        return lockUpload(uploadId)
+                .then(releaseParts(uploadId))
+                .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
+                        .then().thenReturn(orphans))
+                .onErrorResume(UploadGoneException.class, e -> Mono.empty());
+    }
+
+    /**
+     * Deletes the upload's part rows and drops their references in one statement, however many parts
+     * (a 10,000-part upload is one round trip). No advisory locks: a count only falls here, and the
+     * file of a blob whose count reached zero is deleted after the commit under its lock, once it is
+     * seen unreferenced, so a concurrent upload of the same content is never lost.
+     */
+    private Mono<List<String>> releaseParts(String uploadId) {
+        return db.sql("with gone as (delete from multipart_parts where upload_id = $1 returning blob_sha256), "
+                        + "n as (select blob_sha256, count(*) as c from gone group by blob_sha256), "
+                        + "kept as (update blobs b set ref_count = b.ref_count - n.c, updated_at = now() "
+                        + "from n where b.sha256 = n.blob_sha256 and b.ref_count > n.c) "
+                        + "delete from blobs b using n where b.sha256 = n.blob_sha256 and b.ref_count <= n.c returning b.sha256")
+                .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList();
     }
 
     private Mono<Optional<String>> release(String sha256) {
@@ -178,7 +239,11 @@ public final class MultipartStore {
     private static UploadedPart toPart(Readable row) {
         return new UploadedPart(row.get("part_number", Integer.class), row.get("blob_sha256", String.class),
                 row.get("size", Long.class), row.get("etag", String.class), row.get("md5_hex", String.class),
-                row.get("last_modified", OffsetDateTime.class).toInstant());
+                row.get("last_modified", OffsetDateTime.class).toInstant(), emptyToNull(row.get("crc32", String.class)));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
 }

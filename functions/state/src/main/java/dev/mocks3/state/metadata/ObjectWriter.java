@@ -67,7 +67,7 @@ public final class ObjectWriter {
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 Map.of("CRC32", staged.crc32()), null, draft.tags());
-        return commit(record, blobs.publish(staged), condition, cause)
+        return commit(record, blobs.publish(staged).thenReturn(List.of()), condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
                 .doOnCancel(() -> staging.discard(staged).subscribe());
@@ -75,14 +75,25 @@ public final class ObjectWriter {
 
     /** Registers an already published blob as an object (a copy): no bytes move. */
     public Mono<ObjectRecord> link(ObjectRecord record, ChangeCause cause) {
-        return commit(record, Mono.empty(), WriteCondition.NONE, cause);
+        return commit(record, Mono.just(List.of()), WriteCondition.NONE, cause);
+    }
+
+    /**
+     * Commits an object whose blob is composed of part blobs ({@code record.blobSha256()} a
+     * {@link dev.mocks3.state.blob.ComposedBlob} id): {@code publish} writes its manifest and, in this
+     * transaction and under the key's lock, does the rest the object needs (a completed upload goes),
+     * answering the blobs whose last reference it dropped.
+     */
+    public Mono<ObjectRecord> compose(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
+                                      ChangeCause cause) {
+        return commit(record, publish, condition, cause);
     }
 
     /**
      * The key is locked first: without a row to lock, concurrent first writers would each think
      * they replace nothing, and the blobs of all but the last would stay referenced by no one.
      */
-    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition,
+    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
                                       ChangeCause cause) {
         Mono<Changed<ObjectRecord>> work = refs.lockName(record.bucket(), record.key())
                 .then(objects.state(record.bucket(), record.key()).defaultIfEmpty(KeyState.NO_BUCKET))
@@ -99,25 +110,26 @@ public final class ObjectWriter {
                 .flatMap(changed -> refs.releasedAfterCommit(changed.orphans()).thenReturn(changed.result()));
     }
 
-    private Mono<Changed<ObjectRecord>> replaceCurrent(ObjectRecord record, KeyState state, Mono<Void> publish) {
+    private Mono<Changed<ObjectRecord>> replaceCurrent(ObjectRecord record, KeyState state, Mono<List<String>> publish) {
         String previous = state.current().map(CurrentObject::blobSha256).orElse(null);
         return refs.lock(ObjectStore.nonNull(record.blobSha256(), previous))
                 .then(publish)
-                .then(objects.replace(record, previous))
-                .map(last -> new Changed<>(record, last ? List.of(previous) : List.of()));
+                .flatMap(released -> objects.replace(record, previous)
+                        .map(last -> new Changed<>(record, plus(released, last ? previous : null))));
     }
 
     /** Versioning enabled: the current object becomes a non-current version, keeping its blob. */
-    private Mono<Changed<ObjectRecord>> addVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+    private Mono<Changed<ObjectRecord>> addVersion(ObjectRecord record, KeyState state, Mono<List<String>> publish) {
         return refs.lock(List.of(record.blobSha256()))
                 .then(publish)
-                .then(state.current().isPresent() ? versions.demoteCurrent(record.bucket(), record.key()) : Mono.empty())
-                .then(objects.replace(record, null))
-                .thenReturn(new Changed<>(record, List.of()));
+                .flatMap(released -> (state.current().isPresent() ? versions.demoteCurrent(record.bucket(), record.key())
+                        : Mono.<Void>empty())
+                        .then(objects.replace(record, null))
+                        .thenReturn(new Changed<>(record, released)));
     }
 
     /** Versioning suspended: the write replaces the null version, current or not; other versions stay. */
-    private Mono<Changed<ObjectRecord>> replaceNullVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+    private Mono<Changed<ObjectRecord>> replaceNullVersion(ObjectRecord record, KeyState state, Mono<List<String>> publish) {
         String bucket = record.bucket();
         String key = record.key();
         Optional<CurrentObject> current = state.current();
@@ -125,10 +137,11 @@ public final class ObjectWriter {
         return noncurrentNullVersion(bucket, key).flatMap(nullVersion -> refs.lock(ObjectStore.nonNull(record.blobSha256(),
                         previous, nullVersion.flatMap(ObjectVersions.Noncurrent::blobSha256).orElse(null)))
                 .then(publish)
-                .then(current.isPresent() && previous == null ? versions.demoteCurrent(bucket, key) : Mono.empty())
-                .then(dropNoncurrent(nullVersion))
-                .flatMap(orphans -> objects.replace(record, previous)
-                        .map(last -> new Changed<>(record, plus(orphans, last ? previous : null)))));
+                .flatMap(released -> (current.isPresent() && previous == null ? versions.demoteCurrent(bucket, key)
+                        : Mono.<Void>empty())
+                        .then(dropNoncurrent(nullVersion))
+                        .flatMap(orphans -> objects.replace(record, previous)
+                                .map(last -> new Changed<>(record, plus(plus(released, orphans), last ? previous : null))))));
     }
 
     /** Deletes the object; true if there was one. */
@@ -250,6 +263,15 @@ public final class ObjectWriter {
         return version.get().blobSha256()
                 .map(sha -> removed.then(refs.release(sha)).map(last -> last ? List.of(sha) : List.<String>of()))
                 .orElse(removed.thenReturn(List.of()));
+    }
+
+    private static List<String> plus(List<String> list, List<String> more) {
+        if (more.isEmpty()) {
+            return list;
+        }
+        List<String> both = new ArrayList<>(list);
+        both.addAll(more);
+        return both;
     }
 
     private static List<String> plus(List<String> list, String value) {
