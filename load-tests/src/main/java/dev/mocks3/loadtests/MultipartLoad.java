@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Issue 13's large-body figures on a MockS3 started for the run (fresh data folder, its own heap):
- * one PUT of {@code --large} with {@code curl -T} and its GET, then {@code --clients} clients each
+ * {@code --warmups} PUTs of {@code --large} with {@code curl -T} (not counted), one more PUT and its
+ * GET, then {@code --clients} clients each
  * sending {@code --parts} UploadParts of {@code --part-size} with curl at once (MiB/s over all of
  * them, and server CPU per GiB, to hold against the single PUT), then a CompleteMultipartUpload of
  * {@code --complete-parts} parts, timed. The many parts are one 5 MiB part uploaded over HTTP and
@@ -31,15 +32,15 @@ import java.util.regex.Pattern;
  * <pre>
  * java -Xmx256m -cp load-tests/target/classes dev.mocks3.loadtests.MultipartLoad \
  *     [--jar local/target/mocks3-local.jar] [--heap 256m] [--port 18201] [--work /tmp/mocks3-multipart]
- *     [--large 1GiB] [--clients 4] [--parts 4] [--part-size 64MiB] [--complete-parts 10000] [--psql psql]
+ *     [--large 1GiB] [--warmups 2] [--clients 4] [--parts 4] [--part-size 64MiB] [--complete-parts 10000] [--psql psql]
  * </pre>
  */
 public final class MultipartLoad {
     private static final String BUCKET = "multipart-load";
     private static final long MIN_PART = 5L * 1024 * 1024;
 
-    record Options(Path jar, String heap, int port, Path work, long large, int clients, int parts, long partSize,
-                   int completeParts, String psql) {
+    record Options(Path jar, String heap, int port, Path work, long large, int warmups, int clients, int parts,
+                   long partSize, int completeParts, String psql) {
 
         static Options parse(String[] args) {
             Path jar = Path.of("local/target/mocks3-local.jar");
@@ -47,6 +48,7 @@ public final class MultipartLoad {
             int port = 18201;
             Path work = Path.of("/tmp/mocks3-multipart");
             long large = 1L << 30;
+            int warmups = 2;
             int clients = 4;
             int parts = 4;
             long partSize = 64L << 20;
@@ -60,6 +62,7 @@ public final class MultipartLoad {
                     case "--port" -> port = Integer.parseInt(value);
                     case "--work" -> work = Path.of(value);
                     case "--large" -> large = S3LoadRunner.Options.bytes(value);
+                    case "--warmups" -> warmups = Integer.parseInt(value);
                     case "--clients" -> clients = Integer.parseInt(value);
                     case "--parts" -> parts = Integer.parseInt(value);
                     case "--part-size" -> partSize = S3LoadRunner.Options.bytes(value);
@@ -68,7 +71,7 @@ public final class MultipartLoad {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(jar, heap, port, work, large, clients, parts, partSize, completeParts, psql);
+            return new Options(jar, heap, port, work, large, warmups, clients, parts, partSize, completeParts, psql);
         }
     }
 
@@ -101,6 +104,10 @@ public final class MultipartLoad {
         out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
         if (options.large() > 0) {
             Path file = generated("large.bin", options.large(), 42);
+            for (int round = 1; round <= options.warmups(); round++) {
+                // a fresh JVM compiles its hot paths during its first large bodies: not counted
+                curl(List.of("-T", file.toString()), "/" + BUCKET + "/warm-up");
+            }
             timedCurl("PUT " + size(options.large()), List.of("-T", file.toString()), "/" + BUCKET + "/large", options.large());
             timedCurl("GET " + size(options.large()), List.of(), "/" + BUCKET + "/large", options.large());
             Files.delete(file);
@@ -225,17 +232,7 @@ public final class MultipartLoad {
 
     /** Runs curl (body thrown away) and answers the transfer's seconds; fails unless the answer was 200. */
     private double curl(List<String> curlOptions, String path) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "-o", "/dev/null", "-w", "%{http_code} %{time_total}"));
-        command.addAll(curlOptions);
-        command.add(uri(path).toString());
-        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        curl.waitFor();
-        String[] words = said.split(" ");
-        if (words.length < 2 || !words[words.length - 2].endsWith("200")) {
-            throw new IOException("curl " + curlOptions + " " + path + " answered: " + said);
-        }
-        return Double.parseDouble(words[words.length - 1]);
+        return PeerComparison.LargeTransfer.curl(curlOptions, uri(path).toString());
     }
 
     private void psql(DriveSqlSeed.Target db, String script) throws IOException, InterruptedException {

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -136,23 +135,17 @@ public final class MultipartStore {
     public Mono<List<String>> complete(MultipartUpload upload, List<UploadedPart> chosen, ComposedBlob blob, String etag) {
         String uploadId = upload.uploadId();
         Integer[] numbers = chosen.stream().map(UploadedPart::partNumber).toArray(Integer[]::new);
+        String[] shas = chosen.stream().map(UploadedPart::blobSha256).toArray(String[]::new);
+        // with the upload's row locked no part can change (an UploadPart's row needs a key-share lock
+        // on it): counting the chosen parts still stored as they were read is enough
         return publishManifest(blob)
                 .then(lockUpload(uploadId))
-                .then(db.sql("select part_number, blob_sha256 from multipart_parts where upload_id = $1 "
-                                + "and part_number = any($2::int[]) for update")
-                        .bind(0, uploadId).bind(1, numbers)
-                        .map(row -> Map.entry(row.get(0, Integer.class), row.get(1, String.class))).all()
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue))
-                .flatMap(stored -> {
-                    for (UploadedPart part : chosen) {
-                        if (!part.blobSha256().equals(stored.get(part.partNumber()))) {
-                            // replaced (or gone) since the request read it
-                            return Mono.error(S3Error.INVALID_PART.exception()
-                                    .with("PartNumber", Integer.toString(part.partNumber())));
-                        }
-                    }
-                    return refs.registerParts(blob);
-                })
+                .then(db.sql("select count(*) from multipart_parts m join unnest($2::int[], $3::text[]) as c(n, sha) "
+                                + "on m.part_number = c.n and m.blob_sha256 = c.sha where m.upload_id = $1")
+                        .bind(0, uploadId).bind(1, numbers).bind(2, shas).map(row -> row.get(0, Long.class)).one())
+                .flatMap(unchanged -> unchanged == chosen.size() ? refs.registerParts(blob)
+                        // a part was replaced since the request read it
+                        : Mono.error(S3Error.INVALID_PART.exception()))
                 .then(releaseParts(uploadId))
                 .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId).then()
                         .then(db.sql("insert into completed_multipart_uploads (upload_id, bucket, key, etag) "
