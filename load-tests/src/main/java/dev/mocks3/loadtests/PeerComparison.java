@@ -267,7 +267,7 @@ public final class PeerComparison {
         }
 
         /** Runs curl (body thrown away) and answers the transfer's seconds; fails unless the answer was 200. */
-        private static double curl(List<String> options, String url) throws IOException, InterruptedException {
+        static double curl(List<String> options, String url) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "-o", "/dev/null",
                     "-w", "%{http_code} %{time_total}"));
             command.addAll(options);

@@ -94,9 +94,9 @@ class ResponseBodiesTest {
     void listParts() {
         MultipartUpload upload = upload("2026/trip.mp4", "VXBsb2FkIElEIGZvciB0cmlwLm1wNA");
         List<UploadedPart> parts = List.of(new UploadedPart(1, "a".repeat(64), 5_242_880, "7778aef83f66abc1fa1e8477f296d394",
-                        "7778aef83f66abc1fa1e8477f296d394", MODIFIED),
+                        "7778aef83f66abc1fa1e8477f296d394", MODIFIED, null),
                 new UploadedPart(2, "b".repeat(64), 5_242_880, "aaaa18db4cc2f85cedef654fccc4a4d8",
-                        "aaaa18db4cc2f85cedef654fccc4a4d8", MODIFIED));
+                        "aaaa18db4cc2f85cedef654fccc4a4d8", MODIFIED, null));
         assertMatchesFixture("ListParts", new ListPartsResult(upload, 0, 2, true, parts).xml());
     }
 

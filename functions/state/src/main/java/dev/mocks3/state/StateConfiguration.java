@@ -24,6 +24,7 @@ import dev.mocks3.events.delivery.EventsProperties;
 import dev.mocks3.events.delivery.NotificationsProperties;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.ComposedBlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
 import dev.mocks3.state.config.BucketConfigurationStore;
@@ -77,10 +78,10 @@ public class StateConfiguration {
     BlobStore blobStore(StorageProperties storage) {
         if (storage.upstream().enabled()) {
             log.info("blobs in upstream bucket {}", storage.upstream().bucket());
-            return new S3BlobStore(storage.upstream());
+            return new ComposedBlobStore(new S3BlobStore(storage.upstream()));
         }
         log.info("blobs in {}", storage.blobDir().toAbsolutePath());
-        return new FileSystemBlobStore(storage.blobDir());
+        return new ComposedBlobStore(new FileSystemBlobStore(storage.blobDir()));
     }
 
     @Bean

@@ -42,6 +42,11 @@ final class TracedBlobStore implements BlobStore {
     }
 
     @Override
+    public Mono<java.util.List<dev.mocks3.state.blob.ComposedBlob.Part>> partsOf(String composedId) {
+        return tracing.child("blob read", blobs.partsOf(composedId));
+    }
+
+    @Override
     public Flux<String> listOlderThan(Instant cutoff) {
         return blobs.listOlderThan(cutoff);
     }

@@ -1,9 +1,13 @@
 package dev.mocks3.s3.multipart;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +20,6 @@ import org.w3c.dom.Element;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
@@ -26,8 +29,8 @@ import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
-import dev.mocks3.state.blob.BlobStaging;
-import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
+import dev.mocks3.state.blob.ComposedBlob;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.MultipartUpload;
 import dev.mocks3.state.metadata.ObjectDraft;
@@ -36,13 +39,12 @@ import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.UploadedPart;
 import dev.mocks3.state.metadata.WriteCondition;
-import reactor.core.publisher.Flux;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /**
- * POST /bucket/key?uploadId=U — joins the listed parts, in order, into the object. Every part
+ * POST /bucket/key?uploadId=U — makes the listed parts, in order, the object (without copying them). Every part
  * but the last must be at least 5 MiB; the ETag is the MD5 of the parts' MD5s, dash, count.
  * A part number listed twice in a row counts once, with its last ETag (a part re-uploaded while
  * the first upload was under way). Completing an upload again with the same parts, within a day
@@ -54,17 +56,12 @@ public class CompleteMultipartUpload extends OperationFunction {
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private final Uploads uploads;
     private final MultipartStore store;
-    private final BlobStore blobs;
-    private final BlobStaging staging;
     private final ObjectWriter writer;
     private final ObjectStore objects;
 
-    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, BlobStore blobs, BlobStaging staging,
-                                   ObjectWriter writer, ObjectStore objects) {
+    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, ObjectWriter writer, ObjectStore objects) {
         this.uploads = uploads;
         this.store = store;
-        this.blobs = blobs;
-        this.staging = staging;
         this.writer = writer;
         this.objects = objects;
     }
@@ -94,7 +91,7 @@ public class CompleteMultipartUpload extends OperationFunction {
                     UploadChecksum checksum = UploadChecksum.of(upload);
                     ObjectChecksum computed = MultipartChecksum.of(checksum, parts);
                     MultipartChecksum.checkDeclared(request.headers(), checksum, computed);
-                    return join(upload, parts, computed, condition,
+                    return join(request, upload, parts, computed, condition,
                             ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD));
                 }))
                 .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
@@ -117,17 +114,23 @@ public class CompleteMultipartUpload extends OperationFunction {
                 .switchIfEmpty(Mono.error(() -> Uploads.noSuchUpload(request)));
     }
 
-    private Mono<ObjectRecord> join(MultipartUpload upload, List<UploadedPart> parts, ObjectChecksum checksum,
-                                    WriteCondition condition, ChangeCause cause) {
-        Flux<org.springframework.core.io.buffer.DataBuffer> bytes = Flux.fromIterable(parts)
-                .concatMap(part -> blobs.read(part.blobSha256(), 0, part.size()));
+    /**
+     * The object is a composed blob of the parts' blobs: no byte is copied, whatever the size. The
+     * upload goes in the transaction that writes the object, so a racing abort or completion either
+     * comes first (NoSuchUpload here) or finds nothing.
+     */
+    private Mono<ObjectRecord> join(S3Request request, MultipartUpload upload, List<UploadedPart> parts,
+                                    ObjectChecksum checksum, WriteCondition condition, ChangeCause cause) {
+        ComposedBlob blob = ComposedBlob.of(parts.stream().map(part -> new ComposedBlob.Part(part.blobSha256(), part.size()))
+                .toList());
+        String etag = multipartEtag(parts);
         ObjectDraft draft = upload.draft();
-        ObjectDraft completed = new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(),
-                UploadChecksum.without(draft.headers()), draft.userMetadata(), draft.storageClass(), draft.owner(), draft.tags());
-        return staging.stage(bytes)
-                .flatMap(staged -> writer.write(completed, staged, multipartEtag(parts),
-                        checksum == null ? null : checksum.toMap(), condition, cause))
-                .flatMap(object -> store.removeCompleted(upload, object.etag()).thenReturn(object));
+        ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), blob.id(), blob.size(), etag,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), UploadChecksum.without(draft.headers()),
+                draft.userMetadata(), draft.storageClass(), draft.owner(), checksum == null ? Map.of() : checksum.toMap(),
+                null, draft.tags());
+        return writer.compose(record, store.complete(upload, parts, blob, etag), condition, cause)
+                .onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request));
     }
 
     static List<Requested> parse(byte[] body) {

@@ -2,7 +2,6 @@ package dev.mocks3.state.blob;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -10,28 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Streams a request body into a temporary file while computing its SHA-256 and MD5, so that
- * nothing is visible until the whole body has arrived. A body that fails or is cancelled
+ * Streams a request body into a temporary file while computing its SHA-256, MD5 and CRC32 beside
+ * the write ({@link ChunkedBodyWrite}), so that nothing is visible until the whole body has arrived. A body that fails or is cancelled
  * leaves no file behind.
  * <p>
  * Each process stages into a folder of its own holding a lock file that it keeps locked while it
@@ -42,6 +44,13 @@ public final class BlobStaging implements AutoCloseable {
     static final String LOCK_FILE = "lock";
     // FileChannel locks belong to the whole JVM and closing any channel on the file drops them: never probe our own
     private static final Set<Path> LOCKED_BY_THIS_JVM = ConcurrentHashMap.newKeySet();
+    /** Every staged body gets these: content address, ETag, and the CRC32 a GET with checksum mode returns. */
+    static final List<ChecksumAlgorithm> ALWAYS = List.of(ChecksumAlgorithm.SHA256, ChecksumAlgorithm.MD5,
+            ChecksumAlgorithm.CRC32);
+    // staging threads: the file writes and the digests of every body in progress, beside the event loops
+    private static final ExecutorService LANES = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("blob-stage-"));
+    private static final ChunkPool CHUNKS = new ChunkPool(ChunkedBodyWrite.CHUNK, 64);
     private final Path root;
     private final Path tmpDir;
     private final FileChannel lockChannel;
@@ -65,19 +74,27 @@ public final class BlobStaging implements AutoCloseable {
     }
 
     public Mono<StagedBlob> stage(Flux<DataBuffer> body) {
+        return stage(body, List.of());
+    }
+
+    /**
+     * Stages {@code body}, computing {@code extra} digests beside the SHA-256, MD5 and CRC32 that
+     * every blob gets; {@link StagedBlob#digests()} has them all.
+     */
+    public Mono<StagedBlob> stage(Flux<DataBuffer> body, List<ChecksumAlgorithm> extra) {
+        List<ChecksumAlgorithm> algorithms = new ArrayList<>(ALWAYS);
+        extra.stream().filter(algorithm -> !algorithms.contains(algorithm)).forEach(algorithms::add);
         return Mono.defer(() -> {
             Path file = tmpDir.resolve("upload-" + UUID.randomUUID());
             // created here, opened below without CREATE: a cancel that deletes the file before the
-            // asynchronous open makes the open fail instead of leaving an empty file behind
+            // open makes the open fail instead of leaving an empty file behind
             try {
                 Files.createFile(file);
             } catch (IOException e) {
                 return Mono.error(new UncheckedIOException(e));
             }
-            Digests digests = new Digests();
-            Flux<DataBuffer> hashed = body.doOnNext(digests::update);
-            return DataBufferUtils.write(hashed, file, StandardOpenOption.WRITE)
-                    .then(Mono.fromCallable(() -> digests.finish(file)))
+            return Mono.<StagedBlob>create(sink -> body.subscribe(
+                    new ChunkedBodyWrite(file, sink, algorithms, StagedBlob::of, LANES, CHUNKS)))
                     .doOnError(e -> deleteQuietly(file))
                     .doOnCancel(() -> deleteQuietly(file));
         });
@@ -141,46 +158,20 @@ public final class BlobStaging implements AutoCloseable {
         }
     }
 
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", file, e.toString());
-        }
-    }
-
-    /** SHA-256, MD5 and CRC32 of a stream, fed buffer by buffer without consuming the buffers. */
-    static final class Digests {
-        private final MessageDigest sha256 = digest("SHA-256");
-        private final MessageDigest md5 = digest("MD5");
-        private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
-        private long size;
-
-        void update(DataBuffer buffer) {
-            try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
-                while (it.hasNext()) {
-                    ByteBuffer bytes = it.next();
-                    size += bytes.remaining();
-                    sha256.update(bytes.duplicate());
-                    crc32.update(bytes.duplicate());
-                    md5.update(bytes);
-                }
-            }
-        }
-
-        StagedBlob finish(Path file) {
-            HexFormat hex = HexFormat.of();
-            byte[] crc = java.nio.ByteBuffer.allocate(4).putInt((int) crc32.getValue()).array();
-            return new StagedBlob(file, hex.formatHex(sha256.digest()), hex.formatHex(md5.digest()),
-                    java.util.Base64.getEncoder().encodeToString(crc), size);
-        }
-
-        private static MessageDigest digest(String algorithm) {
-            try {
-                return MessageDigest.getInstance(algorithm);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

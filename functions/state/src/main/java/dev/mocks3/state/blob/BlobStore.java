@@ -27,6 +27,14 @@ public interface BlobStore {
 
     Mono<Void> delete(String sha256);
 
+    /**
+     * The parts of a composed blob ({@link ComposedBlob}), read from its manifest; fails with
+     * {@link MissingBlobException} when the manifest is gone. Only stores that compose blobs have any.
+     */
+    default Mono<java.util.List<ComposedBlob.Part>> partsOf(String composedId) {
+        return Mono.error(new MissingBlobException(composedId));
+    }
+
     /** Hashes of the stored blobs last written before {@code cutoff}. */
     Flux<String> listOlderThan(Instant cutoff);
     /** Completes when the store can be written and read now, fails otherwise (the health check). */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -124,7 +123,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private static boolean isBlobOlderThan(Path file, Instant cutoff) {
         String name = file.getFileName().toString();
-        if (name.length() != 64 || !name.chars().allMatch(HexFormat::isHexDigit) || !Files.isRegularFile(file)) {
+        if (!ComposedBlob.isBlobName(name) || !Files.isRegularFile(file)) {
             return false;
         }
         try {

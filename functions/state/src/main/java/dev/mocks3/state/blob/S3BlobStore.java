@@ -61,7 +61,7 @@ public final class S3BlobStore implements BlobStore {
         return Flux.from(s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents())
                 .filter(object -> object.lastModified().isBefore(cutoff))
                 .map(object -> object.key().substring(prefix.length()))
-                .filter(name -> name.length() == 64);
+                .filter(ComposedBlob::isBlobName);
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.ComposedBlob;
+import dev.mocks3.state.blob.MissingBlobException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +37,8 @@ public final class BlobReferences {
                 + "on conflict (sha256) do update set ref_count = blobs.ref_count + 1, updated_at = now())";
     }
 
+    /** Blobs checked per transaction after a composed blob went: a bounded number of advisory locks each. */
+    private static final int PART_BATCH = 500;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final BlobStore blobs;
@@ -83,13 +88,64 @@ public final class BlobReferences {
     }
 
     /**
+     * Makes {@code blob} hold one reference to each of its parts, unless it holds them already (an
+     * equal part list completed before). Runs in the caller's transaction; the parts are referenced
+     * (by the upload being completed), so their rows exist.
+     */
+    public Mono<Void> registerParts(ComposedBlob blob) {
+        List<ComposedBlob.Part> parts = blob.parts();
+        Integer[] numbers = new Integer[parts.size()];
+        String[] shas = new String[parts.size()];
+        Long[] sizes = new Long[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            numbers[i] = i + 1;
+            shas[i] = parts.get(i).sha256();
+            sizes[i] = parts.get(i).size();
+        }
+        return db.sql("with added as (insert into blob_parts (composed, part_number, part_sha256, size) "
+                        + "select $1, p.n, p.sha, p.size from unnest($2::int[], $3::text[], $4::bigint[]) as p(n, sha, size) "
+                        + "on conflict (composed, part_number) do nothing returning part_sha256), "
+                        + "counted as (select part_sha256, count(*) as c from added group by part_sha256) "
+                        + "update blobs b set ref_count = b.ref_count + counted.c, updated_at = now() "
+                        + "from counted where b.sha256 = counted.part_sha256")
+                .bind(0, blob.id()).bind(1, numbers).bind(2, shas).bind(3, sizes).then();
+    }
+
+    /**
      * After a commit that dropped a last reference: delete the file unless the hash came back, under
-     * the hash's lock (one statement, V11's lock_unreferenced_blob) until the commit.
+     * the hash's lock (one statement, V11's lock_unreferenced_blob) until the commit. A composed
+     * blob's parts lost their references with it (in that commit), so their files go too.
      */
     public Mono<Void> deleteIfUnreferenced(String sha256) {
-        Mono<Void> work = db.sql("select lock_unreferenced_blob($1)").bind(0, sha256)
+        Mono<List<String>> work = db.sql("select lock_unreferenced_blob($1)").bind(0, sha256)
                 .map(row -> row.get(0, Boolean.class)).one()
-                .flatMap(unreferenced -> unreferenced ? blobs.delete(sha256) : Mono.<Void>empty());
+                .flatMap(unreferenced -> unreferenced
+                        ? partsToCheck(sha256).flatMap(parts -> blobs.delete(sha256).thenReturn(parts))
+                        : Mono.just(List.<String>of()));
+        return tx.transactional(work).flatMapMany(Flux::fromIterable).buffer(PART_BATCH)
+                .concatMap(this::deleteUnreferenced).then();
+    }
+
+    /** A composed blob's distinct parts, read from its manifest before it goes; none for a plain blob. */
+    private Mono<List<String>> partsToCheck(String sha256) {
+        if (!ComposedBlob.isComposed(sha256)) {
+            return Mono.just(List.of());
+        }
+        return blobs.partsOf(sha256)
+                .map(parts -> parts.stream().map(ComposedBlob.Part::sha256).distinct().toList())
+                // the manifest is gone already: the storage sweep deletes the parts' files
+                .onErrorResume(MissingBlobException.class, e -> Mono.just(List.of()));
+    }
+
+    /** Deletes the files of those blobs that no row references, under their locks, in one transaction. */
+    private Mono<Void> deleteUnreferenced(List<String> sha256s) {
+        Mono<Void> work = lock(sha256s)
+                .then(db.sql("select sha256 from blobs where sha256 = any($1::text[])")
+                        .bind(0, sha256s.toArray(String[]::new)).map(row -> row.get(0, String.class)).all()
+                        .collect(java.util.HashSet<String>::new, java.util.Set::add))
+                .flatMapMany(kept -> Flux.fromIterable(sha256s).filter(sha -> !kept.contains(sha)))
+                .concatMap(blobs::delete)
+                .then();
         return tx.transactional(work);
     }
 

@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.core.error.S3Error;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.ComposedBlob;
 import dev.mocks3.state.blob.StagedBlob;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -134,18 +137,56 @@ public final class MultipartStore {
     }
 
     /**
-     * Removes a completed upload like {@link #remove} and, in the same transaction, remembers it
-     * for {@link #COMPLETED_MEMORY} with the ETag of the object it made; older memories are dropped.
+     * The upload's part of completing it, in the caller's transaction (the one that writes the
+     * object): the upload is locked and must still be there (else {@link UploadGoneException}), the
+     * parts chosen must still be the stored ones (else InvalidPart), {@code blob} takes over their
+     * references, the upload goes and is remembered for {@link #COMPLETED_MEMORY} with the ETag of the
+     * object it made. Answers the blobs whose last reference went (uploaded parts left out of the list).
      */
-    public Mono<Boolean> removeCompleted(MultipartUpload upload, String etag) {
-        return releaseOrphans(removal(upload.uploadId()).flatMap(orphans -> db.sql("insert into "
-                        + "completed_multipart_uploads (upload_id, bucket, key, etag) values ($1, $2, $3, $4) "
-                        + "on conflict (upload_id) do nothing")
-                .bind(0, upload.uploadId()).bind(1, upload.draft().bucket()).bind(2, upload.draft().key()).bind(3, etag)
-                .then()
-                .then(db.sql("delete from completed_multipart_uploads where completed_at < now() - $1::interval")
-                        .bind(0, COMPLETED_MEMORY).then())
-                .thenReturn(orphans)));
+    public Mono<List<String>> complete(MultipartUpload upload, List<UploadedPart> chosen, ComposedBlob blob, String etag) {
+        String uploadId = upload.uploadId();
+        Integer[] numbers = chosen.stream().map(UploadedPart::partNumber).toArray(Integer[]::new);
+        String[] shas = chosen.stream().map(UploadedPart::blobSha256).toArray(String[]::new);
+        // with the upload's row locked no part can change (an UploadPart's row needs a key-share lock
+        // on it): counting the chosen parts still stored as they were read is enough
+        return publishManifest(blob)
+                .then(lockUpload(uploadId))
+                .then(db.sql("select count(*) from multipart_parts m join unnest($2::int[], $3::text[]) as c(n, sha) "
+                                + "on m.part_number = c.n and m.blob_sha256 = c.sha where m.upload_id = $1")
+                        .bind(0, uploadId).bind(1, numbers).bind(2, shas).map(row -> row.get(0, Long.class)).one())
+                .flatMap(unchanged -> unchanged == chosen.size() ? refs.registerParts(blob)
+                        // a part was replaced since the request read it
+                        : Mono.error(S3Error.INVALID_PART.exception()))
+                .then(releaseParts(uploadId))
+                .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId).then()
+                        .then(db.sql("insert into completed_multipart_uploads (upload_id, bucket, key, etag) "
+                                        + "values ($1, $2, $3, $4) on conflict (upload_id) do nothing")
+                                .bind(0, uploadId).bind(1, upload.draft().bucket()).bind(2, upload.draft().key()).bind(3, etag)
+                                .then())
+                        .then(db.sql("delete from completed_multipart_uploads where completed_at < now() - $1::interval")
+                                .bind(0, COMPLETED_MEMORY).then())
+                        .thenReturn(orphans));
+    }
+
+    /** Stores the composed blob's manifest under its id (idempotent: equal part lists have one). */
+    private Mono<Void> publishManifest(ComposedBlob blob) {
+        return staging.stage(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(blob.manifest())))
+                .flatMap(staged -> blobs.publish(staged.named(blob.id()))
+                        .onErrorResume(e -> staging.discard(staged).then(Mono.error(e))));
+    }
+
+    /** The upload was aborted or completed by another request meanwhile. */
+    public static final class UploadGoneException extends RuntimeException {
+        UploadGoneException(String uploadId) {
+            super("no upload " + uploadId, null, false, false);
+        }
+    }
+
+    /** Locks the upload's row against a concurrent abort or completion, in the same order both take it. */
+    private Mono<Void> lockUpload(String uploadId) {
+        return db.sql("select 1 from multipart_uploads where upload_id = $1 for update").bind(0, uploadId)
+                .map(row -> 1).first()
+                .switchIfEmpty(Mono.error(() -> new UploadGoneException(uploadId))).then();
     }
 
     /** The ETag of the object an upload of this bucket and key made, if it completed within {@link #COMPLETED_MEMORY}. */
@@ -164,14 +205,26 @@ public final class MultipartStore {
 
     /** Deletes the upload's rows; the blobs no longer referenced, or empty if there was no such upload. */
     private Mono<List<String>> removal(String uploadId) {
-        return db.sql("select blob_sha256 from multipart_parts where upload_id = $1 for update")
-                .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList()
-                .flatMap(shas -> refs.lock(shas)
-                        .then(db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
-                                .fetch().rowsUpdated())
-                        .flatMap(deleted -> deleted == 0 ? Mono.<List<String>>empty()
-                                : Flux.fromIterable(shas).concatMap(this::release)
-                                        .filter(Optional::isPresent).map(Optional::get).collectList()));
+        return lockUpload(uploadId)
+                .then(releaseParts(uploadId))
+                .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId)
+                        .then().thenReturn(orphans))
+                .onErrorResume(UploadGoneException.class, e -> Mono.empty());
+    }
+
+    /**
+     * Deletes the upload's part rows and drops their references in one statement, however many parts
+     * (a 10,000-part upload is one round trip). No advisory locks: a count only falls here, and the
+     * file of a blob whose count reached zero is deleted after the commit under its lock, once it is
+     * seen unreferenced, so a concurrent upload of the same content is never lost.
+     */
+    private Mono<List<String>> releaseParts(String uploadId) {
+        return db.sql("with gone as (delete from multipart_parts where upload_id = $1 returning blob_sha256), "
+                        + "n as (select blob_sha256, count(*) as c from gone group by blob_sha256), "
+                        + "kept as (update blobs b set ref_count = b.ref_count - n.c, updated_at = now() "
+                        + "from n where b.sha256 = n.blob_sha256 and b.ref_count > n.c) "
+                        + "delete from blobs b using n where b.sha256 = n.blob_sha256 and b.ref_count <= n.c returning b.sha256")
+                .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList();
     }
 
     private Mono<Optional<String>> release(String sha256) {

@@ -77,7 +77,7 @@ public final class ObjectWriter {
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 checksums != null ? checksums : Map.of("CRC32", staged.crc32()), null, draft.tags());
-        return commit(record, blobs.publish(staged), condition, cause)
+        return commit(record, blobs.publish(staged).thenReturn(List.of()), condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
                 .doOnCancel(() -> staging.discard(staged).subscribe());
@@ -85,7 +85,18 @@ public final class ObjectWriter {
 
     /** Registers an already published blob as an object (a copy): no bytes move. */
     public Mono<ObjectRecord> link(ObjectRecord record, ChangeCause cause) {
-        return commit(record, Mono.empty(), WriteCondition.NONE, cause);
+        return commit(record, Mono.just(List.of()), WriteCondition.NONE, cause);
+    }
+
+    /**
+     * Commits an object whose blob is composed of part blobs ({@code record.blobSha256()} a
+     * {@link dev.mocks3.state.blob.ComposedBlob} id): {@code publish} writes its manifest and, in this
+     * transaction and under the key's lock, does the rest the object needs (a completed upload goes),
+     * answering the blobs whose last reference it dropped.
+     */
+    public Mono<ObjectRecord> compose(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
+                                      ChangeCause cause) {
+        return commit(record, publish, condition, cause);
     }
 
     /**
@@ -95,7 +106,7 @@ public final class ObjectWriter {
      * common case: BEGIN, that statement, the blob's rename, COMMIT); a condition that fails on
      * what it replaced rolls it back. A versioned bucket's write goes on from the key's lock.
      */
-    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> publish, WriteCondition condition,
+    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
                                       ChangeCause cause) {
         ObjectRecord unversioned = record.withVersionId(null);
         Mono<Changed<ObjectRecord>> work = objects.writeIfUnversioned(unversioned,
@@ -110,9 +121,8 @@ public final class ObjectWriter {
                     if (attempt.written()) {
                         List<String> orphans = attempt.releasedLast() ? List.of(state.current().get().blobSha256())
                                 : List.of();
-                        Changed<ObjectRecord> changed = new Changed<>(unversioned, orphans);
-                        return publish.then(attempt.notifies() ? events.created(unversioned, cause) : Mono.empty())
-                                .thenReturn(changed);
+                        return publish.flatMap(released -> (attempt.notifies() ? events.created(unversioned, cause)
+                                : Mono.<Void>empty()).thenReturn(new Changed<>(unversioned, plus(released, orphans))));
                     }
                     return (switch (state.versioning()) {
                         case UNVERSIONED -> throw new IllegalStateException("an unversioned write is written by the statement");
@@ -125,16 +135,17 @@ public final class ObjectWriter {
     }
 
     /** Versioning enabled: the current object becomes a non-current version, keeping its blob. */
-    private Mono<Changed<ObjectRecord>> addVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+    private Mono<Changed<ObjectRecord>> addVersion(ObjectRecord record, KeyState state, Mono<List<String>> publish) {
         return refs.lock(List.of(record.blobSha256()))
                 .then(publish)
-                .then(state.current().isPresent() ? versions.demoteCurrent(record.bucket(), record.key()) : Mono.empty())
-                .then(objects.replace(record, null))
-                .thenReturn(new Changed<>(record, List.of()));
+                .flatMap(released -> (state.current().isPresent() ? versions.demoteCurrent(record.bucket(), record.key())
+                        : Mono.<Void>empty())
+                        .then(objects.replace(record, null))
+                        .thenReturn(new Changed<>(record, released)));
     }
 
     /** Versioning suspended: the write replaces the null version, current or not; other versions stay. */
-    private Mono<Changed<ObjectRecord>> replaceNullVersion(ObjectRecord record, KeyState state, Mono<Void> publish) {
+    private Mono<Changed<ObjectRecord>> replaceNullVersion(ObjectRecord record, KeyState state, Mono<List<String>> publish) {
         String bucket = record.bucket();
         String key = record.key();
         Optional<CurrentObject> current = state.current();
@@ -142,10 +153,11 @@ public final class ObjectWriter {
         return noncurrentNullVersion(bucket, key).flatMap(nullVersion -> refs.lock(ObjectStore.nonNull(record.blobSha256(),
                         previous, nullVersion.flatMap(ObjectVersions.Noncurrent::blobSha256).orElse(null)))
                 .then(publish)
-                .then(current.isPresent() && previous == null ? versions.demoteCurrent(bucket, key) : Mono.empty())
-                .then(dropNoncurrent(nullVersion))
-                .flatMap(orphans -> objects.replace(record, previous)
-                        .map(last -> new Changed<>(record, plus(orphans, last ? previous : null)))));
+                .flatMap(released -> (current.isPresent() && previous == null ? versions.demoteCurrent(bucket, key)
+                        : Mono.<Void>empty())
+                        .then(dropNoncurrent(nullVersion))
+                        .flatMap(orphans -> objects.replace(record, previous)
+                                .map(last -> new Changed<>(record, plus(plus(released, orphans), last ? previous : null))))));
     }
 
     /** Deletes the object; true if there was one. */
@@ -283,6 +295,15 @@ public final class ObjectWriter {
         return version.get().blobSha256()
                 .map(sha -> removed.then(refs.release(sha)).map(last -> last ? List.of(sha) : List.<String>of()))
                 .orElse(removed.thenReturn(List.of()));
+    }
+
+    private static List<String> plus(List<String> list, List<String> more) {
+        if (more.isEmpty()) {
+            return list;
+        }
+        List<String> both = new ArrayList<>(list);
+        both.addAll(more);
+        return both;
     }
 
     private static List<String> plus(List<String> list, String value) {

@@ -20,7 +20,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * At start and then periodically: removes the temporary folders of dead processes, sets every
- * blob's reference count to the number of objects, object versions and parts naming it, and deletes blob files
+ * blob's reference count to the number of objects, object versions, upload parts and composed blobs naming it
+ * (a composed blob's parts are referenced by it), and deletes blob files
  * no row refers to (a crash between publishing and committing). Every blob is handled under its
  * advisory lock, so a sweep and a concurrent upload of the same content never harm each other.
  */
@@ -30,14 +31,17 @@ public final class StorageSweep extends PeriodicWork {
     private static final String MISCOUNTED = "select coalesce(b.sha256, r.blob_sha256) from blobs b full join "
             + "(select blob_sha256, count(*) n from (select blob_sha256 from objects union all "
             + "select blob_sha256 from object_versions where blob_sha256 is not null union all "
-            + "select blob_sha256 from multipart_parts) named group by blob_sha256) r on r.blob_sha256 = b.sha256 "
+            + "select blob_sha256 from multipart_parts union all "
+            + "select part_sha256 from blob_parts) named group by blob_sha256) r on r.blob_sha256 = b.sha256 "
             + "where coalesce(r.n, 0) <> coalesce(b.ref_count, 0)";
     private static final String RECOUNT = "with n as (select (select count(*) from objects where blob_sha256 = $1) "
             + "+ (select count(*) from object_versions where blob_sha256 = $1) "
-            + "+ (select count(*) from multipart_parts where blob_sha256 = $1) as refs, "
+            + "+ (select count(*) from multipart_parts where blob_sha256 = $1) "
+            + "+ (select count(*) from blob_parts where part_sha256 = $1) as refs, "
             + "(select size from objects where blob_sha256 = $1 union all "
             + "select size from object_versions where blob_sha256 = $1 union all "
-            + "select size from multipart_parts where blob_sha256 = $1 limit 1) as size), "
+            + "select size from multipart_parts where blob_sha256 = $1 union all "
+            + "select size from blob_parts where part_sha256 = $1 limit 1) as size), "
             + "counted as (insert into blobs (sha256, size, ref_count) select $1, size, refs from n where refs > 0 "
             + "on conflict (sha256) do update set ref_count = excluded.ref_count, updated_at = now()), "
             + "dropped as (delete from blobs where sha256 = $1 and (select refs from n) = 0 returning sha256) "

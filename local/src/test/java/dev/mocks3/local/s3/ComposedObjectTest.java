@@ -1,0 +1,176 @@
+package dev.mocks3.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import dev.mocks3.local.MockS3Fixture;
+import dev.mocks3.state.metadata.StorageSweep;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * A completed multipart upload is its parts' blobs, never a copy of them: it reads back whole and in
+ * ranges across part boundaries, copies, and its part blobs live exactly as long as something names them.
+ */
+class ComposedObjectTest {
+    private static final int MIB = 1024 * 1024;
+    private final MockS3Fixture mocks3 = MockS3Fixture.shared();
+
+    @Test
+    void completedUploadReadsAsItsPartsWithoutCopyingThem() throws Exception {
+        String bucket = mocks3.newBucket("composed");
+        List<byte[]> parts = List.of(random(5 * MIB + 3, 1), random(5 * MIB, 2), random(1000, 3));
+        byte[] whole = concat(parts);
+        String etag = upload(bucket, "big", parts);
+
+        assertThat(etag).endsWith("-3\"");
+        var object = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big").checksumMode(ChecksumMode.ENABLED));
+        assertThat(object.asByteArray()).isEqualTo(whole);
+        assertThat(object.response().eTag()).isEqualTo(etag);
+        assertThat(object.response().checksumCRC32()).isEqualTo(crc32(whole));
+        assertThat(BlobFiles.of(mocks3, sha256(whole))).as("no joined copy of the parts").doesNotExist();
+
+        long boundary = 5L * MIB + 3;
+        for (long[] range : new long[][] {{boundary - 10, boundary + 9}, {boundary - 1, 2 * boundary}, {0, whole.length - 1},
+                {whole.length - 1500, whole.length - 1}}) {
+            byte[] got = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big").range("bytes=" + range[0] + "-" + range[1]))
+                    .asByteArray();
+            assertThat(got).as("bytes %d-%d", range[0], range[1])
+                    .isEqualTo(Arrays.copyOfRange(whole, (int) range[0], (int) Math.min(range[1] + 1, whole.length)));
+        }
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("big")).contentLength()).isEqualTo(whole.length);
+
+        mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("big").destinationBucket(bucket).destinationKey("copy"));
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy")).asByteArray()).isEqualTo(whole);
+
+        String uploadId = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("from-copy")).uploadId();
+        String copied = mocks3.s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("big").destinationBucket(bucket)
+                .destinationKey("from-copy").uploadId(uploadId).partNumber(1)
+                .copySourceRange("bytes=" + (boundary - 100) + "-" + (boundary + 99))).copyPartResult().eTag();
+        complete(bucket, "from-copy", uploadId, List.of(copied));
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("from-copy")).asByteArray())
+                .isEqualTo(Arrays.copyOfRange(whole, (int) boundary - 100, (int) boundary + 100));
+    }
+
+    @Test
+    void partBlobsGoWithTheLastObjectOrVersionThatNamesThem() throws Exception {
+        String bucket = mocks3.newBucket("composed-refs");
+        List<byte[]> parts = List.of(random(5 * MIB, 11), random(2000, 12));
+        byte[] leftOut = random(3000, 13);
+        String uploadId = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        List<String> etags = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int number = i + 1;
+            etags.add(mocks3.s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(number),
+                    RequestBody.fromBytes(parts.get(number - 1))).eTag());
+        }
+        mocks3.s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(3), RequestBody.fromBytes(leftOut));
+        complete(bucket, "k", uploadId, etags);
+        List<Path> partFiles = parts.stream().map(part -> BlobFiles.of(mocks3, sha256(part))).toList();
+        assertThat(partFiles).allMatch(Files::exists);
+        assertThat(BlobFiles.of(mocks3, sha256(leftOut))).as("uploaded part left out of the list").doesNotExist();
+
+        mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("k").destinationBucket(bucket).destinationKey("k2"));
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("overwritten"));
+        assertThat(partFiles).as("still named by the copy").allMatch(Files::exists);
+        List<String> partShas = new ArrayList<>();
+        for (byte[] part : parts) {
+            partShas.add(sha256(part));
+        }
+        mocks3.bean(StorageSweep.class).sweep().block(Duration.ofSeconds(30));
+        assertThat(refCounts(partShas)).as("one reference each, from the one composed blob, after a sweep")
+                .containsExactly(1L, 1L);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k2")).asByteArray()).isEqualTo(concat(parts));
+
+        mocks3.s3().deleteObject(b -> b.bucket(bucket).key("k2"));
+        assertThat(partFiles).as("gone with the last object").noneMatch(Files::exists);
+        assertThat(refCounts(partShas)).isEmpty();
+    }
+
+    @Test
+    void aNoncurrentVersionKeepsItsPartsUntilItIsDeleted() throws Exception {
+        String bucket = mocks3.newBucket("composed-versions");
+        mocks3.s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        List<byte[]> parts = List.of(random(5 * MIB, 21), random(10, 22));
+        upload(bucket, "v", parts);
+        String versionId = mocks3.s3().headObject(b -> b.bucket(bucket).key("v")).versionId();
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("v"), RequestBody.fromString("newer"));
+        List<Path> partFiles = parts.stream().map(part -> BlobFiles.of(mocks3, sha256(part))).toList();
+        assertThat(partFiles).allMatch(Files::exists);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("v").versionId(versionId)).asByteArray())
+                .isEqualTo(concat(parts));
+
+        mocks3.s3().deleteObject(b -> b.bucket(bucket).key("v").versionId(versionId));
+        assertThat(partFiles).noneMatch(Files::exists);
+    }
+
+    private List<Long> refCounts(List<String> shas) {
+        return mocks3.bean(DatabaseClient.class).sql("select b.ref_count from unnest($1::text[]) with ordinality as s(sha, n) "
+                        + "join blobs b on b.sha256 = s.sha order by s.n").bind(0, shas.toArray(String[]::new))
+                .map(row -> row.get(0, Long.class)).all().collectList().block();
+    }
+
+    private String upload(String bucket, String key, List<byte[]> parts) {
+        String uploadId = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        List<String> etags = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int number = i + 1;
+            etags.add(mocks3.s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                    RequestBody.fromBytes(parts.get(number - 1))).eTag());
+        }
+        return complete(bucket, key, uploadId, etags);
+    }
+
+    private String complete(String bucket, String key, String uploadId, List<String> etags) {
+        List<CompletedPart> completed = new ArrayList<>();
+        for (int i = 0; i < etags.size(); i++) {
+            completed.add(CompletedPart.builder().partNumber(i + 1).eTag(etags.get(i)).build());
+        }
+        return mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(completed))).eTag();
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed ^ System.nanoTime()).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    private static String crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
