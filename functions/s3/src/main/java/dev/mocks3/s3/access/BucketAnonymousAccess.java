@@ -77,7 +77,7 @@ public class BucketAnonymousAccess implements AnonymousAccess {
         String wanted = switch (call.operation()) {
             case GET_OBJECT, HEAD_OBJECT, LIST_OBJECTS, LIST_OBJECTS_V2, HEAD_BUCKET, LIST_MULTIPART_UPLOADS -> "READ";
             case GET_OBJECT_ACL, GET_BUCKET_ACL -> "READ_ACP";
-            case PUT_OBJECT, DELETE_OBJECT, DELETE_OBJECTS, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, COMPLETE_MULTIPART_UPLOAD,
+            case PUT_OBJECT, POST_OBJECT, DELETE_OBJECT, DELETE_OBJECTS, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, COMPLETE_MULTIPART_UPLOAD,
                  ABORT_MULTIPART_UPLOAD, LIST_PARTS -> "WRITE";
             default -> null;
         };

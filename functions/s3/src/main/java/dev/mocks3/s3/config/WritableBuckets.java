@@ -59,6 +59,6 @@ public class WritableBuckets {
         Map<String, String> headers = new TreeMap<>(draft.headers());
         headers.putAll(settings);
         return new ObjectDraft(draft.bucket(), draft.key(), draft.contentType(), headers, draft.userMetadata(),
-                draft.storageClass(), draft.owner());
+                draft.storageClass(), draft.owner(), draft.tags());
     }
 }
