@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.local.MockS3Fixture;
+import dev.mocks3.local.faults.RulesApiClient;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -395,5 +396,72 @@ class PostObjectTest {
         assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("in/photo 1.jpg")).asByteArray()).containsExactly(1, 2, 3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mocks3.s3().headObject(b -> b.bucket(bucket).key("in/${filename}")))
                 .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void faultRulesNamePostObjectAndMetricsCountIt() {
+        String bucket = mocks3.newBucket("post-fault");
+        RulesApiClient api = new RulesApiClient(mocks3.runner(), mocks3.http());
+        String rule = api.create("{\"name\":\"post\",\"conditions\":[{\"type\":\"bucket\",\"value\":\"" + bucket
+                + "\"},{\"type\":\"operation\",\"value\":\"PostObject\"}],"
+                + "\"action\":{\"type\":\"http_error\",\"http_code\":503,\"error_code\":\"SlowDown\"}}");
+        try {
+            assertRefused(signedForm(policyFor(bucket, "k"), "k").post(mocks3.http(), bucketUri(bucket)), 503, "SlowDown", null);
+            assertNoObject(bucket, "k");
+            assertThat(api.events("bucket=" + bucket, 1).get("events").get(0).get("operation").asText()).isEqualTo("PostObject");
+        } finally {
+            api.delete(rule);
+        }
+        assertThat(signedForm(policyFor(bucket, "k"), "k").post(mocks3.http(), bucketUri(bucket)).statusCode()).isEqualTo(204);
+        assertThat(new RawHttp(mocks3).get("/_mocks3/metrics").body()).contains("operation=\"PostObject\"");
+    }
+
+    @Test
+    void a100MibFileStreamsToTheObject() throws Exception {
+        String bucket = mocks3.newBucket("post-large");
+        long size = 100L * 1024 * 1024;
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        try (java.io.InputStream pattern = new PatternStream(size)) {
+            byte[] chunk = new byte[1 << 16];
+            for (int n; (n = pattern.read(chunk)) > 0; ) {
+                md5.update(chunk, 0, n);
+            }
+        }
+        PolicySigner policy = policyFor(bucket, "large.bin").condition("[\"content-length-range\",0," + size + "]");
+        HttpResponse<String> response = signedForm(policy, "large.bin")
+                .file("large.bin", "application/octet-stream", () -> new PatternStream(size))
+                .postStreamed(mocks3.http(), bucketUri(bucket));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        HeadObjectResponse head = mocks3.s3().headObject(b -> b.bucket(bucket).key("large.bin"));
+        assertThat(head.contentLength()).isEqualTo(size);
+        assertThat(head.eTag()).isEqualTo("\"" + java.util.HexFormat.of().formatHex(md5.digest()) + "\"");
+    }
+
+    /** {@code size} bytes of a repeating pattern, made as they are read. */
+    private static final class PatternStream extends java.io.InputStream {
+        private final long size;
+        private long position;
+
+        PatternStream(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            return position < size ? (int) (position++ * 31 % 251) : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (byte) (position++ * 31 % 251);
+            }
+            return n;
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.mocks3.core.auth.UriEncoding;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.form.FormFields;
-import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.ObjectRecord;
 
@@ -23,15 +22,6 @@ import dev.mocks3.state.metadata.ObjectRecord;
 final class PostAnswer {
 
     private PostAnswer() {
-    }
-
-    /** The PostResponse document of a 201. */
-    record PostResponse(String location, String bucket, String key, String etag) {
-
-        byte[] xml() {
-            return XmlWriter.plainDocument("PostResponse").element("Location", location).element("Bucket", bucket)
-                    .element("Key", key).element("ETag", etag).finishBytes("PostResponse");
-        }
     }
 
     static S3Response of(S3Request request, FormFields fields, ObjectRecord object) {
