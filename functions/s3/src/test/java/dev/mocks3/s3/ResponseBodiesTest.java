@@ -28,6 +28,7 @@ import dev.mocks3.s3.multipart.InitiateMultipartUploadResult;
 import dev.mocks3.s3.multipart.ListMultipartUploadsResult;
 import dev.mocks3.s3.multipart.ListPartsResult;
 import dev.mocks3.s3.object.DeleteResult;
+import dev.mocks3.s3.object.PostResponse;
 import dev.mocks3.state.metadata.BucketRecord;
 import dev.mocks3.state.metadata.Listing;
 import dev.mocks3.state.metadata.MultipartUpload;
@@ -82,6 +83,12 @@ class ResponseBodiesTest {
     void createMultipartUpload() {
         assertMatchesFixture("CreateMultipartUpload",
                 new InitiateMultipartUploadResult("videos", "2026/trip.mp4", "VXBsb2FkIElEIGZvciB0cmlwLm1wNA").xml());
+    }
+
+    @Test
+    void postObjectWith201() {
+        assertMatchesFixture("PostObject", new PostResponse("https://photos.s3.amazonaws.com/2026/a%20b.jpg", "photos",
+                "2026/a b.jpg", ETAG).xml());
     }
 
     @Test

@@ -154,4 +154,22 @@ class StrictModeIsolationTest {
             }
         });
     }
+
+    @Test
+    void aFormSignedByAnotherKeyCannotUploadIntoTheBucketNorCanAnUnsignedOne() {
+        String bucket = bucketOfA("form");
+        PolicySigner policy = new PolicySigner().condition("{\"bucket\":\"" + bucket + "\"}").condition("{\"key\":\"form.txt\"}");
+        HttpResponse<String> byB = new BrowserForm().field("key", "form.txt").fields(policy.sigV4(KEY_B, SECRET_B))
+                .post(mocks3.http(), mocks3.s3("/" + bucket));
+        assertThat(byB.statusCode()).isEqualTo(403);
+        assertThat(RawHttp.errorCode(byB)).isEqualTo("AccessDenied");
+        HttpResponse<String> unsigned = new BrowserForm().field("key", "form.txt").post(mocks3.http(), mocks3.s3("/" + bucket));
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThatThrownBy(() -> a.headObject(r -> r.bucket(bucket).key("form.txt"))).isInstanceOf(NoSuchKeyException.class);
+
+        HttpResponse<String> byA = new BrowserForm().field("key", "form.txt").fields(policy.sigV4(KEY_A, SECRET_A))
+                .post(mocks3.http(), mocks3.s3("/" + bucket));
+        assertThat(byA.statusCode()).as(byA.body()).isEqualTo(204);
+        assertThat(a.getObjectAsBytes(r -> r.bucket(bucket).key("form.txt")).asUtf8String()).isEqualTo("hello form");
+    }
 }

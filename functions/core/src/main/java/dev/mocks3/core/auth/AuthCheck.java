@@ -16,6 +16,7 @@ import dev.mocks3.core.checksum.DigestCheck;
 import dev.mocks3.core.checksum.ExpectedDigest;
 import dev.mocks3.core.chunked.AwsChunkedDecoder;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.form.FormFields;
 import dev.mocks3.core.routing.S3Operation;
 
 import reactor.core.publisher.Mono;
@@ -61,6 +62,11 @@ public final class AuthCheck implements S3Function {
     @Override
     public Mono<S3Call> apply(S3Call call) {
         S3Request request = call.request();
+        if (call.operation() == S3Operation.POST_OBJECT) {
+            // a form upload's signature and policy are fields of its body: the operation reads them, then asks admitForm
+            return Mono.just(withDefaultOwner(call).withAttribute(FormAuthentication.ATTRIBUTE,
+                    (FormAuthentication) this::admitForm));
+        }
         return verifier.verify(request).flatMap(verification -> {
             BodyChecksum declared = call.operation().is(S3Operation.Trait.UPLOADS_BODY)
                     ? ChecksumHeaders.declared(request.headers(), trailerChecksum(request.header("x-amz-trailer"))) : null;
@@ -69,32 +75,57 @@ public final class AuthCheck implements S3Function {
             if (declared != null) {
                 verified = verified.withAttribute(BodyChecksum.ATTRIBUTE, declared);
             }
-            if (defaultOwner != null) {
-                verified = verified.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
-            }
-            if (verification.anonymous()) {
-                return anonymous(verified);
-            }
-            S3Call signed = verified.withAccessKey(verification.accessKey());
+            return admit(withDefaultOwner(verified), verification.anonymous() ? null : verification.accessKey());
+        });
+    }
+
+    private Mono<S3Call> admitForm(S3Call call, FormFields fields) {
+        S3Request request = call.request();
+        return verifier.verifyForm(fields, request.bucket()).flatMap(form -> {
+            S3Request limited = form.range() == null ? request : request.withBody(form.range().limit(request.body()));
+            S3Request trusted = withTrustedBody(limited, Verification.anonymous(PayloadMode.UNSIGNED, null),
+                    call.operation(), null);
+            return admit(call.withRequest(trusted), form.accessKey());
+        });
+    }
+
+    /** The verified call as its access key (null: anonymous), if the bucket's owner, policy and ACLs allow it. */
+    private Mono<S3Call> admit(S3Call verified, String accessKey) {
+        Mono<S3Call> admitted;
+        if (accessKey == null) {
+            admitted = anonymous(verified);
+        } else {
+            S3Call signed = verified.withAccessKey(accessKey);
             if (callerAccess != null) {
-                return decided(strict ? signed.withAttribute(BucketAccess.OWN_BUCKETS_ONLY, Boolean.TRUE) : signed);
+                admitted = decided(strict ? signed.withAttribute(BucketAccess.OWN_BUCKETS_ONLY, Boolean.TRUE) : signed, strict);
+            } else {
+                admitted = strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
             }
-            return strict && buckets != null ? buckets.check(signed) : Mono.just(signed);
-        }).flatMap(verified -> expectedOwner == null ? Mono.just(verified) : expectedOwner.check(verified));
-    }
-
-    /** Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it. */
-    private Mono<S3Call> anonymous(S3Call call) {
-        if (callerAccess == null) {
-            return strict ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
         }
-        return decided(call);
+        return admitted.flatMap(call -> expectedOwner == null ? Mono.just(call) : expectedOwner.check(call));
     }
 
-    /** Strict mode serves what the bucket allows the caller; open mode what it does not deny. */
-    private Mono<S3Call> decided(S3Call call) {
-        return callerAccess.decide(call, strict).map(decision -> {
-            boolean refused = strict ? decision != CallerAccess.Decision.ALLOW : decision == CallerAccess.Decision.DENY;
+    private S3Call withDefaultOwner(S3Call call) {
+        return defaultOwner == null ? call : call.withAttribute(CallOwner.DEFAULT_OWNER, defaultOwner);
+    }
+
+    /**
+     * Strict mode serves an unsigned request only when the bucket allows it; open mode unless the bucket denies it.
+     * An unsigned form upload needs the bucket's allowance in both modes, as on S3 (a public-write ACL or policy).
+     */
+    private Mono<S3Call> anonymous(S3Call call) {
+        boolean needsAllowance = strict || call.operation() == S3Operation.POST_OBJECT;
+        if (callerAccess == null) {
+            return needsAllowance ? Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource())) : Mono.just(call);
+        }
+        return decided(call, needsAllowance);
+    }
+
+    /** With {@code needsAllowance} (strict mode) what the bucket allows the caller is served; else what it does not deny. */
+    private Mono<S3Call> decided(S3Call call, boolean needsAllowance) {
+        return callerAccess.decide(call, needsAllowance).map(decision -> {
+            boolean refused = needsAllowance ? decision != CallerAccess.Decision.ALLOW
+                    : decision == CallerAccess.Decision.DENY;
             if (refused) {
                 throw S3Error.ACCESS_DENIED.at(call.request().resource());
             }

@@ -149,7 +149,7 @@ final class SigV2Verifier {
         return resource.toString();
     }
 
-    private static String hmacSha1Base64(String secret, String data) {
+    static String hmacSha1Base64(String secret, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.form.FormFields;
 
 import reactor.core.publisher.Mono;
 
@@ -27,6 +28,7 @@ public final class SigV4Verifier {
     private final AccessKeys keys;
     private final Clock clock;
     private final SigV2Verifier sigV2;
+    private final PostFormSignature forms;
     private final boolean anyService;
 
     public SigV4Verifier(AccessKeys keys, Clock clock) {
@@ -37,6 +39,7 @@ public final class SigV4Verifier {
         this.keys = keys;
         this.clock = clock;
         this.sigV2 = new SigV2Verifier(keys, clock);
+        this.forms = new PostFormSignature(keys, clock);
         this.anyService = anyService;
     }
 
@@ -67,6 +70,11 @@ public final class SigV4Verifier {
             String contentSha256 = request.header(CONTENT_SHA256);
             return Mono.just(Verification.anonymous(PayloadMode.of(contentSha256), contentSha256));
         });
+    }
+
+    /** Verifies a browser form upload's signature and policy, carried in its fields rather than its headers. */
+    Mono<PostFormSignature.SignedForm> verifyForm(FormFields fields, String bucket) {
+        return forms.verify(fields, bucket);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
  */
 public final class S3EventNames {
     public static final String OBJECT_CREATED_PUT = "s3:ObjectCreated:Put";
+    public static final String OBJECT_CREATED_POST = "s3:ObjectCreated:Post";
     public static final String OBJECT_CREATED_COPY = "s3:ObjectCreated:Copy";
     public static final String OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD = "s3:ObjectCreated:CompleteMultipartUpload";
     public static final String OBJECT_REMOVED_DELETE = "s3:ObjectRemoved:Delete";

@@ -63,6 +63,7 @@ public final class Routes {
             route("HEAD", BUCKET, Set.of(), HEAD_BUCKET),
             route("DELETE", BUCKET, Set.of(), DELETE_BUCKET),
             route("POST", BUCKET, Set.of("delete"), DELETE_OBJECTS),
+            route("POST", BUCKET, Set.of(), POST_OBJECT),
 
             route("POST", OBJECT, Set.of("uploads"), CREATE_MULTIPART_UPLOAD),
             route("POST", OBJECT, Set.of("uploadId"), COMPLETE_MULTIPART_UPLOAD),

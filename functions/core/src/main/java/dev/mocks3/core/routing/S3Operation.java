@@ -54,6 +54,8 @@ public enum S3Operation {
     LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
     DELETE_OBJECTS("DeleteObjects", "deleteObjects"),
     PUT_OBJECT("PutObject", "putObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
+    /** Browser form upload: POST /bucket with multipart/form-data; key, metadata and signature are form fields. */
+    POST_OBJECT("PostObject", "postObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
     COPY_OBJECT("CopyObject", "copyObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
     GET_OBJECT("GetObject", "getObject", Trait.READS_OBJECT, Trait.MOVES_BYTES),
     HEAD_OBJECT("HeadObject", "headObject", Trait.READS_OBJECT),

@@ -10,7 +10,8 @@ class S3OperationTraitsTest {
 
     @Test
     void onlyObjectBodyOperationsStreamAnUploadToTheBlobStore() {
-        assertThat(S3Operation.with(Trait.UPLOADS_BODY)).containsExactlyInAnyOrder(S3Operation.PUT_OBJECT, S3Operation.UPLOAD_PART);
+        assertThat(S3Operation.with(Trait.UPLOADS_BODY)).containsExactlyInAnyOrder(S3Operation.PUT_OBJECT, S3Operation.POST_OBJECT,
+                S3Operation.UPLOAD_PART);
     }
 
     @Test
@@ -24,7 +25,7 @@ class S3OperationTraitsTest {
         assertThat(S3Operation.with(Trait.LISTS_OBJECTS))
                 .containsExactlyInAnyOrder(S3Operation.LIST_OBJECTS, S3Operation.LIST_OBJECTS_V2);
         assertThat(S3Operation.with(Trait.WRITES_OBJECT)).containsExactlyInAnyOrder(S3Operation.PUT_OBJECT,
-                S3Operation.COPY_OBJECT, S3Operation.DELETE_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
+                S3Operation.POST_OBJECT, S3Operation.COPY_OBJECT, S3Operation.DELETE_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD);
     }
 
     @Test

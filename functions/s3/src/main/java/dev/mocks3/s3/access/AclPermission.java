@@ -15,7 +15,7 @@ record AclPermission(String permission, boolean onObject) {
         return Optional.ofNullable(switch (operation) {
             case LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, HEAD_BUCKET, LIST_MULTIPART_UPLOADS ->
                     new AclPermission("READ", false);
-            case PUT_OBJECT, COPY_OBJECT, DELETE_OBJECT, DELETE_OBJECTS, CREATE_MULTIPART_UPLOAD, UPLOAD_PART,
+            case PUT_OBJECT, POST_OBJECT, COPY_OBJECT, DELETE_OBJECT, DELETE_OBJECTS, CREATE_MULTIPART_UPLOAD, UPLOAD_PART,
                  UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD, LIST_PARTS ->
                     new AclPermission("WRITE", false);
             case GET_BUCKET_ACL -> new AclPermission("READ_ACP", false);

@@ -12,7 +12,7 @@ final class PolicyActions {
         return "s3:" + switch (operation) {
             case HEAD_OBJECT, GET_OBJECT, CORS_PREFLIGHT -> "GetObject";
             case LIST_OBJECTS, LIST_OBJECTS_V2, HEAD_BUCKET -> "ListBucket";
-            case PUT_OBJECT, COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY,
+            case PUT_OBJECT, POST_OBJECT, COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY,
                  COMPLETE_MULTIPART_UPLOAD -> "PutObject";
             case DELETE_OBJECT, DELETE_OBJECTS -> "DeleteObject";
             case LIST_PARTS -> "ListMultipartUploadParts";

@@ -1,77 +1,30 @@
 package dev.mocks3.s3.object;
 
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
-import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.checksum.BodyChecksum;
-import dev.mocks3.core.checksum.ObjectChecksum;
-import dev.mocks3.core.error.S3Error;
-import dev.mocks3.s3.OperationFunction;
-import dev.mocks3.s3.config.WritableBuckets;
-import dev.mocks3.s3.encryption.ObjectEncryption;
-import dev.mocks3.s3.http.ObjectHeaders;
-import dev.mocks3.s3.http.Preconditions;
-import dev.mocks3.s3.http.Responses;
-import dev.mocks3.state.blob.BlobStaging;
-import dev.mocks3.state.metadata.ObjectDraft;
-import dev.mocks3.state.metadata.ObjectWriter;
-import dev.mocks3.state.metadata.WriteCondition;
 import dev.mocks3.core.notification.S3EventNames;
-import dev.mocks3.state.notification.ChangeCause;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.Responses;
 import reactor.core.publisher.Mono;
 
-/**
- * PUT /bucket/key — streams the body to a temporary file, then makes it the object in one
- * transaction. The body arrives already checked against Content-MD5 and x-amz-checksum-* by
- * {@code authCheck}, which also hands over the verified x-amz-checksum-* (header or trailer) that the
- * object keeps (else its CRC32); a body that fails midway leaves neither an object nor a blob. If-Match and
- * If-None-Match: * are checked against the object replaced, in the same transaction.
- */
+/** PUT /bucket/key — the body becomes the object through {@link ObjectUpload}. */
 @Component("putObject")
 public class PutObject extends OperationFunction {
-    static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
-    private final WritableBuckets buckets;
-    private final BlobStaging staging;
-    private final ObjectWriter writer;
+    private final ObjectUpload upload;
 
-    public PutObject(WritableBuckets buckets, BlobStaging staging, ObjectWriter writer) {
-        this.buckets = buckets;
-        this.staging = staging;
-        this.writer = writer;
-    }
-
-    /** The verified checksum the client sent with the body (read after the body ended), or null for the default CRC32. */
-    private static Map<String, String> declaredChecksum(S3Call call) {
-        return BodyChecksum.of(call).flatMap(declared -> declared.value()
-                        .map(value -> ObjectChecksum.fullObject(declared.algorithm(), value).toMap()))
-                .orElse(null);
+    public PutObject(ObjectUpload upload) {
+        this.upload = upload;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        S3Request request = call.request();
-        if (request.contentLength() > MAX_SINGLE_PUT) {
-            throw S3Error.ENTITY_TOO_LARGE.exception().with("ProposedSize", Long.toString(request.contentLength()))
-                    .with("MaxSizeAllowed", Long.toString(MAX_SINGLE_PUT));
-        }
-        ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
-        WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
-        return buckets.of(call)
-                .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
-                .flatMap(settled -> staging.stage(request.body())
-                        .flatMap(staged -> writer.write(settled, staged, null, declaredChecksum(call), condition,
-                                ChangeCause.of(call, S3EventNames.OBJECT_CREATED_PUT))))
-                .map(object -> {
-                    S3Response response = Responses.empty(200);
-                    response.headers().set("ETag", object.quotedEtag());
-                    ObjectChecksum.from(object.checksums()).ifPresent(checksum -> checksum.writeTo(response.headers()));
-                    ObjectEncryption.echo(object.headers(), response.headers());
-                    ObjectHeaders.versionId(response.headers(), object);
-                    return response;
-                });
+        return upload.write(call, S3EventNames.OBJECT_CREATED_PUT).map(object -> {
+            S3Response response = Responses.empty(200);
+            ObjectUpload.writtenHeaders(response.headers(), object);
+            return response;
+        });
     }
 }
