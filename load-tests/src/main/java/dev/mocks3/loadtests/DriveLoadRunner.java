@@ -150,13 +150,7 @@ public final class DriveLoadRunner {
             String first = register(drive, 0);
             seedContents(drive, first, contents, shas);
             DriveSqlSeed.seed(o.sqlSeed(), o.psql(), o.users(), o.files() / o.users(), shas, CONTENT_SIZE, log);
-            // user 0's quota was cached in Redis by the content uploads, before psql added its files: one
-            // more charge makes the drive cache what PostgreSQL now says (the others have no cached quota yet)
-            DriveHttp.Reply refresh = drive.post("/file/v1/upload/instant", first, DriveHttp.json("name", "seeded",
-                    "size", CONTENT_SIZE, "sha256", shas[0], "onConflict", "rename"));
-            if (!refresh.ok()) {
-                throw new IllegalStateException("cannot refresh user 0's quota: " + refresh.body());
-            }
+            refreshQuota(drive, first, shas[0]);
             tokens = tokens(drive, o, log);
         } else {
             tokens = tokens(drive, o, log);
@@ -196,7 +190,7 @@ public final class DriveLoadRunner {
     }
 
     /** Registers user {@code u} (or logs in when registered already) and answers its token. */
-    private static String register(DriveHttp drive, int u) {
+    static String register(DriveHttp drive, int u) {
         String mobile = mobile(u);
         DriveHttp.Reply r = drive.post("/usercenter/v1/user/register", null,
                 DriveHttp.json("mobile", mobile, "password", PASSWORD, "name", "load-" + u));
@@ -221,7 +215,7 @@ public final class DriveLoadRunner {
         return tokens;
     }
 
-    private static void seedContents(DriveHttp drive, String token, byte[][] contents, String[] shas) {
+    static void seedContents(DriveHttp drive, String token, byte[][] contents, String[] shas) {
         for (int c = 0; c < contents.length; c++) {
             String name = "content-" + c;
             DriveHttp.Reply hit = drive.post("/file/v1/upload/instant", token,
@@ -398,6 +392,18 @@ public final class DriveLoadRunner {
         }
         out.println();
         report.loadAverages().forEach(out::println);
+    }
+
+    /**
+     * A user's quota was cached in Redis by the content uploads, before psql added its files: one more
+     * charge (an instant upload of a known content) makes the drive cache what PostgreSQL now says.
+     */
+    static void refreshQuota(DriveHttp drive, String token, String sha) {
+        DriveHttp.Reply refresh = drive.post("/file/v1/upload/instant", token, DriveHttp.json("name", "seeded",
+                "size", CONTENT_SIZE, "sha256", sha, "onConflict", "rename"));
+        if (!refresh.ok()) {
+            throw new IllegalStateException("cannot refresh the quota: " + refresh.body());
+        }
     }
 
     static String mobile(int user) {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DriveSearchLoadRunner {
     static final String MOBILE = "13900007777";
     static final String PASSWORD = "search-load-pass";
+    static final int CONTENT_SIZE = 1024;
     static final String[] WORDS = {"report", "budget", "holiday", "photo", "invoice", "contract", "meeting", "notes", "draft",
         "final", "summary", "plan", "design", "backup", "music", "video", "project", "review", "季度", "报告", "年度", "总结",
         "合同", "会议", "照片", "预算", "设计", "项目"};
@@ -98,7 +99,7 @@ public final class DriveSearchLoadRunner {
         return all;
     }
 
-    private static String login(DriveHttp drive) {
+    static String login(DriveHttp drive) {
         DriveHttp.Reply r = drive.post("/usercenter/v1/user/register", null,
                 DriveHttp.json("mobile", MOBILE, "password", PASSWORD, "name", "search-load"));
         if (r.code() == 200002) {
@@ -112,23 +113,14 @@ public final class DriveSearchLoadRunner {
 
     /** Instant uploads of one content under many names, until the search index counts them all. */
     private static void seed(DriveHttp drive, String token, Options o, PrintStream out) throws Exception {
-        byte[] content = new byte[1024];
-        ClientThreads.randomise(content, new SplittableRandom(7));
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        DriveHttp.Reply presign = drive.post("/file/v1/upload/presign", token,
-                DriveHttp.json("name", "seed.bin", "size", content.length, "sha256", sha, "onConflict", "rename"));
-        if (presign.ok()) {
-            drive.putPresigned(presign.text("url"), "x-amz-checksum-sha256",
-                    Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha)), content);
-            drive.post("/file/v1/upload/callback", token, DriveHttp.json("uploadId", presign.text("uploadId")));
-        }
+        String sha = uploadContent(drive, token);
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
         ClientThreads.run(16, "seed", client -> {
             for (long f; (f = next.getAndIncrement()) < o.files(); ) {
                 DriveHttp.Reply r = drive.post("/file/v1/upload/instant", token,
-                        DriveHttp.json("name", name(f), "size", content.length, "sha256", sha));
+                        DriveHttp.json("name", name(f), "size", CONTENT_SIZE, "sha256", sha));
                 if (!(r.ok() && r.body().contains("\"hit\":true")) && r.code() != 300002) {
                     failures.incrementAndGet();
                 }
@@ -141,6 +133,21 @@ public final class DriveSearchLoadRunner {
             Thread.sleep(500);
         }
         out.printf("%d files seeded and indexed in %.0f s%n", o.files(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The one 1 KiB content every seeded file holds, uploaded (presign, PUT, callback) as {@code seed.bin}; answers its SHA-256. */
+    static String uploadContent(DriveHttp drive, String token) throws Exception {
+        byte[] content = new byte[CONTENT_SIZE];
+        ClientThreads.randomise(content, new SplittableRandom(7));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        DriveHttp.Reply presign = drive.post("/file/v1/upload/presign", token,
+                DriveHttp.json("name", "seed.bin", "size", content.length, "sha256", sha, "onConflict", "rename"));
+        if (presign.ok()) {
+            drive.putPresigned(presign.text("url"), "x-amz-checksum-sha256",
+                    Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha)), content);
+            drive.post("/file/v1/upload/callback", token, DriveHttp.json("uploadId", presign.text("uploadId")));
+        }
+        return sha;
     }
 
     /** A name of two or three words, a number and an extension, the same for the same n on every run. */

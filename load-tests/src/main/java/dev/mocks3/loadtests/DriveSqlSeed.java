@@ -77,10 +77,62 @@ final class DriveSqlSeed {
                 "analyze drive_entries;",
                 "analyze drive_contents;",
                 "");
+        long start = System.nanoTime();
+        run(target, psql, sql);
+        log.printf(Locale.ROOT, "seeded %d users and %d files through psql in %.1f s%n", users, (long) users * perUser,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A file to seed for one user: in the root ({@code folder} empty) or in the root folder {@code folder}, made when missing. */
+    record Placed(String folder, String name) {
+    }
+
+    /**
+     * The files {@code placed} of the registered user {@code mobile}, all of content {@code sha} (known to the
+     * drive already), written as instant uploads would write them; then that content's references and the
+     * user's used quota recounted. Idempotent: names already taken are left alone.
+     */
+    static void seedPlaced(Target target, String psql, String mobile, String sha, int size, List<Placed> placed, PrintStream log)
+            throws IOException, InterruptedException {
+        StringBuilder rows = new StringBuilder(placed.size() * 40);
+        for (Placed p : placed) {
+            if ((p.folder() + p.name()).matches(".*[\\t\\n\\r\\\\].*")) {
+                throw new IllegalArgumentException("a seeded name may hold no tab, line break or backslash: " + p);
+            }
+            rows.append(p.folder()).append('\t').append(p.name()).append('\n');
+        }
+        String user = "(select id from drive_users where mobile = '" + mobile + "')";
+        String sql = String.join("\n",
+                "\\set ON_ERROR_STOP on",
+                "begin;",
+                "create temporary table seed_placed (folder text not null, name text not null) on commit drop;",
+                "copy seed_placed from stdin;",
+                rows + "\\.",
+                "insert into drive_entries (user_id, parent_id, name, folder)",
+                "  select distinct " + user + ", 0, folder, true from seed_placed where folder <> ''",
+                "  on conflict (user_id, parent_id, name) where trashed_at is null do nothing;",
+                "insert into drive_entries (user_id, parent_id, name, folder, sha256, size)",
+                "  select " + user + ", coalesce(f.id, 0), p.name, false, '" + sha + "', " + size + " from seed_placed p",
+                "  left join drive_entries f on p.folder <> '' and f.user_id = " + user + " and f.parent_id = 0",
+                "    and f.name = p.folder and f.folder and f.trashed_at is null",
+                "  on conflict (user_id, parent_id, name) where trashed_at is null do nothing;",
+                "update drive_contents set refs = (select count(*) from drive_entries e where e.sha256 = '" + sha + "')",
+                "  where sha256 = '" + sha + "';",
+                "update drive_users du set quota_used = (select coalesce(sum(size), 0) from drive_entries e",
+                "  where e.user_id = du.id and not e.folder) where du.mobile = '" + mobile + "';",
+                "commit;",
+                "analyze drive_entries;",
+                "");
+        long start = System.nanoTime();
+        run(target, psql, sql);
+        log.printf(Locale.ROOT, "seeded %d files of %s through psql in %.1f s%n", placed.size(), mobile, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs a psql script (given on standard input, so it may hold COPY data); fails with psql's output. */
+    static void run(Target target, String psql, String sql) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(psql, "-q", "-X", target.url()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("PGPASSWORD", target.password());
-        long start = System.nanoTime();
         Process p = builder.start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(sql.getBytes(StandardCharsets.UTF_8));
@@ -89,7 +141,5 @@ final class DriveSqlSeed {
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("psql seeding failed: " + out);
         }
-        log.printf(Locale.ROOT, "seeded %d users and %d files through psql in %.1f s%n", users, (long) users * perUser,
-                (System.nanoTime() - start) / 1e9);
     }
 }

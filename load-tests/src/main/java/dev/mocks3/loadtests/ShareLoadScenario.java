@@ -31,7 +31,7 @@ public final class ShareLoadScenario {
     static final int MAX_FILES = 1_000_000;
 
     record Options(String url, int files, int folderFiles, int shares, int concurrency, Duration duration, Duration warmup,
-                   double rate) {
+                   double rate, boolean seeded) {
         Options {
             if (files < folderFiles || folderFiles < 1 || files > MAX_FILES || shares < 1 || shares > 10_000
                     || concurrency < 1 || concurrency > S3LoadRunner.MAX_CONCURRENCY
@@ -50,6 +50,7 @@ public final class ShareLoadScenario {
             Duration duration = Duration.ofSeconds(30);
             Duration warmup = Duration.ofSeconds(5);
             double rate = 0;
+            boolean seeded = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -61,10 +62,11 @@ public final class ShareLoadScenario {
                     case "--duration" -> duration = S3LoadRunner.Options.duration(value);
                     case "--warmup" -> warmup = S3LoadRunner.Options.duration(value);
                     case "--rate" -> rate = Double.parseDouble(value);
+                    case "--seeded" -> seeded = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(url, files, folderFiles, shares, concurrency, duration, warmup, rate);
+            return new Options(url, files, folderFiles, shares, concurrency, duration, warmup, rate, seeded);
         }
     }
 
@@ -80,20 +82,26 @@ public final class ShareLoadScenario {
         DriveHttp drive = new DriveHttp(LoadTarget.of(o.url()));
         long seedStart = System.nanoTime();
         String token = owner(drive);
-        String sha = content(drive, token);
         long shared = folder(drive, token, "shared");
-        seedFolder(drive, o, token, shared, "shared-", o.folderFiles(), sha, System.out);
-        int rest = o.files() - o.folderFiles();
-        for (int f = 0; f * PER_FOLDER < rest; f++) {
-            long bulk = folder(drive, token, "bulk-" + f);
-            seedFolder(drive, o, token, bulk, "bulk-" + f + "-", Math.min(PER_FOLDER, rest - f * PER_FOLDER), sha, System.out);
+        if (!o.seeded()) {
+            String sha = content(drive, token);
+            seedFolder(drive, o, token, shared, "shared-", o.folderFiles(), sha, System.out);
+            int rest = o.files() - o.folderFiles();
+            for (int f = 0; f * PER_FOLDER < rest; f++) {
+                long bulk = folder(drive, token, "bulk-" + f);
+                seedFolder(drive, o, token, bulk, "bulk-" + f + "-", Math.min(PER_FOLDER, rest - f * PER_FOLDER), sha, System.out);
+            }
         }
         List<OpenShare> shares = createShares(drive, o, token, shared);
         System.out.printf(Locale.ROOT, "seeded %d files, %d shares in %.1f s%n", o.files(), o.shares(),
                 (System.nanoTime() - seedStart) / 1e9);
 
         List<OpStats> results = new ArrayList<>();
+        String loadBefore = "";
         for (boolean measured : new boolean[] {false, true}) {
+            if (measured) {
+                loadBefore = DriveLoadRunner.loadAverage();
+            }
             Duration length = measured ? o.duration() : o.warmup();
             OpStats validate = validate(drive, o, shares, length);
             OpStats listing = listing(drive, o, shares, shared, length);
@@ -103,10 +111,12 @@ public final class ShareLoadScenario {
             }
         }
         print(o, results, System.out);
+        System.out.printf("load average (1, 5, 15 min): %s before the measured phases, %s after%n", loadBefore,
+                DriveLoadRunner.loadAverage());
         System.exit(results.stream().anyMatch(op -> op.errors() > 0 || op.successes() == 0) ? 1 : 0);
     }
 
-    private static String owner(DriveHttp drive) {
+    static String owner(DriveHttp drive) {
         DriveHttp.Reply r = drive.post("/usercenter/v1/user/register", null,
                 DriveHttp.json("mobile", MOBILE, "password", PASSWORD, "name", "share-load"));
         if (r.code() == 200002) {
@@ -119,7 +129,7 @@ public final class ShareLoadScenario {
     }
 
     /** The one 1 KiB content every file holds, uploaded once (presign, PUT, callback) unless known. */
-    private static String content(DriveHttp drive, String token) {
+    static String content(DriveHttp drive, String token) {
         byte[] bytes = new byte[CONTENT_SIZE];
         ClientThreads.randomise(bytes, new SplittableRandom(20_261_206L));
         String sha;

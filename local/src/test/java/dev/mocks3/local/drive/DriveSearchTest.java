@@ -1,6 +1,7 @@
 package dev.mocks3.local.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,6 +223,23 @@ class DriveSearchTest {
         assertThat(names(search(user, "keyword", "report"))).containsExactly("Quarterly Report 2024.pdf", "Reports");
         assertThat(names(search(user, "keyword", "ghost"))).isEmpty();
         assertThat(drive.get("/search/v1/search/stats", user.token()).data().path("files").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void reindexCompletesForADriveOfManyFiles() {
+        User user = drive.newUser();
+        int folders = 30_000;
+        MOCKS3.bean(DatabaseClient.class).sql("insert into drive_entries (user_id, parent_id, name, folder) "
+                        + "select $1, 0, 'bulk-' || i, true from generate_series(0, $2 - 1) i")
+                .bind(0, user.id()).bind(1, folders).fetch().rowsUpdated().block();
+        // as autovacuum would: with the table's statistics from before the insert the planner walks 30,000 folders in a nested loop
+        MOCKS3.bean(DatabaseClient.class).sql("analyze drive_entries").fetch().rowsUpdated().block();
+        // the job once wrote its first batch while still reading the files on the same connection: past what the
+        // connection buffers, both waited for each other and the job never answered
+        JsonNode run = assertTimeoutPreemptively(Duration.ofMinutes(3),
+                () -> jobs.run(UUID.randomUUID().toString(), EventTypes.JOB_DRIVE_SEARCH_REINDEX, "{\"user_id\":" + user.id() + "}"));
+        assertThat(run.path("result").path("indexed").asLong()).isEqualTo(folders);
+        assertThat(names(search(user, "keyword", "bulk-29999"))).containsExactly("bulk-29999");
     }
 
     private JsonNode search(User user, Object... query) {

@@ -29,11 +29,7 @@ public final class Tokens {
     private final Duration lifetime;
     private final Clock clock;
     /** Tokens already verified, until they expire: a token's signature never changes, so it is checked once. */
-    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
-    static final int REMEMBERED = 10_000;
-
-    private record Verified(long userId, Instant expires) {
-    }
+    private final RememberedTokens<Long> verified;
 
     public Tokens(byte[] secret, Duration lifetime, Clock clock) {
         try {
@@ -44,6 +40,7 @@ public final class Tokens {
         }
         this.lifetime = lifetime;
         this.clock = clock;
+        this.verified = new RememberedTokens<>(clock);
     }
 
     /** The document's login answer. */
@@ -66,12 +63,9 @@ public final class Tokens {
 
     /** The user id of a valid token; 100003 for anything else. */
     public long verify(String token) {
-        Verified known = verified.get(token);
+        Long known = verified.get(token);
         if (known != null) {
-            if (known.expires().isAfter(clock.instant())) {
-                return known.userId();
-            }
-            verified.remove(token);
+            return known;
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -87,10 +81,7 @@ public final class Tokens {
                 throw DriveError.UNAUTHORIZED.exception("token invalid");
             }
             long userId = Long.parseLong(claims.getSubject());
-            if (verified.size() >= REMEMBERED) {
-                verified.clear();
-            }
-            verified.put(token, new Verified(userId, expires.toInstant()));
+            verified.remember(token, userId, expires.toInstant());
             return userId;
         } catch (ParseException | JOSEException | NumberFormatException e) {
             throw DriveError.UNAUTHORIZED.exception("token invalid");

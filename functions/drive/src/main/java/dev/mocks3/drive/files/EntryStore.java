@@ -37,10 +37,22 @@ public final class EntryStore {
      * the folder row stays locked against deletion until it ends.
      */
     public Mono<Void> requireFolder(long user, long folderId) {
+        return folder(user, folderId, " for share");
+    }
+
+    /**
+     * As {@link #requireFolder} without locking the row, for reads outside a transaction: a row lock
+     * gives the statement a transaction id, so its commit waits for a WAL flush like a write's.
+     */
+    public Mono<Void> requireFolderToRead(long user, long folderId) {
+        return folder(user, folderId, "");
+    }
+
+    private Mono<Void> folder(long user, long folderId, String lock) {
         if (folderId == ROOT) {
             return Mono.empty();
         }
-        return db.sql("select folder from drive_entries where id = $1 and user_id = $2 and trashed_at is null for share")
+        return db.sql("select folder from drive_entries where id = $1 and user_id = $2 and trashed_at is null" + lock)
                 .bind(0, folderId).bind(1, user).map(row -> row.get(0, Boolean.class)).one()
                 .switchIfEmpty(Mono.error(() -> DriveError.NOT_FOUND.exception("folder not found")))
                 .flatMap(folder -> folder ? Mono.<Void>empty() : Mono.error(DriveError.NOT_A_FOLDER.exception()));

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.drive.http.DriveCall;
 import dev.mocks3.drive.http.DriveFunction;
+import dev.mocks3.drive.http.DriveInput;
 import dev.mocks3.drive.http.DriveReply;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +27,27 @@ public class FileList extends DriveFunction {
     protected Mono<DriveReply> handle(DriveCall call) {
         long user = call.user();
         long parent = call.input().id("parentId", EntryStore.ROOT);
-        ListOrder order = new ListOrder(call.input().choice("sort", "name", "name", "time", "size"),
-                "desc".equals(call.input().choice("order", "asc", "asc", "desc")));
-        int limit = (int) call.input().number("limit", 100, 1, MAX_LIMIT);
-        ListCursor after = ListCursor.decode(call.input().text("cursor", null), order::parseKey);
-        return entries.requireFolder(user, parent)
-                .thenMany(entries.page(user, parent, order, after, limit + 1))
+        PageRequest request = PageRequest.of(call.input());
+        return entries.requireFolderToRead(user, parent).then(page(user, parent, request)).map(DriveReply::data);
+    }
+
+    /** What a listing asks for: the order, the page's size and where it starts. */
+    public record PageRequest(ListOrder order, int limit, ListCursor after) {
+
+        /** From the query's {@code sort}, {@code order}, {@code limit} and {@code cursor}; 100002 when one is bad. */
+        public static PageRequest of(DriveInput input) {
+            ListOrder order = new ListOrder(input.choice("sort", "name", "name", "time", "size"),
+                    "desc".equals(input.choice("order", "asc", "asc", "desc")));
+            int limit = (int) input.number("limit", 100, 1, MAX_LIMIT);
+            return new PageRequest(order, limit, ListCursor.decode(input.text("cursor", null), order::parseKey));
+        }
+    }
+
+    /** One page of {@code parent}, the root or a live folder of the user (the caller knows it is). */
+    public Mono<Page> page(long user, long parent, PageRequest request) {
+        int limit = request.limit();
+        ListOrder order = request.order();
+        return entries.page(user, parent, order, request.after(), limit + 1)
                 .collectList()
                 .map(found -> {
                     List<Entry> page = found.size() > limit ? found.subList(0, limit) : found;
@@ -40,7 +56,7 @@ public class FileList extends DriveFunction {
                         Entry last = page.get(page.size() - 1);
                         next = ListCursor.encode(last.folder(), order.keyOf(last), last.id());
                     }
-                    return DriveReply.data(new Page(page, next));
+                    return new Page(page, next);
                 });
     }
 

@@ -45,13 +45,18 @@ public final class SearchIndex {
         return tx.transactional(run);
     }
 
-    /** Rebuilds the user's whole index from the files table. */
+    /**
+     * Rebuilds the user's whole index from the files table. The files are read whole before the first
+     * write: the writes share the transaction's connection, so a write waiting behind a read that is
+     * still streaming would wait for ever (the read waits for the rows to be taken) once a drive
+     * outgrows the connection's buffers.
+     */
     public Mono<Map<String, Object>> rebuild(long user) {
         Mono<Map<String, Object>> run = lock(user)
                 .then(db.sql("delete from drive_search s where s.user_id = $1 and not exists (select 1 from drive_entries e "
                                 + "where e.id = s.entry_id and e.user_id = $1 and e.trashed_at is null)")
                         .bind(0, user).fetch().rowsUpdated())
-                .zipWith(entries.allLive(user).buffer(BATCH).concatMap(batch -> write(user, batch)).reduce(0L, Long::sum))
+                .zipWith(entries.allLive(user).collectList().flatMap(live -> write(user, live)))
                 .map(counts -> Map.<String, Object>of("removed", counts.getT1(), "indexed", counts.getT2()));
         return tx.transactional(run);
     }

@@ -30,9 +30,8 @@ public class ShareDownload extends DriveFunction {
     @Override
     protected Mono<DriveReply> handle(DriveCall call) {
         long id = call.input().id("id");
-        return access.open(call.input()).flatMap(share -> access.reach(share, id)
-                .then(download.apply(Mono.just(new DriveCall(DriveEndpoint.FILE_DOWNLOAD, share.userId(), call.input(),
-                        call.clientAddress()))))
+        return access.openAt(call.input(), id).map(ShareStore.At::share).flatMap(share -> download.apply(Mono.just(
+                        new DriveCall(DriveEndpoint.FILE_DOWNLOAD, share.userId(), call.input(), call.clientAddress())))
                 .flatMap(link -> shares.countDownload(share.id())
                         .flatMap(counted -> counted ? Mono.just(link) : Mono.error(DriveError.DOWNLOAD_LIMIT_REACHED.exception()))));
     }

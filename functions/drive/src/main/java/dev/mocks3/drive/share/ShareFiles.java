@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.mocks3.core.drive.DriveEndpoint;
 import dev.mocks3.drive.files.FileList;
 import dev.mocks3.drive.http.DriveCall;
+import dev.mocks3.drive.http.DriveError;
 import dev.mocks3.drive.http.DriveFunction;
 import dev.mocks3.drive.http.DriveReply;
 import reactor.core.publisher.Mono;
@@ -32,17 +32,18 @@ public class ShareFiles extends DriveFunction {
     @Override
     protected Mono<DriveReply> handle(DriveCall call) {
         long parent = call.input().id("parentId", 0);
-        return access.open(call.input()).flatMap(share -> parent == 0
-                ? shares.liveItems(share).map(SharedEntry::topLevel).collectList().map(list -> DriveReply.data(new Listing(list, null)))
-                : access.reach(share, parent)
-                        .then(folderList.apply(Mono.just(new DriveCall(DriveEndpoint.FILE_LIST, share.userId(), call.input(),
-                                call.clientAddress()))))
-                        .map(ShareFiles::forVisitor));
-    }
-
-    private static DriveReply forVisitor(DriveReply ownerView) {
-        FileList.Page page = (FileList.Page) ((DriveReply.Data) ownerView).data();
-        return DriveReply.data(new Listing(page.list().stream().map(SharedEntry::of).toList(), page.nextCursor()));
+        if (parent == 0) {
+            return access.open(call.input()).flatMap(share -> shares.liveItems(share).map(SharedEntry::topLevel).collectList()
+                    .map(list -> DriveReply.data(new Listing(list, null))));
+        }
+        // the share, whether it reaches the folder, and whether that is a folder, in one statement; then the page
+        return access.openAt(call.input(), parent).flatMap(at -> {
+            if (!at.folder()) {
+                return Mono.error(DriveError.NOT_A_FOLDER.exception());
+            }
+            return folderList.page(at.share().userId(), parent, FileList.PageRequest.of(call.input()))
+                    .map(page -> DriveReply.data(new Listing(page.list().stream().map(SharedEntry::of).toList(), page.nextCursor())));
+        });
     }
 
     record Listing(List<SharedEntry> list, String nextCursor) {

@@ -22,13 +22,15 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.mocks3.drive.account.RememberedTokens;
 import dev.mocks3.drive.http.DriveError;
 
 /**
  * Share tokens: HS256 JWTs (as the drive's access tokens) naming one share, handed out for its
  * right code. Their key is derived from the drive's secret for this use only, so a share token is
  * never an access token nor the other way round; only HS256 is accepted, issuer, audience and
- * expiry are checked. A token only opens a share that is still there: every use reads the share.
+ * expiry are checked. A token only opens a share that is still there: every use reads the share
+ * (what is remembered of a verified token is only that its signature and claims were good).
  */
 final class ShareTokens {
     private static final String ISSUER = "mocks3-drive";
@@ -37,6 +39,7 @@ final class ShareTokens {
     private final JWSVerifier verifier;
     private final Duration lifetime;
     private final Clock clock;
+    private final RememberedTokens<Long> verified;
 
     ShareTokens(byte[] driveSecret, Duration lifetime, Clock clock) {
         byte[] key = derive(driveSecret);
@@ -48,6 +51,7 @@ final class ShareTokens {
         }
         this.lifetime = lifetime;
         this.clock = clock;
+        this.verified = new RememberedTokens<>(clock);
     }
 
     /** What validate answers: the token and when it expires (epoch seconds). */
@@ -73,8 +77,13 @@ final class ShareTokens {
         if (token == null || token.isBlank()) {
             throw DriveError.SHARE_TOKEN_INVALID.exception("shareToken is required");
         }
+        String given = token.strip();
+        Long known = verified.get(given);
+        if (known != null) {
+            return known;
+        }
         try {
-            SignedJWT jwt = SignedJWT.parse(token.strip());
+            SignedJWT jwt = SignedJWT.parse(given);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
                 throw DriveError.SHARE_TOKEN_INVALID.exception("share token signature invalid");
             }
@@ -86,7 +95,9 @@ final class ShareTokens {
             if (!ISSUER.equals(claims.getIssuer()) || !List.of(AUDIENCE).equals(claims.getAudience()) || claims.getSubject() == null) {
                 throw DriveError.SHARE_TOKEN_INVALID.exception();
             }
-            return Long.parseLong(claims.getSubject());
+            long shareId = Long.parseLong(claims.getSubject());
+            verified.remember(given, shareId, expires.toInstant());
+            return shareId;
         } catch (ParseException | JOSEException | NumberFormatException e) {
             throw DriveError.SHARE_TOKEN_INVALID.exception();
         }

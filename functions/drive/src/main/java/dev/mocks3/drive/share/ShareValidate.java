@@ -45,13 +45,16 @@ public class ShareValidate extends DriveFunction {
         }
         Instant now = p.clock().instant();
         String address = call.clientAddress();
-        return shares.byKey(key)
+        // the share (PostgreSQL) and the wrong-code counters (Redis) are read at once: a right code needs both
+        Mono<Optional<ShareStore.Found>> share = shares.byKey(key)
                 .filter(found -> !found.share().expiredAt(now))
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(found -> {
+                .map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(share, limiter.locked(key, address))
+                .flatMap(read -> {
+                    Optional<ShareStore.Found> found = read.getT1();
                     if (found.isPresent() && ShareCodes.matches(found.get().share().code(), code)) {
-                        return limiter.locked(key, address).flatMap(locked -> locked ? Mono.error(tooMany())
-                                : views.count(found.get().share().id()).then(Mono.fromCallable(() -> DriveReply.data(opened(found.get())))));
+                        return read.getT2() ? Mono.error(tooMany())
+                                : views.count(found.get().share().id()).then(Mono.fromCallable(() -> DriveReply.data(opened(found.get()))));
                     }
                     // a share gone answers as one that never was, and counts as a wrong code
                     DriveError refusal = found.isPresent() ? DriveError.WRONG_CODE : DriveError.SHARE_NOT_FOUND;

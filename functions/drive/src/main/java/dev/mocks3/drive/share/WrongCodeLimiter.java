@@ -40,10 +40,16 @@ final class WrongCodeLimiter {
                 .map(counted -> counted.getT1() > perShare || counted.getT2() > perAddress);
     }
 
-    /** Whether the share or the address used up its wrong codes: a right code must wait too. */
+    /** Whether the share or the address used up its wrong codes: a right code must wait too. Both counters in one read. */
     Mono<Boolean> locked(String shareKey, String address) {
-        return Mono.zip(wrongSoFar(shareCounter(shareKey)), wrongSoFar(addressCounter(address)))
-                .map(counted -> counted.getT1() >= perShare || counted.getT2() >= perAddress);
+        String share = shareCounter(shareKey);
+        String addr = addressCounter(address);
+        return redis.getBuckets(StringCodec.INSTANCE).<String>get(share, addr)
+                .map(counted -> parsed(counted.get(share)) >= perShare || parsed(counted.get(addr)) >= perAddress);
+    }
+
+    private static long parsed(String counter) {
+        return counter == null ? 0 : Long.parseLong(counter);
     }
 
     // the limit is in the counter's name, so an instance with other settings keeps counters of its own
@@ -58,9 +64,5 @@ final class WrongCodeLimiter {
     private Mono<Long> count(String key) {
         return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.INTEGER,
                 List.of(key), window.toMillis());
-    }
-
-    private Mono<Long> wrongSoFar(String key) {
-        return redis.<String>getBucket(key, StringCodec.INSTANCE).get().map(Long::parseLong).defaultIfEmpty(0L);
     }
 }
