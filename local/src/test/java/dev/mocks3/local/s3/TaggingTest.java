@@ -16,7 +16,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
@@ -34,6 +36,17 @@ class TaggingTest {
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).response().tagCount()).isEqualTo(2);
         assertThat(s3.headObject(b -> b.bucket(bucket).key("k")).sdkHttpResponse().firstMatchingHeader("x-amz-tagging-count"))
                 .contains("2");
+    }
+
+    @Test
+    void tagsStayWhenThePutAlsoCarriesAclAndEncryptionHeaders() {
+        String bucket = mocks3.newBucket("tag-with-settings");
+        // the write settings (ACL, encryption) rebuild the object's draft: the tags must survive that
+        s3.putObject(b -> b.bucket(bucket).key("k").tagging("team=ops").acl(ObjectCannedACL.PUBLIC_READ)
+                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("x"));
+
+        assertThat(tags(bucket, "k")).containsExactlyEntriesOf(Map.of("team", "ops"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("k")).serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
     }
 
     @Test
