@@ -96,6 +96,20 @@ class BucketPolicyTest {
     }
 
     @Test
+    void aPolicyNamingARoleIsAcceptedAndNamesNoKey() {
+        String bucket = mocks3.newBucket("policy-role");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
+        // what Terraform and CDK write: roles and assumed-role sessions are valid principals
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::111122223333:role/deployer",
+                  "arn:aws:sts::111122223333:assumed-role/deployer/session"]},"Action":"s3:*",
+                  "Resource":["arn:aws:s3:::%1$s","arn:aws:s3:::%1$s/*"]}]}""".formatted(bucket)));
+
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("k");
+        assertThat(other.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("k");
+    }
+
+    @Test
     void anOwnerDeniedEverythingCanStillReadAndDeleteThePolicy() {
         String bucket = mocks3.newBucket("policy-lockout");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));

@@ -13,11 +13,14 @@ import dev.mocks3.core.error.S3Error;
  * A statement's {@code Principal} (or {@code NotPrincipal}): everyone ({@code "*"}, {@code {"AWS": "*"}}),
  * accounts ({@code {"AWS": "111122223333"}}, {@code "arn:aws:iam::111122223333:root"}), users of an
  * account ({@code "arn:aws:iam::111122223333:user/<access key>"}) and canonical users
- * ({@code {"CanonicalUser": "<64 hex>"}}). Service and federated principals name no MockS3 caller.
+ * ({@code {"CanonicalUser": "<64 hex>"}}). Roles, assumed roles, service and federated principals are
+ * valid but name no MockS3 caller.
  */
 record Principals(boolean everyone, List<String> accounts, List<String> users, List<String> canonicalIds, boolean not) {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern IAM_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):(root|user/(.+))");
+    /** Roles, assumed-role sessions, federated users: valid principals that name no MockS3 caller. */
+    private static final Pattern OTHER_ARN = Pattern.compile("arn:aws:(iam|sts)::\\d{12}:.+");
 
     static Principals parse(JsonNode node, boolean not) {
         if (node.isTextual()) {
@@ -44,7 +47,7 @@ record Principals(boolean everyone, List<String> accounts, List<String> users, L
                 accounts.add(arn.group(1));
             } else if (arn.matches()) {
                 users.add(arn.group(1) + ":" + arn.group(3));
-            } else {
+            } else if (!OTHER_ARN.matcher(name).matches()) {
                 throw invalid();
             }
         }
