@@ -20,11 +20,6 @@ public record UploadedPart(int partNumber, String blobSha256, long size, String 
         this(partNumber, blobSha256, size, etag, md5Hex, lastModified, Map.of());
     }
 
-    /** The part's CRC32 (base64), or null for a part stored before parts kept one. */
-    public String crc32() {
-        return checksums.get("CRC32");
-    }
-
     public String quotedEtag() {
         return "\"" + etag + "\"";
     }
