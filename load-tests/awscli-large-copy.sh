@@ -18,36 +18,16 @@ jar=${JAR:-local/target/mocks3-local.jar}
 endpoint="http://127.0.0.1:$s3_port"
 
 command -v aws >/dev/null || { echo "the AWS CLI is needed (apt-get install awscli)" >&2; exit 2; }
-[[ -f $jar ]] || mvn -B -q -ntp -DskipTests -pl local -am package
-data=$(mktemp -d /tmp/awscli-large-data.XXXXXX)
-chmod 755 "$data"  # the embedded PostgreSQL runs as user postgres when started by root
-work=$(mktemp -d /tmp/awscli-large-work.XXXXXX)
-log="$data.log"
-java -Xmx"$heap" -jar "$jar" --server.port="$s3_port" --mocks3.faults.api-port=0 --mocks3.drive.port=0 \
-  --mocks3.storage.data-dir="$data" >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  rm -rf "$work" "$data"
-  echo "server log: $log"
-}
-trap cleanup EXIT
-for _ in $(seq 180); do
-  curl -fs -o /dev/null --max-time 2 "$endpoint/_mocks3/health" && break
-  kill -0 "$server" 2>/dev/null || { echo "MockS3 did not start, see $log" >&2; exit 2; }
-  sleep 1
-done
+name=awscli-large
+. load-tests/lib/own-server.sh
+start_own_server 'curl -fs -o /dev/null --max-time 2 "$endpoint/_mocks3/health"' \
+  --server.port="$s3_port" --mocks3.faults.api-port=0 --mocks3.drive.port=0
 
-fail() { echo "FAILED: $*" >&2; exit 1; }
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
 s3() { aws --endpoint-url "$endpoint" s3 "$@"; }
 
 echo "size: $size bytes; server pid $server, -Xmx$heap, data $data"
-# Deterministic bytes, as fast as the CPU encrypts: AES-128-CTR of zeros under a fixed key.
-{ openssl enc -aes-128-ctr -nosalt -K 000102030405060708090a0b0c0d0e0f -iv 0 </dev/zero 2>/dev/null || true; } \
-  | head -c "$size" >"$work/up.bin"
+generate_bytes "$size" >"$work/up.bin"
 sha=$(sha256sum "$work/up.bin" | cut -d' ' -f1)
 s3 mb s3://large-copy >/dev/null || fail "mb"
 
@@ -62,7 +42,7 @@ s3 cp --only-show-errors s3://large-copy/large.bin "$work/down.bin" || fail "dow
 download=$(secs "$t" "$(now)")
 [[ $(sha256sum "$work/down.bin" | cut -d' ' -f1) == "$sha" ]] || fail "the downloaded bytes differ"
 
-peak_rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
+peak_rss=$(peak_rss_mib)
 ooms=$(grep -c OutOfMemoryError "$log" || true)
 mib=$((size / 1024 / 1024))
 echo

@@ -21,35 +21,12 @@ parallel=${PARALLEL:-2}
 jar=${JAR:-local/target/mocks3-local.jar}
 drive="http://127.0.0.1:$drive_port"
 
-[[ -f $jar ]] || mvn -B -q -ntp -DskipTests -pl local -am package
-data=$(mktemp -d /tmp/drive-large-data.XXXXXX)
-chmod 755 "$data"  # the embedded PostgreSQL runs as user postgres when started by root
-work=$(mktemp -d /tmp/drive-large-work.XXXXXX)
-log="$data.log"
-java -Xmx"$heap" -jar "$jar" --server.port="$s3_port" --mocks3.faults.api-port=0 --mocks3.drive.port="$drive_port" \
-  --mocks3.storage.data-dir="$data" --mocks3.drive.default-quota=1TB >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  rm -rf "$work" "$data"
-  echo "server log: $log"
-}
-trap cleanup EXIT
-for _ in $(seq 180); do
-  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$s3_port/health" \
-    && curl -s -o /dev/null --max-time 2 "$drive/usercenter/v1/user/info" && break
-  kill -0 "$server" 2>/dev/null || { echo "MockS3 did not start, see $log" >&2; exit 2; }
-  sleep 1
-done
+name=drive-large
+. load-tests/lib/own-server.sh
+start_own_server 'curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$s3_port/health" \
+    && curl -s -o /dev/null --max-time 2 "$drive/usercenter/v1/user/info"' \
+  --server.port="$s3_port" --mocks3.faults.api-port=0 --mocks3.drive.port="$drive_port" --mocks3.drive.default-quota=1TB
 
-fail() { echo "FAILED: $*" >&2; exit 1; }
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-# Deterministic bytes, as fast as the CPU encrypts: AES-128-CTR of zeros under a fixed key.
-generate() {
-  { openssl enc -aes-128-ctr -nosalt -K 000102030405060708090a0b0c0d0e0f -iv 0 </dev/zero 2>/dev/null || true; } \
-    | head -c "$size"
-}
 api() {  # method path [json body]; prints the envelope, fails on anything but code 200
   local out
   if [[ $1 == GET ]]; then
@@ -75,7 +52,7 @@ token=$(api POST /usercenter/v1/user/register "{\"mobile\":\"$mobile\",\"passwor
   | jq -r .data.accessToken)
 
 t=$(now)
-sha=$(generate | sha256sum | cut -d' ' -f1)
+sha=$(generate_bytes "$size" | sha256sum | cut -d' ' -f1)
 echo "declared SHA-256 $sha (hashed in $(secs "$t" "$(now)") s)"
 plan=$(api POST /file/v1/upload/presign "{\"parentId\":0,\"name\":\"large.bin\",\"size\":$size,\"sha256\":\"$sha\"}")
 upload_id=$(jq -r .data.uploadId <<<"$plan")
@@ -84,7 +61,7 @@ part_count=$(jq -r .data.partCount <<<"$plan")
 [[ $(jq -r .data.multipart <<<"$plan") == true ]] || fail "not a multipart upload"
 echo "upload $upload_id: $part_count parts of $part_size bytes"
 t=$(now)
-generate | split -b "$part_size" -d -a 5 - "$work/part."
+generate_bytes "$size" | split -b "$part_size" -d -a 5 - "$work/part."
 echo "parts written in $(secs "$t" "$(now)") s"
 
 half=$((part_count / 2))
@@ -134,7 +111,7 @@ download=$(secs "$t" "$(now)")
 echo "downloaded through the presigned GET in $download s, SHA-256 matches"
 
 kill -0 "$server" 2>/dev/null || fail "the server died"
-peak_rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
+peak_rss=$(peak_rss_mib)
 ooms=$(grep -c OutOfMemoryError "$log" || true)
 echo
 echo "| size | heap | parts | upload MiB/s (curl -T, $parallel at once) | callback: first answer s | callback: file s (calls) | download s | server peak RSS MiB | OutOfMemoryError | load average |"
