@@ -52,19 +52,20 @@ public enum S3Operation {
     GET_OBJECT_LEGAL_HOLD("GetObjectLegalHold", "getObjectLegalHold"),
     LIST_OBJECTS("ListObjects", "listObjects", Trait.LISTS_OBJECTS),
     LIST_OBJECTS_V2("ListObjectsV2", "listObjectsV2", Trait.LISTS_OBJECTS),
-    DELETE_OBJECTS("DeleteObjects", "deleteObjects"),
-    PUT_OBJECT("PutObject", "putObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
+    DELETE_OBJECTS("DeleteObjects", "deleteObjects", Trait.NOTIFIES),
+    PUT_OBJECT("PutObject", "putObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY, Trait.NOTIFIES),
     /** Browser form upload: POST /bucket with multipart/form-data; key, metadata and signature are form fields. */
-    POST_OBJECT("PostObject", "postObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
-    COPY_OBJECT("CopyObject", "copyObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
+    POST_OBJECT("PostObject", "postObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.UPLOADS_BODY, Trait.NOTIFIES),
+    COPY_OBJECT("CopyObject", "copyObject", Trait.WRITES_OBJECT, Trait.MOVES_BYTES, Trait.NOTIFIES),
     GET_OBJECT("GetObject", "getObject", Trait.READS_OBJECT, Trait.MOVES_BYTES),
     HEAD_OBJECT("HeadObject", "headObject", Trait.READS_OBJECT),
     GET_OBJECT_ATTRIBUTES("GetObjectAttributes", "getObjectAttributes"),
-    DELETE_OBJECT("DeleteObject", "deleteObject", Trait.WRITES_OBJECT),
+    DELETE_OBJECT("DeleteObject", "deleteObject", Trait.WRITES_OBJECT, Trait.NOTIFIES),
     CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", "createMultipartUpload"),
     UPLOAD_PART("UploadPart", "uploadPart", Trait.MOVES_BYTES, Trait.UPLOADS_BODY),
     UPLOAD_PART_COPY("UploadPartCopy", "uploadPartCopy", Trait.MOVES_BYTES),
-    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", "completeMultipartUpload", Trait.WRITES_OBJECT, Trait.MOVES_BYTES),
+    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", "completeMultipartUpload", Trait.WRITES_OBJECT, Trait.MOVES_BYTES,
+            Trait.NOTIFIES),
     ABORT_MULTIPART_UPLOAD("AbortMultipartUpload", "abortMultipartUpload"),
     LIST_PARTS("ListParts", "listParts"),
     LIST_MULTIPART_UPLOADS("ListMultipartUploads", "listMultipartUploads"),
@@ -90,7 +91,9 @@ public enum S3Operation {
         /** Reads or writes object bytes, not only metadata: the seed's storage service. */
         MOVES_BYTES,
         /** The request body is object content, streamed to the blob store. */
-        UPLOADS_BODY
+        UPLOADS_BODY,
+        /** A successful request sends the bucket's notifications (s3:ObjectCreated:*, s3:ObjectRemoved:*). */
+        NOTIFIES
     }
 
     private final String s3Name;

@@ -43,8 +43,7 @@ public enum ServiceStage {
             case METADATA -> EnumSet.complementOf(EnumSet.copyOf(MOVES_BYTES));
             case THIRD_PARTY -> S3Operation.with(S3Operation.Trait.READS_OBJECT);
             case QUEUE -> EnumSet.noneOf(S3Operation.class);
-            case NOTIFICATION_DELIVERY -> EnumSet.of(S3Operation.PUT_OBJECT, S3Operation.POST_OBJECT, S3Operation.COPY_OBJECT,
-                    S3Operation.COMPLETE_MULTIPART_UPLOAD, S3Operation.DELETE_OBJECT, S3Operation.DELETE_OBJECTS);
+            case NOTIFICATION_DELIVERY -> S3Operation.with(S3Operation.Trait.NOTIFIES);
         };
     }
 
