@@ -141,7 +141,7 @@ class BucketSettingsTest {
     }
 
     @Test
-    void replicationNeedsVersioningOnBothBucketsAndAnExistingDestination() {
+    void replicationNeedsVersioningOnBothBucketsAndAnExistingDestinationAndKeepsVersioningOn() {
         String source = mocks3.newBucket("repl-src");
         String destination = mocks3.newBucket("repl-dst");
         assertError(() -> s3.getBucketReplication(b -> b.bucket(source)), 404, "ReplicationConfigurationNotFoundError");
@@ -164,8 +164,13 @@ class BucketSettingsTest {
             assertThat(rule.deleteMarkerReplication().status()).isEqualTo(DeleteMarkerReplicationStatus.DISABLED);
         });
 
+        assertError(() -> s3.putBucketVersioning(b -> b.bucket(source)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED))), 409, "InvalidBucketState");
+
         s3.deleteBucketReplication(b -> b.bucket(source));
         assertError(() -> s3.getBucketReplication(b -> b.bucket(source)), 404, "ReplicationConfigurationNotFoundError");
+        s3.putBucketVersioning(b -> b.bucket(source).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+        assertThat(s3.getBucketVersioning(b -> b.bucket(source)).status()).isEqualTo(BucketVersioningStatus.SUSPENDED);
     }
 
     @Test
