@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAccelerateStatus;
+import software.amazon.awssdk.services.s3.model.BucketLogsPermission;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerReplicationStatus;
 import software.amazon.awssdk.services.s3.model.Payer;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.s3.model.Protocol;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.ReplicationRuleStatus;
 import software.amazon.awssdk.services.s3.model.RoutingRule;
+import software.amazon.awssdk.services.s3.model.TargetGrant;
+import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * The bucket settings Terraform's aws_s3_bucket refresh and backup tools read: website, transfer
@@ -116,10 +119,16 @@ class BucketSettingsTest {
         assertThat(s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled()).isNull();
 
         s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> s.loggingEnabled(l -> l.targetBucket(target)
-                .targetPrefix("access/"))));
+                .targetPrefix("access/").targetGrants(TargetGrant.builder().permission(BucketLogsPermission.READ)
+                        .grantee(g -> g.type(Type.CANONICAL_USER).id("0123456789abcdef")).build()))));
         var enabled = s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled();
         assertThat(enabled.targetBucket()).isEqualTo(target);
         assertThat(enabled.targetPrefix()).isEqualTo("access/");
+        assertThat(enabled.targetGrants()).singleElement().satisfies(grant -> {
+            assertThat(grant.permission()).isEqualTo(BucketLogsPermission.READ);
+            assertThat(grant.grantee().type()).isEqualTo(Type.CANONICAL_USER);
+            assertThat(grant.grantee().id()).isEqualTo("0123456789abcdef");
+        });
 
         s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> { }));
         assertThat(s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled()).isNull();
