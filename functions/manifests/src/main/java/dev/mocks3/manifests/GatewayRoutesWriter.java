@@ -3,11 +3,13 @@ package dev.mocks3.manifests;
 import dev.mocks3.core.routing.Route;
 import dev.mocks3.core.routing.Routes;
 import dev.mocks3.core.routing.S3Operation;
+import dev.mocks3.core.routing.SubResources;
 import dev.mocks3.core.routing.Target;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,24 +136,35 @@ public final class GatewayRoutesWriter {
     }
 
     /**
-     * Tries every request shape the group can see (each subset of the query parameters of the table's
-     * rows for the group's method and target, plus an unserved sub-resource and a plain parameter, with
-     * each subset of the table's headers) and fails when the gateway's pick serves another operation
-     * than the table's first matching row. Parameters only other groups' rows name can match no row of
-     * this group and stand for any other sub-resource, as the unserved one does, so the shapes stay few.
+     * Tries every request shape the table serves for the group's method and target, with each subset of
+     * the table's headers, and fails when the gateway's pick serves another operation than the table's
+     * first matching row. A row matches only when the request asks for no sub-resource the row does not
+     * name, so every request the table serves is some row's parameters plus plain (non-sub-resource)
+     * parameters: trying those shapes covers them all without trying every subset of every parameter
+     * (2^26 shapes for GET on a bucket). Shapes the table serves not at all reach no function anyway.
      */
     static void checkGatewayAgreesWithTable(List<Route> table, Group group) {
-        Set<String> queryNames = new TreeSet<>(Set.of("website", "prefix"));
+        Set<String> plainNames = new TreeSet<>(Set.of("prefix"));
         Set<String> headerNames = new TreeSet<>();
+        List<Set<String>> rowQueries = new ArrayList<>();
         for (Route route : table) {
             if (route.method().equals(group.method()) && route.target() == group.target()) {
-                queryNames.addAll(route.query());
+                rowQueries.add(route.query());
+                route.query().stream().filter(name -> !SubResources.isSubResource(name)).forEach(plainNames::add);
             }
             if (route.header() != null) {
                 headerNames.add(route.header());
             }
         }
-        for (Set<String> query : subsets(List.copyOf(queryNames))) {
+        Set<Set<String>> shapes = new LinkedHashSet<>();
+        for (Set<String> rowQuery : rowQueries) {
+            for (Set<String> plain : subsets(List.copyOf(plainNames))) {
+                Set<String> query = new TreeSet<>(rowQuery);
+                query.addAll(plain);
+                shapes.add(query);
+            }
+        }
+        for (Set<String> query : shapes) {
             for (Set<String> headers : subsets(List.copyOf(headerNames))) {
                 Route.HeaderLookup lookup = name -> headers.contains(name) ? "x" : null;
                 Route tableChoice = firstMatch(table, group.method(), group.target(), query, lookup);

@@ -63,6 +63,25 @@ class AwsCliTest {
         assertThat(head).contains("\"ChecksumSHA256\": \"" + sha256 + "\"");
     }
 
+    @Test
+    void s3apiReadsTheBucketSettingsTerraformRefreshes(@TempDir Path dir) throws Exception {
+        String bucket = mocks3.newBucket("cli-settings");
+        assertThat(aws("s3api", "get-bucket-accelerate-configuration", "--bucket", bucket)).doesNotContain("Status");
+        assertThat(aws("s3api", "get-bucket-request-payment", "--bucket", bucket)).contains("\"Payer\": \"BucketOwner\"");
+        assertThat(aws("s3api", "get-bucket-logging", "--bucket", bucket)).doesNotContain("LoggingEnabled");
+
+        Path website = Files.writeString(dir.resolve("website.json"),
+                "{\"IndexDocument\": {\"Suffix\": \"index.html\"}, \"ErrorDocument\": {\"Key\": \"404.html\"}}");
+        aws("s3api", "put-bucket-website", "--bucket", bucket, "--website-configuration", "file://" + website);
+        assertThat(aws("s3api", "get-bucket-website", "--bucket", bucket))
+                .contains("\"Suffix\": \"index.html\"").contains("\"Key\": \"404.html\"");
+        aws("s3api", "put-bucket-accelerate-configuration", "--bucket", bucket, "--accelerate-configuration", "Status=Enabled");
+        assertThat(aws("s3api", "get-bucket-accelerate-configuration", "--bucket", bucket)).contains("\"Status\": \"Enabled\"");
+        aws("s3api", "put-bucket-metrics-configuration", "--bucket", bucket, "--id", "EntireBucket",
+                "--metrics-configuration", "Id=EntireBucket");
+        assertThat(aws("s3api", "list-bucket-metrics-configurations", "--bucket", bucket)).contains("\"Id\": \"EntireBucket\"");
+    }
+
     private String aws(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", mocks3.endpoint().toString()));
         command.addAll(List.of(args));

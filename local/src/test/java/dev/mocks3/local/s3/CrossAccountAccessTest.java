@@ -296,4 +296,22 @@ class CrossAccountAccessTest {
         b.copyObject(r -> r.sourceBucket(source).sourceKey("k").destinationBucket(target).destinationKey("k"));
         assertThat(read(b, target, "k")).isEqualTo("content of k");
     }
+
+    @Test
+    void noAclGrantsAnotherAccountTheBucketSettingsOnlyTheOwnerReadsAndWrites() {
+        String bucket = bucketOfA();
+        a.putBucketAcl(r -> r.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ_WRITE));
+        a.putBucketWebsite(r -> r.bucket(bucket).websiteConfiguration(w -> w.indexDocument(i -> i.suffix("index.html"))));
+        a.putBucketMetricsConfiguration(r -> r.bucket(bucket).id("all").metricsConfiguration(m -> m.id("all")));
+
+        assertError(() -> b.getBucketWebsite(r -> r.bucket(bucket)), 403, "AccessDenied");
+        assertError(() -> b.deleteBucketWebsite(r -> r.bucket(bucket)), 403, "AccessDenied");
+        assertError(() -> b.getBucketLogging(r -> r.bucket(bucket)), 403, "AccessDenied");
+        assertError(() -> b.listBucketMetricsConfigurations(r -> r.bucket(bucket)), 403, "AccessDenied");
+        assertError(() -> b.putBucketRequestPayment(r -> r.bucket(bucket)
+                .requestPaymentConfiguration(p -> p.payer(software.amazon.awssdk.services.s3.model.Payer.REQUESTER))), 403,
+                "AccessDenied");
+        assertThat(a.getBucketWebsite(r -> r.bucket(bucket)).indexDocument().suffix()).isEqualTo("index.html");
+        assertThat(a.listBucketMetricsConfigurations(r -> r.bucket(bucket)).metricsConfigurationList()).hasSize(1);
+    }
 }

@@ -51,7 +51,7 @@ class S3ErrorsTest {
     @Test
     void unsupportedSubResourceIsNotImplementedNotAPlainListing() {
         String bucket = mocks3.newBucket("subres");
-        HttpResponse<String> response = curl.get("/" + bucket + "?website");
+        HttpResponse<String> response = curl.get("/" + bucket + "?torrent");
         assertThat(response.statusCode()).isEqualTo(501);
         assertThat(RawHttp.errorCode(response)).isEqualTo("NotImplemented");
     }

@@ -90,7 +90,15 @@ public enum S3Error {
     NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,
             "The specified object does not have a ObjectLock configuration"),
     INVALID_RETENTION_PERIOD("InvalidRetentionPeriod", 400, "Default retention period must be a positive integer value."),
-    MISSING_REQUEST_BODY("MissingRequestBodyError", 400, "Request Body is empty");
+    MISSING_REQUEST_BODY("MissingRequestBodyError", 400, "Request Body is empty"),
+    // website, logging, replication and the configurations kept by id
+    NO_SUCH_WEBSITE_CONFIGURATION("NoSuchWebsiteConfiguration", 404, "The specified bucket does not have a website configuration"),
+    REPLICATION_CONFIGURATION_NOT_FOUND("ReplicationConfigurationNotFoundError", 404,
+            "The replication configuration was not found"),
+    NO_SUCH_CONFIGURATION("NoSuchConfiguration", 404, "The specified configuration does not exist."),
+    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist"),
+    CROSS_LOCATION_LOGGING_PROHIBITED("CrossLocationLoggingProhibited", 403,
+            "Cross S3 location logging not allowed.");
 
     private final String code;
     private final int status;

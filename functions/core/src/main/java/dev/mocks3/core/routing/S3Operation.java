@@ -78,7 +78,36 @@ public enum S3Operation {
     DELETE_OBJECT_TAGGING("DeleteObjectTagging", "deleteObjectTagging"),
     PUT_BUCKET_TAGGING("PutBucketTagging", "putBucketTagging"),
     GET_BUCKET_TAGGING("GetBucketTagging", "getBucketTagging"),
-    DELETE_BUCKET_TAGGING("DeleteBucketTagging", "deleteBucketTagging");
+    DELETE_BUCKET_TAGGING("DeleteBucketTagging", "deleteBucketTagging"),
+    // bucket configurations Terraform and SDK tools read (wt-cfg14)
+    PUT_BUCKET_WEBSITE("PutBucketWebsite", "putBucketWebsite"),
+    GET_BUCKET_WEBSITE("GetBucketWebsite", "getBucketWebsite"),
+    DELETE_BUCKET_WEBSITE("DeleteBucketWebsite", "deleteBucketWebsite"),
+    PUT_BUCKET_ACCELERATE_CONFIGURATION("PutBucketAccelerateConfiguration", "putBucketAccelerateConfiguration"),
+    GET_BUCKET_ACCELERATE_CONFIGURATION("GetBucketAccelerateConfiguration", "getBucketAccelerateConfiguration"),
+    PUT_BUCKET_REQUEST_PAYMENT("PutBucketRequestPayment", "putBucketRequestPayment"),
+    GET_BUCKET_REQUEST_PAYMENT("GetBucketRequestPayment", "getBucketRequestPayment"),
+    PUT_BUCKET_LOGGING("PutBucketLogging", "putBucketLogging"),
+    GET_BUCKET_LOGGING("GetBucketLogging", "getBucketLogging"),
+    PUT_BUCKET_REPLICATION("PutBucketReplication", "putBucketReplication"),
+    GET_BUCKET_REPLICATION("GetBucketReplication", "getBucketReplication"),
+    DELETE_BUCKET_REPLICATION("DeleteBucketReplication", "deleteBucketReplication"),
+    PUT_BUCKET_ANALYTICS_CONFIGURATION("PutBucketAnalyticsConfiguration", "putBucketAnalyticsConfiguration"),
+    GET_BUCKET_ANALYTICS_CONFIGURATION("GetBucketAnalyticsConfiguration", "getBucketAnalyticsConfiguration"),
+    DELETE_BUCKET_ANALYTICS_CONFIGURATION("DeleteBucketAnalyticsConfiguration", "deleteBucketAnalyticsConfiguration"),
+    LIST_BUCKET_ANALYTICS_CONFIGURATIONS("ListBucketAnalyticsConfigurations", "listBucketAnalyticsConfigurations"),
+    PUT_BUCKET_METRICS_CONFIGURATION("PutBucketMetricsConfiguration", "putBucketMetricsConfiguration"),
+    GET_BUCKET_METRICS_CONFIGURATION("GetBucketMetricsConfiguration", "getBucketMetricsConfiguration"),
+    DELETE_BUCKET_METRICS_CONFIGURATION("DeleteBucketMetricsConfiguration", "deleteBucketMetricsConfiguration"),
+    LIST_BUCKET_METRICS_CONFIGURATIONS("ListBucketMetricsConfigurations", "listBucketMetricsConfigurations"),
+    PUT_BUCKET_INVENTORY_CONFIGURATION("PutBucketInventoryConfiguration", "putBucketInventoryConfiguration"),
+    GET_BUCKET_INVENTORY_CONFIGURATION("GetBucketInventoryConfiguration", "getBucketInventoryConfiguration"),
+    DELETE_BUCKET_INVENTORY_CONFIGURATION("DeleteBucketInventoryConfiguration", "deleteBucketInventoryConfiguration"),
+    LIST_BUCKET_INVENTORY_CONFIGURATIONS("ListBucketInventoryConfigurations", "listBucketInventoryConfigurations"),
+    PUT_BUCKET_INTELLIGENT_TIERING_CONFIGURATION("PutBucketIntelligentTieringConfiguration", "putBucketIntelligentTieringConfiguration"),
+    GET_BUCKET_INTELLIGENT_TIERING_CONFIGURATION("GetBucketIntelligentTieringConfiguration", "getBucketIntelligentTieringConfiguration"),
+    DELETE_BUCKET_INTELLIGENT_TIERING_CONFIGURATION("DeleteBucketIntelligentTieringConfiguration", "deleteBucketIntelligentTieringConfiguration"),
+    LIST_BUCKET_INTELLIGENT_TIERING_CONFIGURATIONS("ListBucketIntelligentTieringConfigurations", "listBucketIntelligentTieringConfigurations");
 
     /** What an operation does, like MinIO's per-route flags. */
     public enum Trait {

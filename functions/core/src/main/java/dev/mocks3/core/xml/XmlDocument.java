@@ -61,6 +61,24 @@ public final class XmlDocument {
         return found.get(0);
     }
 
+    /** The child of {@code parent} with this name, or null when there is none; several are MalformedXML. */
+    public static Element optionalChild(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        if (found.size() > 1) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The stripped text of the one child with this name; none, several or an empty one are MalformedXML. */
+    public static String requiredText(Element parent, String name) {
+        String text = onlyChild(parent, name).getTextContent().strip();
+        if (text.isEmpty()) {
+            throw S3Error.MALFORMED_XML.exception();
+        }
+        return text;
+    }
+
     public String rootName() {
         return root.getLocalName() != null ? root.getLocalName() : root.getNodeName();
     }

@@ -78,6 +78,12 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Appends markup as it is: an element {@link XmlCopy} wrote from a checked configuration document. */
+    public XmlWriter raw(String markup) {
+        out.append(markup);
+        return this;
+    }
+
     public String finish(String root) {
         out.append("</").append(root).append('>');
         return out.toString();
@@ -95,6 +101,11 @@ public final class XmlWriter {
     }
 
     private void escape(String text) {
+        escape(text, out);
+    }
+
+    /** Appends text escaped for element content and attribute values. */
+    static void escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

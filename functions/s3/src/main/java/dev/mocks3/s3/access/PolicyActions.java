@@ -31,6 +31,21 @@ final class PolicyActions {
             case GET_BUCKET_NOTIFICATION_CONFIGURATION -> "GetBucketNotification";
             case PUT_OBJECT_LOCK_CONFIGURATION -> "PutBucketObjectLockConfiguration";
             case GET_OBJECT_LOCK_CONFIGURATION -> "GetBucketObjectLockConfiguration";
+            case PUT_BUCKET_ACCELERATE_CONFIGURATION -> "PutAccelerateConfiguration";
+            case GET_BUCKET_ACCELERATE_CONFIGURATION -> "GetAccelerateConfiguration";
+            case PUT_BUCKET_REPLICATION, DELETE_BUCKET_REPLICATION -> "PutReplicationConfiguration";
+            case GET_BUCKET_REPLICATION -> "GetReplicationConfiguration";
+            case PUT_BUCKET_ANALYTICS_CONFIGURATION, DELETE_BUCKET_ANALYTICS_CONFIGURATION -> "PutAnalyticsConfiguration";
+            case GET_BUCKET_ANALYTICS_CONFIGURATION, LIST_BUCKET_ANALYTICS_CONFIGURATIONS -> "GetAnalyticsConfiguration";
+            case PUT_BUCKET_METRICS_CONFIGURATION, DELETE_BUCKET_METRICS_CONFIGURATION -> "PutMetricsConfiguration";
+            case GET_BUCKET_METRICS_CONFIGURATION, LIST_BUCKET_METRICS_CONFIGURATIONS -> "GetMetricsConfiguration";
+            case PUT_BUCKET_INVENTORY_CONFIGURATION, DELETE_BUCKET_INVENTORY_CONFIGURATION -> "PutInventoryConfiguration";
+            case GET_BUCKET_INVENTORY_CONFIGURATION, LIST_BUCKET_INVENTORY_CONFIGURATIONS -> "GetInventoryConfiguration";
+            case PUT_BUCKET_INTELLIGENT_TIERING_CONFIGURATION, DELETE_BUCKET_INTELLIGENT_TIERING_CONFIGURATION ->
+                    "PutIntelligentTieringConfiguration";
+            case GET_BUCKET_INTELLIGENT_TIERING_CONFIGURATION, LIST_BUCKET_INTELLIGENT_TIERING_CONFIGURATIONS ->
+                    "GetIntelligentTieringConfiguration";
+            // PutBucketWebsite, DeleteBucketWebsite, Put/GetBucketLogging, Put/GetBucketRequestPayment: as named
             default -> operation.s3Name();
         };
     }

@@ -1,6 +1,7 @@
 package dev.mocks3.s3.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -8,6 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlCopy;
+import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.access.AccessSnapshots;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -36,6 +39,18 @@ public class BucketDocuments {
                 .switchIfEmpty(Mono.error(() -> missing.at("/" + bucket).with("BucketName", bucket)));
     }
 
+    /** The stored document as {@code answer} renders it, or as it renders none (S3's default answer). */
+    public Mono<S3Response> getOrDefault(S3Call call, BucketSetting setting, Function<Optional<String>, S3Response> answer) {
+        String bucket = call.request().bucket();
+        return lookups.bucket(bucket).then(store.find(bucket, setting)).map(Optional::of)
+                .defaultIfEmpty(Optional.empty()).map(answer);
+    }
+
+    /** A stored content ({@link XmlCopy#content}) answered inside an S3-namespaced {@code root}. */
+    public static S3Response wrapped(String root, String content) {
+        return Responses.xml(XmlWriter.document(root).raw(content).finishBytes(root));
+    }
+
     /** The stored XML document as it is. */
     public Mono<S3Response> getXml(S3Call call, BucketSetting setting, S3Error missing) {
         return get(call, setting, missing, document -> Responses.xml(document.getBytes(StandardCharsets.UTF_8)));
@@ -61,7 +76,11 @@ public class BucketDocuments {
     /** 204 whether or not the bucket had the document, as S3 answers. */
     public Mono<S3Response> delete(S3Call call, BucketSetting setting) {
         String bucket = call.request().bucket();
-        return lookups.bucket(bucket).then(store.delete(bucket, setting)).doOnSuccess(done -> snapshots.forget(bucket))
-                .thenReturn(Responses.empty(204));
+        return lookups.bucket(bucket).then(remove(bucket, setting)).thenReturn(Responses.empty(204));
+    }
+
+    /** Removes the bucket's document of that kind, if any. */
+    public Mono<Void> remove(String bucket, BucketSetting setting) {
+        return store.delete(bucket, setting).doOnSuccess(done -> snapshots.forget(bucket));
     }
 }

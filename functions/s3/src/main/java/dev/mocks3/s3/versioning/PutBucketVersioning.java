@@ -1,5 +1,7 @@
 package dev.mocks3.s3.versioning;
 
+import java.util.EnumSet;
+
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
@@ -18,8 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * PUT /bucket?versioning — Status Enabled or Suspended. Once enabled, a bucket never returns to
- * unversioned, as in S3, and a bucket with Object Lock is never suspended; a document without Status
- * changes nothing.
+ * unversioned, as in S3, and a bucket with Object Lock or replication rules is never suspended; a
+ * document without Status changes nothing.
  */
 @Component("putBucketVersioning")
 public class PutBucketVersioning extends OperationFunction {
@@ -40,7 +42,7 @@ public class PutBucketVersioning extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .flatMap(body -> {
                     Versioning wanted = parse(body);
-                    return wanted == null ? Mono.just(true) : lockAllows(bucket, wanted).then(buckets.setVersioning(bucket, wanted));
+                    return wanted == null ? Mono.just(true) : configurationsAllow(bucket, wanted).then(buckets.setVersioning(bucket, wanted));
                 })
                 .map(stored -> {
                     if (!stored) {
@@ -50,14 +52,21 @@ public class PutBucketVersioning extends OperationFunction {
                 });
     }
 
-    /** A bucket with Object Lock keeps versioning Enabled: suspending it is 409 InvalidBucketState. */
-    private Mono<Void> lockAllows(String bucket, Versioning wanted) {
+    /**
+     * A bucket with Object Lock or a replication configuration keeps versioning Enabled: suspending it
+     * is 409 InvalidBucketState, as on S3.
+     */
+    private Mono<Void> configurationsAllow(String bucket, Versioning wanted) {
         if (wanted != Versioning.SUSPENDED) {
             return Mono.empty();
         }
-        return configurations.find(bucket, BucketSetting.OBJECT_LOCK).flatMap(lock -> Mono.error(
-                S3Error.INVALID_BUCKET_STATE.exception("An Object Lock configuration is present on this bucket, so the "
-                        + "versioning state cannot be changed.")));
+        return configurations.findAll(bucket, EnumSet.of(BucketSetting.OBJECT_LOCK, BucketSetting.REPLICATION))
+                .flatMap(found -> {
+                    String present = found.containsKey(BucketSetting.OBJECT_LOCK) ? "An Object Lock"
+                            : found.containsKey(BucketSetting.REPLICATION) ? "A replication" : null;
+                    return present == null ? Mono.<Void>empty() : Mono.error(S3Error.INVALID_BUCKET_STATE.exception(
+                            present + " configuration is present on this bucket, so the versioning state cannot be changed."));
+                });
     }
 
     /** The state asked for, or null when the document names none. */

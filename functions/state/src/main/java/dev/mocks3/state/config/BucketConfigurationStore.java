@@ -9,9 +9,14 @@ import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.state.metadata.BucketRecord;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Buckets' configuration documents (CORS, policy, ACL, public access block, ownership, encryption). */
+/**
+ * Buckets' configuration documents (CORS, policy, ACL, public access block, ownership, encryption, website,
+ * logging, replication, ...), and those kept by id (analytics, metrics, inventory, intelligent tiering).
+ * A bucket's documents go with it (the table's foreign key cascades).
+ */
 public final class BucketConfigurationStore {
     private final DatabaseClient db;
 
@@ -21,20 +26,64 @@ public final class BucketConfigurationStore {
 
     /** Stores the document, replacing the bucket's earlier one of that kind; false when the bucket does not exist. */
     public Mono<Boolean> put(String bucket, BucketSetting setting, String document) {
-        return db.sql("insert into bucket_configurations (bucket, kind, document) select name, $2, $3 from buckets where name = $1 "
-                        + "on conflict (bucket, kind) do update set document = excluded.document, updated_at = now()")
-                .bind(0, bucket).bind(1, setting.kind()).bind(2, document)
-                .fetch().rowsUpdated().map(n -> n > 0);
+        return put(bucket, setting.kind(), document);
     }
 
     public Mono<String> find(String bucket, BucketSetting setting) {
-        return db.sql("select document from bucket_configurations where bucket = $1 and kind = $2")
-                .bind(0, bucket).bind(1, setting.kind()).map(row -> row.get(0, String.class)).one();
+        return find(bucket, setting.kind());
     }
 
     public Mono<Void> delete(String bucket, BucketSetting setting) {
         return db.sql("delete from bucket_configurations where bucket = $1 and kind = $2")
                 .bind(0, bucket).bind(1, setting.kind()).then();
+    }
+
+    /**
+     * Stores one configuration of a kind a bucket keeps several of, by id (analytics, metrics, inventory,
+     * intelligent tiering), replacing the one with that id; false when the bucket does not exist.
+     */
+    public Mono<Boolean> putEntry(String bucket, BucketSetting setting, String id, String document) {
+        return put(bucket, entryKind(setting, id), document);
+    }
+
+    public Mono<String> findEntry(String bucket, BucketSetting setting, String id) {
+        return find(bucket, entryKind(setting, id));
+    }
+
+    /** True when there was a configuration with that id. */
+    public Mono<Boolean> deleteEntry(String bucket, BucketSetting setting, String id) {
+        return db.sql("delete from bucket_configurations where bucket = $1 and kind = $2")
+                .bind(0, bucket).bind(1, entryKind(setting, id)).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Up to {@code limit} configurations of the kind with ids after {@code afterId} ("" for the first), by id. */
+    public Flux<Entry> entries(String bucket, BucketSetting setting, String afterId, int limit) {
+        String prefix = entryKind(setting, "");
+        return db.sql("select kind, document from bucket_configurations where bucket = $1 and left(kind, $2) = $3 "
+                        + "and kind collate \"C\" > $4 order by kind collate \"C\" limit $5")
+                .bind(0, bucket).bind(1, prefix.length()).bind(2, prefix).bind(3, prefix + afterId).bind(4, limit)
+                .map(row -> new Entry(row.get(0, String.class).substring(prefix.length()), row.get(1, String.class)))
+                .all();
+    }
+
+    /** A configuration kept by id. */
+    public record Entry(String id, String document) {
+    }
+
+    private Mono<Boolean> put(String bucket, String kind, String document) {
+        return db.sql("insert into bucket_configurations (bucket, kind, document) select name, $2, $3 from buckets where name = $1 "
+                        + "on conflict (bucket, kind) do update set document = excluded.document, updated_at = now()")
+                .bind(0, bucket).bind(1, kind).bind(2, document)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    private Mono<String> find(String bucket, String kind) {
+        return db.sql("select document from bucket_configurations where bucket = $1 and kind = $2")
+                .bind(0, bucket).bind(1, kind).map(row -> row.get(0, String.class)).one();
+    }
+
+    private static String entryKind(BucketSetting setting, String id) {
+        return setting.kind() + ":" + id;
     }
 
     /** The documents of these kinds the bucket has (none of them: an empty map). */

@@ -9,7 +9,17 @@ public enum BucketSetting {
     OWNERSHIP_CONTROLS("ownershipControls"),
     ENCRYPTION("encryption"),
     /** The ObjectLockConfiguration of a bucket with Object Lock enabled (present: enabled, for good). */
-    OBJECT_LOCK("objectLock");
+    OBJECT_LOCK("objectLock"),
+    WEBSITE("website"),
+    ACCELERATE("accelerate"),
+    REQUEST_PAYMENT("requestPayment"),
+    LOGGING("logging"),
+    REPLICATION("replication"),
+    /** Kept by id: one row per configuration, kind {@code analytics:<id>} (see {@link BucketConfigurationStore#putEntry}). */
+    ANALYTICS("analytics"),
+    METRICS("metrics"),
+    INVENTORY("inventory"),
+    INTELLIGENT_TIERING("intelligentTiering");
 
     private final String kind;
 

@@ -1,0 +1,24 @@
+package dev.mocks3.s3.inventory;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.config.ConfigurationsById;
+import reactor.core.publisher.Mono;
+
+/** DELETE /bucket?inventory&id= — 204, or 404 NoSuchConfiguration when there is none with that id. */
+@Component("deleteBucketInventoryConfiguration")
+public class DeleteBucketInventoryConfiguration extends OperationFunction {
+    private final ConfigurationsById configurations;
+
+    public DeleteBucketInventoryConfiguration(ConfigurationsById configurations) {
+        this.configurations = configurations;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        return configurations.delete(call, InventoryConfiguration.KIND);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mocks3.s3.inventory;
+
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.call.S3Call;
+import dev.mocks3.core.call.S3Response;
+import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.config.ConfigurationsById;
+import reactor.core.publisher.Mono;
+
+/** GET /bucket?inventory — the bucket's inventory configurations by id, 100 a page, with continuation tokens. */
+@Component("listBucketInventoryConfigurations")
+public class ListBucketInventoryConfigurations extends OperationFunction {
+    private final ConfigurationsById configurations;
+
+    public ListBucketInventoryConfigurations(ConfigurationsById configurations) {
+        this.configurations = configurations;
+    }
+
+    @Override
+    protected Mono<S3Response> handle(S3Call call) {
+        return configurations.list(call, InventoryConfiguration.KIND);
+    }
+}
