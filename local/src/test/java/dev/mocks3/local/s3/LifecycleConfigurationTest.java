@@ -87,6 +87,20 @@ class LifecycleConfigurationTest {
         assertRefused(bucket, rule("<Filter/><Expiration><Days>1</Days><Date>2030-01-01T00:00:00Z</Date></Expiration>"),
                 "MalformedXML");
         assertRefused(bucket, rule("<Filter/><Prefix>a</Prefix><Expiration><Days>1</Days></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Days>1</Days><ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker>"
+                + "</Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Date>2030-01-01T00:00:00Z</Date>"
+                + "<ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><ExpiredObjectDeleteMarker>yes</ExpiredObjectDeleteMarker></Expiration>"),
+                "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NewerNoncurrentVersions>2</NewerNoncurrentVersions>"
+                + "</NoncurrentVersionExpiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>0</NoncurrentDays>"
+                + "</NoncurrentVersionExpiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays>"
+                + "<NewerNoncurrentVersions>0</NewerNoncurrentVersions></NoncurrentVersionExpiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays>"
+                + "<NewerNoncurrentVersions>101</NewerNoncurrentVersions></NoncurrentVersionExpiration>"), "InvalidArgument");
         assertRefused(bucket, rule("<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v</Value></Tag></Filter>"
                 + "<Expiration><Days>1</Days></Expiration>"), "MalformedXML");
         assertRefused(bucket, rule("<Filter/><Expiration><Days>one</Days></Expiration>"), "MalformedXML");

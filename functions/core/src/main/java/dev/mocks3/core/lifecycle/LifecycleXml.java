@@ -23,12 +23,12 @@ import dev.mocks3.core.xml.XmlDocument;
  * Reads a {@code LifecycleConfiguration} document and checks it as S3 does: a document that does
  * not have the schema's shape is MalformedXML; values the schema allows but S3 refuses (a Days of
  * 0, a Date not at midnight UTC, duplicate IDs) are InvalidArgument; rule combinations S3 refuses
- * are InvalidRequest. Transitions and noncurrent-version actions are accepted and have no effect
- * (one storage class, no versioning).
+ * are InvalidRequest. Transitions are accepted and have no effect (one storage class).
  */
 final class LifecycleXml {
     private static final int MAX_RULES = 1000;
     private static final int MAX_ID = 255;
+    private static final int MAX_NEWER_NONCURRENT = 100;
     private static final Set<String> RULE_ELEMENTS = Set.of("ID", "Status", "Filter", "Prefix", "Expiration",
             "AbortIncompleteMultipartUpload", "Transition", "NoncurrentVersionExpiration", "NoncurrentVersionTransition");
     private static final Set<String> PREDICATES = Set.of("Prefix", "Tag", "And", "ObjectSizeGreaterThan", "ObjectSizeLessThan");
@@ -89,6 +89,7 @@ final class LifecycleXml {
         }
         Integer days = null;
         Instant date = null;
+        boolean expiredObjectDeleteMarker = false;
         Element expiration = parts.get("Expiration");
         if (expiration != null) {
             List<Element> choice = elements(expiration);
@@ -103,6 +104,7 @@ final class LifecycleXml {
                     if (filter.hasTags()) {
                         throw S3Error.INVALID_REQUEST.exception("ExpiredObjectDeleteMarker cannot be specified with tags.");
                     }
+                    expiredObjectDeleteMarker = bool(chosen);
                 }
                 default -> throw malformed();
             }
@@ -120,7 +122,52 @@ final class LifecycleXml {
             abortAfter = positive(inner.get(0),
                     "'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a positive integer");
         }
-        return new LifecycleRule(id, status.equals("Enabled"), filter, days, date, abortAfter);
+        NoncurrentExpiration noncurrent = parts.containsKey("NoncurrentVersionExpiration")
+                ? noncurrentExpiration(parts.get("NoncurrentVersionExpiration")) : null;
+        return new LifecycleRule(id, status.equals("Enabled"), filter, days, date, expiredObjectDeleteMarker, noncurrent,
+                abortAfter);
+    }
+
+    /** {@code NoncurrentDays} (required, positive) and an optional {@code NewerNoncurrentVersions} from 1 to 100. */
+    private static NoncurrentExpiration noncurrentExpiration(Element element) {
+        Element days = null;
+        Element newer = null;
+        for (Element child : elements(element)) {
+            switch (name(child)) {
+                case "NoncurrentDays" -> days = once(days, child);
+                case "NewerNoncurrentVersions" -> newer = once(newer, child);
+                default -> throw malformed();
+            }
+        }
+        if (days == null) {
+            throw malformed();
+        }
+        int noncurrentDays = positive(days, "'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive integer");
+        Integer newerVersions = null;
+        if (newer != null) {
+            long value = number(newer);
+            if (value < 1 || value > MAX_NEWER_NONCURRENT) {
+                throw S3Error.INVALID_ARGUMENT.exception("'NewerNoncurrentVersions' for NoncurrentVersionExpiration action "
+                        + "must be a positive integer no greater than " + MAX_NEWER_NONCURRENT);
+            }
+            newerVersions = (int) value;
+        }
+        return new NoncurrentExpiration(noncurrentDays, newerVersions);
+    }
+
+    private static Element once(Element earlier, Element element) {
+        if (earlier != null) {
+            throw malformed();
+        }
+        return element;
+    }
+
+    private static boolean bool(Element element) {
+        return switch (text(element)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw malformed();
+        };
     }
 
     /** {@code <Filter>}: empty (every object), or exactly one predicate, several of them only inside {@code <And>}. */
