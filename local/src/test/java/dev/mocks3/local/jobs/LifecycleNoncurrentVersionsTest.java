@@ -86,12 +86,13 @@ class LifecycleNoncurrentVersionsTest {
 
             String alone = put(s3, bucket, "alone", "deleted for good");
             s3.deleteObject(b -> b.bucket(bucket).key("alone"));
-            s3.deleteObject(b -> b.bucket(bucket).key("alone").versionId(alone));
             put(s3, bucket, "kept", "a version behind the marker");
             s3.deleteObject(b -> b.bucket(bucket).key("kept"));
             put(s3, bucket, "tmp/x", "noncurrent for a day, then the marker is alone");
             s3.deleteObject(b -> b.bucket(bucket).key("tmp/x"));
-            assertThat(markers(s3, bucket)).containsExactlyInAnyOrder("alone", "kept", "tmp/x");
+            assertThat(markers(s3, bucket)).as("markers with versions behind them stay")
+                    .containsExactlyInAnyOrder("alone", "kept", "tmp/x");
+            s3.deleteObject(b -> b.bucket(bucket).key("alone").versionId(alone));
 
             String dated = put(s3, bucket, "dated/a", "expired by a date already past");
 
