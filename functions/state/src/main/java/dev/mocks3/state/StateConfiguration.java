@@ -33,6 +33,7 @@ import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
 import dev.mocks3.state.metadata.LifecycleRemovals;
 import dev.mocks3.state.metadata.LifecycleStore;
+import dev.mocks3.state.metadata.StorageClassChanges;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
@@ -155,6 +156,11 @@ public class StateConfiguration {
     @Bean
     LifecycleRemovals lifecycleRemovals(DatabaseClient db, BlobReferences refs, TransactionalOperator tx, ObjectEvents events) {
         return new LifecycleRemovals(db, refs, tx, events);
+    }
+
+    @Bean
+    StorageClassChanges storageClassChanges(DatabaseClient db) {
+        return new StorageClassChanges(db);
     }
 
     @Bean

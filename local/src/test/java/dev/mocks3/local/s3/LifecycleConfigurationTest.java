@@ -93,6 +93,18 @@ class LifecycleConfigurationTest {
                 + "<ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>"), "MalformedXML");
         assertRefused(bucket, rule("<Filter/><Expiration><ExpiredObjectDeleteMarker>yes</ExpiredObjectDeleteMarker></Expiration>"),
                 "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>1</Days><StorageClass>COLD</StorageClass></Transition>"),
+                "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>1</Days><Date>2030-01-01T00:00:00Z</Date>"
+                + "<StorageClass>GLACIER</StorageClass></Transition>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>10</Days><StorageClass>STANDARD_IA</StorageClass></Transition>"),
+                "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionTransition><NoncurrentDays>5</NoncurrentDays>"
+                + "<StorageClass>ONEZONE_IA</StorageClass></NoncurrentVersionTransition>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>5</Days><StorageClass>GLACIER</StorageClass></Transition>"
+                + "<Expiration><Days>5</Days></Expiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>5</Days><StorageClass>GLACIER</StorageClass></Transition>"
+                + "<Transition><Days>9</Days><StorageClass>GLACIER</StorageClass></Transition>"), "InvalidRequest");
         assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NewerNoncurrentVersions>2</NewerNoncurrentVersions>"
                 + "</NoncurrentVersionExpiration>"), "MalformedXML");
         assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>0</NoncurrentDays>"

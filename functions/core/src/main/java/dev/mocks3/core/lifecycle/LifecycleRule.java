@@ -2,6 +2,7 @@ package dev.mocks3.core.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One rule of a bucket's lifecycle configuration, as far as MockS3 carries it out: expiration of
@@ -13,11 +14,19 @@ import java.time.Instant;
  * @param expirationDate       from this instant on every matching object expires, or null
  * @param expiredObjectDeleteMarker remove a delete marker that is the only version of its key left
  * @param noncurrentExpiration when noncurrent versions are removed, or null
+ * @param transitions          storage class changes of current objects
+ * @param noncurrentTransitions storage class changes of noncurrent versions
  * @param abortAfterDays       days after initiation that an incomplete multipart upload is aborted, or null
  */
 public record LifecycleRule(String id, boolean enabled, LifecycleFilter filter, Integer expirationDays,
                             Instant expirationDate, boolean expiredObjectDeleteMarker,
-                            NoncurrentExpiration noncurrentExpiration, Integer abortAfterDays) {
+                            NoncurrentExpiration noncurrentExpiration, List<Transition> transitions,
+                            List<Transition> noncurrentTransitions, Integer abortAfterDays) {
+
+    public LifecycleRule {
+        transitions = List.copyOf(transitions);
+        noncurrentTransitions = List.copyOf(noncurrentTransitions);
+    }
 
     public boolean expiresObjects() {
         return enabled && (expirationDays != null || expirationDate != null);

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * {@code abortUploads} job, one event per rule with an id derived from this event's.
  * A rule's Tag (or And) filter matches the tags of the current object. In a versioned bucket an
  * expired object gets a delete marker, and {@link VersionExpiry} removes noncurrent versions and
- * delete markers left alone.
+ * delete markers left alone; {@link StorageTransitions} changes storage classes.
  */
 @Component("lifecycleExpire")
 public class LifecycleExpireJob extends JobFunction {
@@ -42,9 +42,11 @@ public class LifecycleExpireJob extends JobFunction {
     private final JobEvents events;
     private final LifecycleProperties properties;
     private final VersionExpiry versions;
+    private final StorageTransitions transitions;
 
     public LifecycleExpireJob(JobLedger ledger, LifecycleStore lifecycles, ObjectStore objects, ObjectWriter writer,
-                              JobEvents events, LifecycleProperties properties, VersionExpiry versions) {
+                              JobEvents events, LifecycleProperties properties, VersionExpiry versions,
+                              StorageTransitions transitions) {
         super(ledger, Job.LIFECYCLE_EXPIRE);
         this.lifecycles = lifecycles;
         this.objects = objects;
@@ -52,6 +54,7 @@ public class LifecycleExpireJob extends JobFunction {
         this.events = events;
         this.properties = properties;
         this.versions = versions;
+        this.transitions = transitions;
     }
 
     @Override
@@ -70,23 +73,26 @@ public class LifecycleExpireJob extends JobFunction {
                             .concatMap(rule -> versions.expireNoncurrent(bucket, rule, now)).reduce(0L, Long::sum);
                     Mono<Long> markers = Flux.fromIterable(rules)
                             .concatMap(rule -> versions.removeExpiredDeleteMarkers(bucket, rule)).reduce(0L, Long::sum);
+                    Mono<Long> moved = Flux.fromIterable(rules)
+                            .concatMap(rule -> transitions.transition(bucket, rule, now)).reduce(0L, Long::sum);
                     Mono<Long> abortRequests = Flux.range(0, rules.size())
                             .concatMap(index -> requestAbort(event, bucket, rules.get(index), index, now))
                             .reduce(0L, Long::sum);
                     // one after the other: a version that expiry made noncurrent waits its days, and a delete
                     // marker that noncurrent expiry left alone goes in the same run
-                    return Flux.concat(expired, noncurrent, markers, abortRequests).collectList().map(counts -> {
+                    return Flux.concat(expired, noncurrent, markers, moved, abortRequests).collectList().map(counts -> {
                         Map<String, Object> result = new LinkedHashMap<>();
                         result.put("bucket", bucket);
                         result.put("expired_objects", counts.get(0));
                         result.put("expired_noncurrent_versions", counts.get(1));
                         result.put("expired_delete_markers", counts.get(2));
-                        result.put("abort_jobs", counts.get(3));
+                        result.put("transitioned", counts.get(3));
+                        result.put("abort_jobs", counts.get(4));
                         return result;
                     });
                 })
                 .defaultIfEmpty(Map.of("bucket", bucket, "expired_objects", 0L, "expired_noncurrent_versions", 0L,
-                        "expired_delete_markers", 0L, "abort_jobs", 0L));
+                        "expired_delete_markers", 0L, "transitioned", 0L, "abort_jobs", 0L));
     }
 
     private Mono<Long> expire(String bucket, LifecycleRule rule, Instant now) {

@@ -42,7 +42,7 @@ public final class LifecycleRemovals {
      * the next newer version of its key (or the current object) was written.
      */
     public Flux<NoncurrentVersion> noncurrent(String bucket, String prefix, String afterKey, long afterSeq, int limit) {
-        return db.sql("select * from (select v.key, v.version_id, v.seq, v.delete_marker, v.size, v.tags, "
+        return db.sql("select * from (select v.key, v.version_id, v.seq, v.delete_marker, v.size, v.storage_class, v.tags, "
                         + "coalesce(lead(v.last_modified) over newer_first, o.last_modified) as noncurrent_since, "
                         + "row_number() over (partition by v.key order by v.seq desc) - 1 "
                         + "- (case when o.key is null then 1 else 0 end) as newer_noncurrent "
@@ -53,7 +53,7 @@ public final class LifecycleRemovals {
                 .bind(0, bucket).bind(1, prefix).bind(2, afterKey).bind(3, afterSeq).bind(4, limit)
                 .map(row -> new NoncurrentVersion(row.get("key", String.class), row.get("version_id", String.class),
                         row.get("seq", Long.class), Boolean.TRUE.equals(row.get("delete_marker", Boolean.class)),
-                        row.get("size", Long.class), JsonColumns.read(row.get("tags")),
+                        row.get("size", Long.class), row.get("storage_class", String.class), JsonColumns.read(row.get("tags")),
                         row.get("noncurrent_since", OffsetDateTime.class).toInstant(),
                         row.get("newer_noncurrent", Long.class)))
                 .all();

@@ -10,5 +10,6 @@ import java.util.Map;
  * @param newerNoncurrent how many noncurrent versions of its key are newer than it
  */
 public record NoncurrentVersion(String key, String versionId, long seq, boolean deleteMarker, long size,
-                                Map<String, String> tags, Instant noncurrentSince, long newerNoncurrent) {
+                                String storageClass, Map<String, String> tags, Instant noncurrentSince,
+                                long newerNoncurrent) {
 }
