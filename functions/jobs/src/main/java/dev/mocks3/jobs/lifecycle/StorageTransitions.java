@@ -8,7 +8,6 @@ import dev.mocks3.core.lifecycle.LifecycleRule;
 import dev.mocks3.core.lifecycle.Transition;
 import dev.mocks3.jobs.run.Pages;
 import dev.mocks3.state.metadata.LifecycleRemovals;
-import dev.mocks3.state.metadata.NoncurrentVersion;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectStore;
 import dev.mocks3.state.metadata.StorageClassChanges;
@@ -33,9 +32,6 @@ public class StorageTransitions {
         this.versions = versions;
         this.changes = changes;
         this.properties = properties;
-    }
-
-    private record Cursor(String key, long seq) {
     }
 
     /** How many current objects and noncurrent versions the rule moved at {@code now}. */
@@ -64,9 +60,7 @@ public class StorageTransitions {
 
     private Mono<Long> noncurrent(String bucket, LifecycleRule rule, Transition transition, Instant now) {
         Instant due = transition.dueIfBy(now, properties.day());
-        return Pages.all(new Cursor("", Long.MIN_VALUE),
-                        (after, size) -> versions.noncurrent(bucket, rule.filter().prefix(), after.key(), after.seq(), size),
-                        (NoncurrentVersion version) -> new Cursor(version.key(), version.seq()), PAGE)
+        return NoncurrentPages.all(versions, bucket, rule.filter().prefix())
                 .filter(version -> !version.deleteMarker() && !version.noncurrentSince().isAfter(due)
                         && version.newerNoncurrent() >= transition.kept() && transition.moves(version.storageClass())
                         && rule.filter().matches(version.key(), version.size(), version.tags()))

@@ -9,7 +9,6 @@ import dev.mocks3.core.lifecycle.LifecycleRule;
 import dev.mocks3.core.lifecycle.NoncurrentExpiration;
 import dev.mocks3.jobs.run.Pages;
 import dev.mocks3.state.metadata.LifecycleRemovals;
-import dev.mocks3.state.metadata.NoncurrentVersion;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,9 +27,6 @@ public class VersionExpiry {
         this.properties = properties;
     }
 
-    private record Cursor(String key, long seq) {
-    }
-
     /** How many noncurrent versions the rule removed at {@code now}. */
     public Mono<Long> expireNoncurrent(String bucket, LifecycleRule rule, Instant now) {
         if (!rule.expiresNoncurrentVersions()) {
@@ -39,9 +35,7 @@ public class VersionExpiry {
         NoncurrentExpiration expiration = rule.noncurrentExpiration();
         Instant due = expiration.dueIfNoncurrentSince(now, properties.day());
         // oldest first: what decides a version's fate (its successors) is not removed before it
-        return Pages.all(new Cursor("", Long.MIN_VALUE),
-                        (after, size) -> removals.noncurrent(bucket, rule.filter().prefix(), after.key(), after.seq(), size),
-                        (NoncurrentVersion version) -> new Cursor(version.key(), version.seq()), PAGE)
+        return NoncurrentPages.all(removals, bucket, rule.filter().prefix())
                 .filter(version -> !version.noncurrentSince().isAfter(due) && version.newerNoncurrent() >= expiration.kept()
                         && rule.filter().matches(version.key(), version.size(), version.tags()))
                 .concatMap(version -> removals.removeNoncurrent(bucket, version.key(), version.versionId(), now))
