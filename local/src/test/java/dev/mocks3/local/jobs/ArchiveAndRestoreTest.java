@@ -27,10 +27,10 @@ import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**
  * Storage classes that archive: lifecycle transitions move current objects and noncurrent versions to
- * colder classes (shown by HEAD and the listings), an object in GLACIER (by transition or written so)
- * cannot be read or copied until RestoreObject has made a temporary copy, which is readable from a short
- * delay on until its Days run out. Lifecycle days last {@link LifecycleExpiryTest#DAY}, restore days
- * {@link #RESTORE_DAY}.
+ * colder classes (shown by HEAD and the listings); an object in GLACIER or DEEP_ARCHIVE (by transition, or
+ * written or copied so) cannot be read or copied until RestoreObject has made a temporary copy, which is
+ * readable from a short delay on until its Days run out. Lifecycle days last {@link LifecycleExpiryTest#DAY},
+ * restore days {@link #RESTORE_DAY}.
  */
 class ArchiveAndRestoreTest {
     private static final Duration RESTORE_DELAY = Duration.ofSeconds(4);
@@ -97,6 +97,10 @@ class ArchiveAndRestoreTest {
         assertError(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("frozen").destinationBucket(bucket)
                 .destinationKey("copy")), 403, "InvalidObjectState");
         assertError(() -> restore(bucket, "plain"), 403, "InvalidObjectState");
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket).destinationKey("archived-copy")
+                .storageClass(StorageClass.DEEP_ARCHIVE));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("archived-copy")).storageClassAsString()).isEqualTo("DEEP_ARCHIVE");
+        assertError(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("archived-copy")), 403, "InvalidObjectState");
         assertError(() -> restore(bucket, "missing"), 404, "NoSuchKey");
 
         assertThat(restore(bucket, "frozen")).as("a restore starts").isEqualTo(202);
