@@ -2,9 +2,11 @@ package dev.mocks3.s3;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
+import dev.mocks3.s3.restore.RestoreProperties;
 import dev.mocks3.state.StateConfiguration;
 
 /**
@@ -16,5 +18,6 @@ import dev.mocks3.state.StateConfiguration;
 @ComponentScan(lazyInit = true, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = UnselectedOperations.class)})
+@EnableConfigurationProperties(RestoreProperties.class)
 public class S3OperationsConfiguration {
 }

@@ -31,7 +31,9 @@ import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.ObjectSettingsStore;
 import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
+import dev.mocks3.state.metadata.LifecycleRemovals;
 import dev.mocks3.state.metadata.LifecycleStore;
+import dev.mocks3.state.metadata.StorageClassChanges;
 import dev.mocks3.state.metadata.MultipartStore;
 import dev.mocks3.state.metadata.ObjectLister;
 import dev.mocks3.state.metadata.ObjectStore;
@@ -149,6 +151,16 @@ public class StateConfiguration {
     VersionHeaders versionHeaders(DatabaseClient db, ObjectStore objects, ObjectVersions versions, BlobReferences refs,
                                   TransactionalOperator tx) {
         return new VersionHeaders(db, objects, versions, refs, tx);
+    }
+
+    @Bean
+    LifecycleRemovals lifecycleRemovals(DatabaseClient db, BlobReferences refs, TransactionalOperator tx, ObjectEvents events) {
+        return new LifecycleRemovals(db, refs, tx, events);
+    }
+
+    @Bean
+    StorageClassChanges storageClassChanges(DatabaseClient db) {
+        return new StorageClassChanges(db);
     }
 
     @Bean

@@ -87,6 +87,32 @@ class LifecycleConfigurationTest {
         assertRefused(bucket, rule("<Filter/><Expiration><Days>1</Days><Date>2030-01-01T00:00:00Z</Date></Expiration>"),
                 "MalformedXML");
         assertRefused(bucket, rule("<Filter/><Prefix>a</Prefix><Expiration><Days>1</Days></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Days>1</Days><ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker>"
+                + "</Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><Date>2030-01-01T00:00:00Z</Date>"
+                + "<ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Expiration><ExpiredObjectDeleteMarker>yes</ExpiredObjectDeleteMarker></Expiration>"),
+                "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>1</Days><StorageClass>COLD</StorageClass></Transition>"),
+                "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>1</Days><Date>2030-01-01T00:00:00Z</Date>"
+                + "<StorageClass>GLACIER</StorageClass></Transition>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>10</Days><StorageClass>STANDARD_IA</StorageClass></Transition>"),
+                "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionTransition><NoncurrentDays>5</NoncurrentDays>"
+                + "<StorageClass>ONEZONE_IA</StorageClass></NoncurrentVersionTransition>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>5</Days><StorageClass>GLACIER</StorageClass></Transition>"
+                + "<Expiration><Days>5</Days></Expiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><Transition><Days>5</Days><StorageClass>GLACIER</StorageClass></Transition>"
+                + "<Transition><Days>9</Days><StorageClass>GLACIER</StorageClass></Transition>"), "InvalidRequest");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NewerNoncurrentVersions>2</NewerNoncurrentVersions>"
+                + "</NoncurrentVersionExpiration>"), "MalformedXML");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>0</NoncurrentDays>"
+                + "</NoncurrentVersionExpiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays>"
+                + "<NewerNoncurrentVersions>0</NewerNoncurrentVersions></NoncurrentVersionExpiration>"), "InvalidArgument");
+        assertRefused(bucket, rule("<Filter/><NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays>"
+                + "<NewerNoncurrentVersions>101</NewerNoncurrentVersions></NoncurrentVersionExpiration>"), "InvalidArgument");
         assertRefused(bucket, rule("<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v</Value></Tag></Filter>"
                 + "<Expiration><Days>1</Days></Expiration>"), "MalformedXML");
         assertRefused(bucket, rule("<Filter/><Expiration><Days>one</Days></Expiration>"), "MalformedXML");

@@ -23,14 +23,14 @@ import dev.mocks3.core.xml.XmlDocument;
  * Reads a {@code LifecycleConfiguration} document and checks it as S3 does: a document that does
  * not have the schema's shape is MalformedXML; values the schema allows but S3 refuses (a Days of
  * 0, a Date not at midnight UTC, duplicate IDs) are InvalidArgument; rule combinations S3 refuses
- * are InvalidRequest. Transitions and noncurrent-version actions are accepted and have no effect
- * (one storage class, no versioning).
+ * are InvalidRequest.
  */
 final class LifecycleXml {
     private static final int MAX_RULES = 1000;
     private static final int MAX_ID = 255;
+    private static final int MAX_NEWER_NONCURRENT = 100;
     private static final Set<String> RULE_ELEMENTS = Set.of("ID", "Status", "Filter", "Prefix", "Expiration",
-            "AbortIncompleteMultipartUpload", "Transition", "NoncurrentVersionExpiration", "NoncurrentVersionTransition");
+            "AbortIncompleteMultipartUpload", "NoncurrentVersionExpiration");
     private static final Set<String> PREDICATES = Set.of("Prefix", "Tag", "And", "ObjectSizeGreaterThan", "ObjectSizeLessThan");
 
     private LifecycleXml() {
@@ -60,14 +60,22 @@ final class LifecycleXml {
 
     private static LifecycleRule rule(Element rule) {
         Map<String, Element> parts = new LinkedHashMap<>();
+        List<Transition> transitions = new ArrayList<>();
+        List<Transition> noncurrentTransitions = new ArrayList<>();
         for (Element child : elements(rule)) {
             String name = name(child);
-            boolean repeatable = name.endsWith("Transition");
-            if (!RULE_ELEMENTS.contains(name) || (!repeatable && parts.put(name, child) != null)) {
-                throw malformed();
+            switch (name) {
+                case "Transition" -> transitions.add(transition(child, false));
+                case "NoncurrentVersionTransition" -> noncurrentTransitions.add(transition(child, true));
+                default -> {
+                    if (!RULE_ELEMENTS.contains(name) || parts.put(name, child) != null) {
+                        throw malformed();
+                    }
+                }
             }
-            parts.putIfAbsent(name, child);
         }
+        distinctClasses(transitions, "Transition");
+        distinctClasses(noncurrentTransitions, "NoncurrentVersionTransition");
         String id = text(parts.get("ID"));
         if (id.length() > MAX_ID) {
             throw S3Error.INVALID_ARGUMENT.exception("ID length should not exceed allowed limit of " + MAX_ID);
@@ -81,14 +89,15 @@ final class LifecycleXml {
         }
         LifecycleFilter filter = parts.containsKey("Filter") ? filter(parts.get("Filter"))
                 : new LifecycleFilter(raw(parts.get("Prefix")), Map.of(), null, null);
-        boolean anyAction = parts.keySet().stream().anyMatch(name -> name.equals("Expiration")
-                || name.equals("AbortIncompleteMultipartUpload") || name.startsWith("Transition")
-                || name.startsWith("Noncurrent"));
+        boolean anyAction = !transitions.isEmpty() || !noncurrentTransitions.isEmpty()
+                || parts.keySet().stream().anyMatch(name -> name.equals("Expiration")
+                        || name.equals("AbortIncompleteMultipartUpload") || name.startsWith("Noncurrent"));
         if (!anyAction) {
             throw S3Error.INVALID_REQUEST.exception("At least one action needs to be specified in a rule");
         }
         Integer days = null;
         Instant date = null;
+        boolean expiredObjectDeleteMarker = false;
         Element expiration = parts.get("Expiration");
         if (expiration != null) {
             List<Element> choice = elements(expiration);
@@ -103,6 +112,7 @@ final class LifecycleXml {
                     if (filter.hasTags()) {
                         throw S3Error.INVALID_REQUEST.exception("ExpiredObjectDeleteMarker cannot be specified with tags.");
                     }
+                    expiredObjectDeleteMarker = bool(chosen);
                 }
                 default -> throw malformed();
             }
@@ -120,7 +130,110 @@ final class LifecycleXml {
             abortAfter = positive(inner.get(0),
                     "'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a positive integer");
         }
-        return new LifecycleRule(id, status.equals("Enabled"), filter, days, date, abortAfter);
+        NoncurrentExpiration noncurrent = parts.containsKey("NoncurrentVersionExpiration")
+                ? noncurrentExpiration(parts.get("NoncurrentVersionExpiration")) : null;
+        for (Transition transition : transitions) {
+            if ((transition.date() != null && days != null) || (transition.days() != null && date != null)) {
+                throw S3Error.INVALID_REQUEST.exception("Found mixed 'Date' and 'Days' based Expiration and Transition "
+                        + "actions in lifecycle rule for prefix '" + filter.prefix() + "'");
+            }
+            if (days != null && days <= transition.days()) {
+                throw S3Error.INVALID_ARGUMENT.exception("'Days' in the Expiration action for prefix '" + filter.prefix()
+                        + "' must be greater than 'Days' in the Transition action");
+            }
+        }
+        return new LifecycleRule(id, status.equals("Enabled"), filter, days, date, expiredObjectDeleteMarker, noncurrent,
+                transitions, noncurrentTransitions, abortAfter);
+    }
+
+    /**
+     * {@code Transition} ({@code Days} or {@code Date}) or {@code NoncurrentVersionTransition}
+     * ({@code NoncurrentDays}, optional {@code NewerNoncurrentVersions}), with a {@code StorageClass};
+     * the infrequent-access classes take objects 30 days old at the earliest, as on S3.
+     */
+    private static Transition transition(Element element, boolean noncurrent) {
+        String daysName = noncurrent ? "NoncurrentDays" : "Days";
+        String action = noncurrent ? "NoncurrentVersionTransition" : "Transition";
+        Map<String, Element> fields = new LinkedHashMap<>();
+        for (Element child : elements(element)) {
+            String name = name(child);
+            boolean known = name.equals(daysName) || name.equals("StorageClass")
+                    || name.equals(noncurrent ? "NewerNoncurrentVersions" : "Date");
+            if (!known || fields.put(name, child) != null) {
+                throw malformed();
+            }
+        }
+        String storageClass = text(fields.get("StorageClass"));
+        boolean timed = noncurrent ? fields.containsKey(daysName) : fields.containsKey(daysName) != fields.containsKey("Date");
+        if (!Transition.TARGETS.contains(storageClass) || !timed) {
+            throw malformed();
+        }
+        Integer days = null;
+        if (fields.containsKey(daysName)) {
+            long value = number(fields.get(daysName));
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                throw S3Error.INVALID_ARGUMENT.exception("'" + daysName + "' in " + action + " action must be nonnegative");
+            }
+            days = (int) value;
+            if (days < 30 && storageClass.endsWith("_IA")) {
+                throw S3Error.INVALID_ARGUMENT.exception("'" + daysName + "' in " + action + " action must be greater than or "
+                        + "equal to 30 for storageClass '" + storageClass + "'");
+            }
+        }
+        Instant date = fields.containsKey("Date") ? midnight(text(fields.get("Date"))) : null;
+        Integer newer = fields.containsKey("NewerNoncurrentVersions")
+                ? newerNoncurrent(fields.get("NewerNoncurrentVersions"), action) : null;
+        return new Transition(days, date, storageClass, newer);
+    }
+
+    private static void distinctClasses(List<Transition> transitions, String action) {
+        if (transitions.stream().map(Transition::storageClass).distinct().count() < transitions.size()) {
+            throw S3Error.INVALID_REQUEST.exception("'StorageClass' must be different for '" + action
+                    + "' actions in same 'Rule' with prefix");
+        }
+    }
+
+    private static int newerNoncurrent(Element element, String action) {
+        long value = number(element);
+        if (value < 1 || value > MAX_NEWER_NONCURRENT) {
+            throw S3Error.INVALID_ARGUMENT.exception("'NewerNoncurrentVersions' for " + action
+                    + " action must be a positive integer no greater than " + MAX_NEWER_NONCURRENT);
+        }
+        return (int) value;
+    }
+
+    /** {@code NoncurrentDays} (required, positive) and an optional {@code NewerNoncurrentVersions} from 1 to 100. */
+    private static NoncurrentExpiration noncurrentExpiration(Element element) {
+        Element days = null;
+        Element newer = null;
+        for (Element child : elements(element)) {
+            switch (name(child)) {
+                case "NoncurrentDays" -> days = once(days, child);
+                case "NewerNoncurrentVersions" -> newer = once(newer, child);
+                default -> throw malformed();
+            }
+        }
+        if (days == null) {
+            throw malformed();
+        }
+        int noncurrentDays = positive(days, "'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive integer");
+        Integer newerVersions = newer == null ? null : newerNoncurrent(newer, "NoncurrentVersionExpiration");
+        return new NoncurrentExpiration(noncurrentDays, newerVersions);
+    }
+
+    private static Element once(Element earlier, Element element) {
+        if (earlier != null) {
+            throw malformed();
+        }
+        return element;
+    }
+
+    private static boolean bool(Element element) {
+        return switch (text(element)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw malformed();
+        };
     }
 
     /** {@code <Filter>}: empty (every object), or exactly one predicate, several of them only inside {@code <And>}. */

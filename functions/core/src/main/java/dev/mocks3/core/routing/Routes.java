@@ -97,6 +97,7 @@ public final class Routes {
 
             route("POST", OBJECT, Set.of("uploads"), CREATE_MULTIPART_UPLOAD),
             route("POST", OBJECT, Set.of("uploadId"), COMPLETE_MULTIPART_UPLOAD),
+            route("POST", OBJECT, Set.of("restore"), RESTORE_OBJECT),
             new Route("PUT", OBJECT, Set.of("partNumber", "uploadId"), COPY_SOURCE, UPLOAD_PART_COPY),
             route("PUT", OBJECT, Set.of("partNumber", "uploadId"), UPLOAD_PART),
             route("GET", OBJECT, Set.of("uploadId"), LIST_PARTS),

@@ -60,6 +60,7 @@ public enum S3Operation {
     GET_OBJECT("GetObject", "getObject", Trait.READS_OBJECT, Trait.MOVES_BYTES),
     HEAD_OBJECT("HeadObject", "headObject", Trait.READS_OBJECT),
     GET_OBJECT_ATTRIBUTES("GetObjectAttributes", "getObjectAttributes"),
+    RESTORE_OBJECT("RestoreObject", "restoreObject"),
     DELETE_OBJECT("DeleteObject", "deleteObject", Trait.WRITES_OBJECT, Trait.NOTIFIES),
     CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", "createMultipartUpload"),
     UPLOAD_PART("UploadPart", "uploadPart", Trait.MOVES_BYTES, Trait.UPLOADS_BODY),

@@ -53,6 +53,26 @@ class LifecycleRulesTest {
         assertThat(rule.filter().prefix()).as("taken as written").isEqualTo("tmp/ ");
     }
 
+    @Test
+    void transitionsOnlyMoveObjectsToColderClassesAndNoncurrentActionsKeepTheNewest() {
+        LifecycleRule rule = only("<Filter/><Transition><Days>0</Days><StorageClass>GLACIER</StorageClass></Transition>"
+                + "<NoncurrentVersionTransition><NoncurrentDays>2</NoncurrentDays><StorageClass>DEEP_ARCHIVE</StorageClass>"
+                + "<NewerNoncurrentVersions>3</NewerNoncurrentVersions></NoncurrentVersionTransition>"
+                + "<NoncurrentVersionExpiration><NoncurrentDays>4</NoncurrentDays></NoncurrentVersionExpiration>");
+        Transition glacier = rule.transitions().get(0);
+        assertThat(glacier.moves("STANDARD")).isTrue();
+        assertThat(glacier.moves("STANDARD_IA")).isTrue();
+        assertThat(glacier.moves("GLACIER")).as("already there").isFalse();
+        assertThat(glacier.moves("DEEP_ARCHIVE")).as("never back to a warmer class").isFalse();
+        Instant now = Instant.parse("2030-06-01T12:00:00Z");
+        assertThat(glacier.dueIfBy(now, DAY)).as("Days 0: every object").isEqualTo(now);
+        Transition deep = rule.noncurrentTransitions().get(0);
+        assertThat(deep.dueIfBy(now, DAY)).isEqualTo(now.minusSeconds(4));
+        assertThat(deep.kept()).isEqualTo(3);
+        assertThat(rule.noncurrentExpiration().kept()).as("no NewerNoncurrentVersions keeps none").isZero();
+        assertThat(rule.noncurrentExpiration().dueIfNoncurrentSince(now, DAY)).isEqualTo(now.minusSeconds(8));
+    }
+
     private static LifecycleRule only(String body) {
         String xml = "<LifecycleConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ID>r</ID>" + body
                 + "<Status>Enabled</Status></Rule></LifecycleConfiguration>";

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * been written again since it was found expired; stale multipart uploads are handed to the
  * {@code abortUploads} job, one event per rule with an id derived from this event's.
  * A rule's Tag (or And) filter matches the tags of the current object. In a versioned bucket an
- * expired object gets a delete marker; NoncurrentVersionExpiration is not carried out yet.
+ * expired object gets a delete marker, and {@link VersionExpiry} removes noncurrent versions and
+ * delete markers left alone; {@link StorageTransitions} changes storage classes.
  */
 @Component("lifecycleExpire")
 public class LifecycleExpireJob extends JobFunction {
@@ -40,15 +41,20 @@ public class LifecycleExpireJob extends JobFunction {
     private final ObjectWriter writer;
     private final JobEvents events;
     private final LifecycleProperties properties;
+    private final VersionExpiry versions;
+    private final StorageTransitions transitions;
 
     public LifecycleExpireJob(JobLedger ledger, LifecycleStore lifecycles, ObjectStore objects, ObjectWriter writer,
-                              JobEvents events, LifecycleProperties properties) {
+                              JobEvents events, LifecycleProperties properties, VersionExpiry versions,
+                              StorageTransitions transitions) {
         super(ledger, Job.LIFECYCLE_EXPIRE);
         this.lifecycles = lifecycles;
         this.objects = objects;
         this.writer = writer;
         this.events = events;
         this.properties = properties;
+        this.versions = versions;
+        this.transitions = transitions;
     }
 
     @Override
@@ -63,18 +69,30 @@ public class LifecycleExpireJob extends JobFunction {
                     List<LifecycleRule> rules = configuration.rules();
                     Mono<Long> expired = Flux.fromIterable(rules).concatMap(rule -> expire(bucket, rule, now))
                             .reduce(0L, Long::sum);
+                    Mono<Long> noncurrent = Flux.fromIterable(rules)
+                            .concatMap(rule -> versions.expireNoncurrent(bucket, rule, now)).reduce(0L, Long::sum);
+                    Mono<Long> markers = Flux.fromIterable(rules)
+                            .concatMap(rule -> versions.removeExpiredDeleteMarkers(bucket, rule)).reduce(0L, Long::sum);
+                    Mono<Long> moved = Flux.fromIterable(rules)
+                            .concatMap(rule -> transitions.transition(bucket, rule, now)).reduce(0L, Long::sum);
                     Mono<Long> abortRequests = Flux.range(0, rules.size())
                             .concatMap(index -> requestAbort(event, bucket, rules.get(index), index, now))
                             .reduce(0L, Long::sum);
-                    return expired.zipWith(abortRequests, (deleted, aborts) -> {
+                    // one after the other: a version that expiry made noncurrent waits its days, and a delete
+                    // marker that noncurrent expiry left alone goes in the same run
+                    return Flux.concat(expired, noncurrent, markers, moved, abortRequests).collectList().map(counts -> {
                         Map<String, Object> result = new LinkedHashMap<>();
                         result.put("bucket", bucket);
-                        result.put("expired_objects", deleted);
-                        result.put("abort_jobs", aborts);
+                        result.put("expired_objects", counts.get(0));
+                        result.put("expired_noncurrent_versions", counts.get(1));
+                        result.put("expired_delete_markers", counts.get(2));
+                        result.put("transitioned", counts.get(3));
+                        result.put("abort_jobs", counts.get(4));
                         return result;
                     });
                 })
-                .defaultIfEmpty(Map.of("bucket", bucket, "expired_objects", 0L, "abort_jobs", 0L));
+                .defaultIfEmpty(Map.of("bucket", bucket, "expired_objects", 0L, "expired_noncurrent_versions", 0L,
+                        "expired_delete_markers", 0L, "transitioned", 0L, "abort_jobs", 0L));
     }
 
     private Mono<Long> expire(String bucket, LifecycleRule rule, Instant now) {

@@ -16,9 +16,14 @@ public final class Pages {
      * until a page comes back short; {@code key} gives a row's key.
      */
     public static <T> Flux<T> all(BiFunction<String, Integer, Flux<T>> pageAfter, Function<T, String> key, int size) {
-        return pageAfter.apply("", size).collectList()
+        return all("", pageAfter, key, size);
+    }
+
+    /** As {@link #all(BiFunction, Function, int)} with a cursor of any kind, {@code first} before every row. */
+    public static <T, C> Flux<T> all(C first, BiFunction<C, Integer, Flux<T>> pageAfter, Function<T, C> cursor, int size) {
+        return pageAfter.apply(first, size).collectList()
                 .expand(page -> page.size() < size ? Flux.<List<T>>empty()
-                        : pageAfter.apply(key.apply(page.get(page.size() - 1)), size).collectList())
+                        : pageAfter.apply(cursor.apply(page.get(page.size() - 1)), size).collectList())
                 .concatMapIterable(page -> page);
     }
 }

@@ -8,6 +8,7 @@ import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.xml.XmlWriter;
+import dev.mocks3.state.metadata.ObjectLockHeaders;
 import dev.mocks3.state.metadata.VersionGuard;
 
 /**
@@ -18,9 +19,9 @@ import dev.mocks3.state.metadata.VersionGuard;
  * @param legalHold null when no legal hold was ever set on the version (GetObjectLegalHold then finds none)
  */
 public record ObjectLock(RetentionMode mode, Instant retainUntil, Boolean legalHold) {
-    public static final String MODE = "x-amz-object-lock-mode";
-    public static final String RETAIN_UNTIL = "x-amz-object-lock-retain-until-date";
-    public static final String LEGAL_HOLD = "x-amz-object-lock-legal-hold";
+    public static final String MODE = ObjectLockHeaders.MODE;
+    public static final String RETAIN_UNTIL = ObjectLockHeaders.RETAIN_UNTIL;
+    public static final String LEGAL_HOLD = ObjectLockHeaders.LEGAL_HOLD;
     static final String BYPASS_GOVERNANCE = "x-amz-bypass-governance-retention";
     static final ObjectLock NONE = new ObjectLock(null, null, null);
 

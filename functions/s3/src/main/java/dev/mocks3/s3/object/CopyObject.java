@@ -26,6 +26,7 @@ import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.lock.ObjectLock;
+import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -102,9 +103,12 @@ public class CopyObject extends OperationFunction {
                 });
     }
 
-    /** A copy keeps the source's representation headers, but takes its encryption, ACL and lock from its own request. */
+    /**
+     * A copy keeps the source's representation headers, but takes its encryption, ACL and lock from its
+     * own request, and is not restored (a new object).
+     */
     private static Map<String, String> copiedHeaders(ObjectRecord original) {
-        Map<String, String> headers = ObjectEncryption.without(ObjectLock.without(original.headers()));
+        Map<String, String> headers = ObjectEncryption.without(ArchiveState.without(ObjectLock.without(original.headers())));
         headers.remove(ObjectAcl.HEADER);
         return headers;
     }

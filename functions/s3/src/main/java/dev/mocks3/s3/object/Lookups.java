@@ -1,5 +1,7 @@
 package dev.mocks3.s3.object;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.error.S3Error;
@@ -7,6 +9,7 @@ import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.s3.http.HttpDates;
 import dev.mocks3.s3.http.RequestedVersion;
+import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.metadata.BucketRecord;
 import dev.mocks3.state.metadata.BucketStore;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -72,9 +75,13 @@ public class Lookups {
                         .at("/" + bucket + "/" + key).with("Key", key).with("VersionId", versionId)))));
     }
 
-    /** The object (or version) a copy reads from; a version that is a delete marker cannot be copied. */
+    /**
+     * The object (or version) a copy reads from; a version that is a delete marker cannot be copied,
+     * nor an archived object without a restored copy (403 InvalidObjectState).
+     */
     public Mono<ObjectRecord> copySource(CopySource source) {
         return object(source.bucket(), source.key(), RequestedVersion.checked(source.versionId()))
+                .doOnNext(object -> ArchiveState.checkReadable(object, Instant.now()))
                 .onErrorMap(e -> e instanceof S3Exception s3 && s3.error() == S3Error.METHOD_NOT_ALLOWED,
                         e -> S3Error.INVALID_REQUEST.exception("The source of a copy request may not specifically refer "
                                 + "to a delete marker by version id."));

@@ -1,5 +1,7 @@
 package dev.mocks3.s3.object;
 
+import java.time.Instant;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,7 @@ import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.RequestedVersion;
+import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
@@ -44,9 +47,14 @@ public class ObjectReader {
         String versionId = RequestedVersion.of(request);
         return Mono.defer(() -> lookups.object(request.bucket(), request.key(), versionId).flatMap(object -> {
             ObjectEncryption.checkRead(object.headers(), request.headers());
+            Instant now = Instant.now();
+            if (withBody) {
+                ArchiveState.checkReadable(object, now);
+            }
             Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
             ByteRange range = ByteRange.parse(request.header(HttpHeaders.RANGE), object.size());
             HttpHeaders headers = ObjectHeaders.forRead(object, request);
+            ArchiveState.describe(object, headers, now);
             if (versionId != null) {
                 headers.set(ObjectHeaders.VERSION_ID, object.versionIdOrNull());
             }

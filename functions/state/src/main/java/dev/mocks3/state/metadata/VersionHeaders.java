@@ -1,6 +1,7 @@
 package dev.mocks3.state.metadata;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,7 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Changes the stored headers of one version of an object (its Object Lock retention and legal hold)
+ * Changes the stored headers of one version of an object (its Object Lock retention and legal hold, its restore)
  * under the key's lock, so a concurrent write that moves the version between current and non-current
  * cannot lose the change, and a check of the old value against the new one cannot race another.
  */
@@ -36,12 +37,18 @@ public final class VersionHeaders {
      */
     public Mono<ObjectVersion> change(String bucket, String key, String versionId,
                                       UnaryOperator<Map<String, String>> change) {
+        return changeOf(bucket, key, versionId, object -> change.apply(object.headers()));
+    }
+
+    /** As {@link #change(String, String, String, UnaryOperator)}, where the new headers may depend on the whole version. */
+    public Mono<ObjectVersion> changeOf(String bucket, String key, String versionId,
+                                        Function<ObjectRecord, Map<String, String>> change) {
         Mono<ObjectVersion> work = LockedVersion.find(refs, objects, versions, bucket, key, versionId).flatMap(found -> {
             if (found.deleteMarker()) {
                 return Mono.just(found);
             }
             ObjectRecord o = found.object();
-            Map<String, String> headers = change.apply(o.headers());
+            Map<String, String> headers = change.apply(o);
             String table = found.seq() == ObjectVersion.CURRENT ? "objects" : "object_versions";
             ObjectRecord changed = new ObjectRecord(o.bucket(), o.key(), o.blobSha256(), o.size(), o.etag(),
                     o.lastModified(), o.contentType(), headers, o.userMetadata(), o.storageClass(), o.owner(),
