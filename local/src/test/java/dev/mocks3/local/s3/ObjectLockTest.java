@@ -363,7 +363,7 @@ class ObjectLockTest {
         try {
             S3Client once = mocks3.client(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY);
             S3Exception failed = error(() -> once.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true)));
-            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.statusCode()).as("the database's refusal").isGreaterThanOrEqualTo(500);
         } finally {
             db.sql("drop trigger " + trigger + " on buckets").then().block();
             db.sql("drop function " + trigger + "()").then().block();
