@@ -92,11 +92,7 @@ class MultipartRacesTest {
             abort = async(() -> outcome(() -> once.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId))));
             hold.awaitDoneOrWaiters(abort, 2);
         }
-        Outcome partOutcome = part.get(30, TimeUnit.SECONDS);
-        assertThat(partOutcome.status()).as(partOutcome.toString()).isIn(200, 404);
-        if (partOutcome.status() == 404) {
-            assertThat(partOutcome.code()).isEqualTo("NoSuchUpload");
-        }
+        assertStoredOrNoSuchUpload(part.get(30, TimeUnit.SECONDS));
         assertThat(abort.get(30, TimeUnit.SECONDS).status()).as("aborted").isEqualTo(200);
         Outcome listed = outcome(() -> once.listParts(b -> b.bucket(bucket).key("k").uploadId(uploadId)));
         assertThat(listed.code()).isEqualTo("NoSuchUpload");
@@ -123,11 +119,7 @@ class MultipartRacesTest {
             complete = async(() -> complete(bucket, uploadId, etag1, etag2));
             hold.awaitDoneOrWaiters(complete, 2);
         }
-        Outcome partOutcome = part.get(30, TimeUnit.SECONDS);
-        assertThat(partOutcome.status()).as(partOutcome.toString()).isIn(200, 404);
-        if (partOutcome.status() == 404) {
-            assertThat(partOutcome.code()).isEqualTo("NoSuchUpload");
-        }
+        assertStoredOrNoSuchUpload(part.get(30, TimeUnit.SECONDS));
         Outcome completed = complete.get(30, TimeUnit.SECONDS);
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray()).isEqualTo(concat(first, second));
@@ -155,8 +147,7 @@ class MultipartRacesTest {
             }
         }
         for (CompletableFuture<Outcome> each : parts) {
-            Outcome outcome = each.get(60, TimeUnit.SECONDS);
-            assertThat(outcome.status()).as(outcome.toString()).isIn(200, 404);
+            assertStoredOrNoSuchUpload(each.get(60, TimeUnit.SECONDS));
         }
         outcome(() -> once.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)));
         for (byte[] content : contents) {
@@ -166,6 +157,14 @@ class MultipartRacesTest {
 
     /** What a request answered: 200 for any success, else its status and S3's error code. */
     record Outcome(int status, String code) {
+    }
+
+    /** A part's upload (or the abort among them) succeeded, or was answered S3's NoSuchUpload: never a 500. */
+    private static void assertStoredOrNoSuchUpload(Outcome outcome) {
+        assertThat(outcome.status()).as(outcome.toString()).isIn(200, 404);
+        if (outcome.status() == 404) {
+            assertThat(outcome.code()).isEqualTo("NoSuchUpload");
+        }
     }
 
     private static Outcome outcome(Runnable call) {
