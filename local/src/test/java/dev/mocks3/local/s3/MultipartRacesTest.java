@@ -30,9 +30,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Multipart requests racing each other on one upload. The interleaving a race can take is forced by
- * holding, in a transaction of the test's own, a lock the server's transaction needs, until the other
- * request is on its way: each outcome must be S3's, and nothing may be left in the data folder.
+ * Multipart requests racing each other on one upload, or failing midway. The interleaving a race can
+ * take is forced by holding, in a transaction of the test's own, a lock the server's transaction
+ * needs, until the other request is on its way: each outcome must be S3's, and nothing may be left
+ * in the data folder.
  */
 class MultipartRacesTest {
     private static final int MIB = 1024 * 1024;
@@ -73,6 +74,34 @@ class MultipartRacesTest {
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray()).isEqualTo(concat(first, replacement));
         assertThat(manifest).doesNotExist();
         assertThat(manifestFile(first, replacement)).exists();
+    }
+
+    @Test
+    void aCompletionThatFailsAfterWritingItsManifestTakesItAwayAndTheUploadStillCompletes() {
+        String bucket = mocks3.newBucket("fail-complete");
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        byte[] first = random(5 * MIB, 3);
+        byte[] second = "the last part".getBytes(StandardCharsets.UTF_8);
+        String etag1 = uploadPart(bucket, uploadId, 1, first);
+        String etag2 = uploadPart(bucket, uploadId, 2, second);
+        DatabaseClient db = mocks3.bean(DatabaseClient.class);
+        String trigger = "fail_completion_" + uploadId.substring(0, 12);
+        // the database refuses the completion's last step, after the manifest is written, for this upload only
+        db.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'completion refused for the test'; end $$").then().block();
+        db.sql("create trigger " + trigger + " before insert on completed_multipart_uploads for each row "
+                + "when (new.upload_id = '" + uploadId + "') execute function " + trigger + "()").then().block();
+        try {
+            Outcome failed = complete(bucket, uploadId, etag1, etag2);
+            assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+        } finally {
+            db.sql("drop trigger " + trigger + " on completed_multipart_uploads").then().block();
+            db.sql("drop function " + trigger + "()").then().block();
+        }
+        assertThat(manifestFile(first, second)).as("the failed completion's manifest").doesNotExist();
+
+        assertThat(complete(bucket, uploadId, etag1, etag2).status()).isEqualTo(200);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray()).isEqualTo(concat(first, second));
     }
 
     @Test
