@@ -117,7 +117,8 @@ public final class ObjectWriter {
     }
 
     /**
-     * The key is locked first: without a row to lock, concurrent first writers would each think
+     * After {@code first} (nothing, but a completion's claim on its upload), the key is locked
+     * before anything else: without a row to lock, concurrent first writers would each think
      * they replace nothing, and the blobs of all but the last would stay referenced by no one.
      * An unversioned bucket's write is one statement that locks, reads, writes and re-counts (the
      * common case: BEGIN, that statement, the blob's rename, COMMIT); a condition that fails on
