@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.local.MockS3Fixture;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -347,6 +348,34 @@ class ObjectLockTest {
         assertThat(versions.versions()).singleElement().satisfies(v -> assertThat(v.versionId()).isEqualTo(put.versionId()));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(put.versionId())).asUtf8String())
                 .isEqualTo("kept");
+    }
+
+    @Test
+    void aCreateBucketWithObjectLockThatFailsMidwayLeavesNoBucket() {
+        String bucket = MockS3Fixture.uniqueBucket("lock-atomic");
+        DatabaseClient db = mocks3.bean(DatabaseClient.class);
+        String trigger = "fail_versioning_" + bucket.replace('-', '_');
+        // the database refuses the step that turns versioning on, for this bucket only
+        db.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'versioning refused for the test'; end $$").then().block();
+        db.sql("create trigger " + trigger + " before update of versioning on buckets for each row "
+                + "when (new.name = '" + bucket + "') execute function " + trigger + "()").then().block();
+        try {
+            S3Client once = mocks3.client(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY);
+            S3Exception failed = error(() -> once.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true)));
+            assertThat(failed.statusCode()).as("the database's refusal").isGreaterThanOrEqualTo(500);
+        } finally {
+            db.sql("drop trigger " + trigger + " on buckets").then().block();
+            db.sql("drop function " + trigger + "()").then().block();
+        }
+        assertError(error(() -> s3.headBucket(b -> b.bucket(bucket))), 404, null);
+        assertThat(db.sql("select count(*) from bucket_configurations where bucket = $1").bind(0, bucket)
+                .map(row -> row.get(0, Long.class)).one().block()).as("no Object Lock setting left behind").isZero();
+
+        s3.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
+        assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
+        assertThat(s3.getObjectLockConfiguration(b -> b.bucket(bucket)).objectLockConfiguration().objectLockEnabled())
+                .isEqualTo(ObjectLockEnabled.ENABLED);
     }
 
     private String lockedBucket(String purpose) {

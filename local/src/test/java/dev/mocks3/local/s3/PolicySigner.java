@@ -51,15 +51,21 @@ final class PolicySigner {
 
     /** The SigV4 fields: policy, x-amz-algorithm, x-amz-credential, x-amz-date, x-amz-signature. */
     Map<String, String> sigV4(String accessKey, String secret) {
+        return sigV4(accessKey, secret, amzDate(Instant.now()).substring(0, 8));
+    }
+
+    /** As {@link #sigV4(String, String)}, with the credential scope (and signing key) of day {@code scopeDay} (yyyyMMdd). */
+    Map<String, String> sigV4(String accessKey, String secret, String scopeDay) {
         String date = amzDate(Instant.now());
-        String credential = accessKey + "/" + date.substring(0, 8) + "/us-east-1/s3/aws4_request";
+        String credential = accessKey + "/" + scopeDay + "/us-east-1/s3/aws4_request";
         String policy = base64(document(List.of("{\"x-amz-algorithm\":\"AWS4-HMAC-SHA256\"}",
                 "{\"x-amz-credential\":\"" + credential + "\"}", "{\"x-amz-date\":\"" + date + "\"}")));
         return sigV4Fields(policy, accessKey, secret, credential, date);
     }
 
     static Map<String, String> sigV4Fields(String policy, String accessKey, String secret, String credential, String date) {
-        byte[] key = hmac("HmacSHA256", ("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date.substring(0, 8));
+        // the signing key comes from the credential scope's day, as a signer derives it
+        byte[] key = hmac("HmacSHA256", ("AWS4" + secret).getBytes(StandardCharsets.UTF_8), credential.split("/")[1]);
         for (String part : List.of("us-east-1", "s3", "aws4_request")) {
             key = hmac("HmacSHA256", key, part);
         }

@@ -64,9 +64,13 @@ class PostObjectTest {
         }
     }
 
+    /** The key has no object: a GET is 404 NoSuchKey (not some other refusal that would hide an object). */
     private void assertNoObject(String bucket, String key) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mocks3.s3().headObject(b -> b.bucket(bucket).key(key)))
-                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)))
+                .isInstanceOfSatisfying(NoSuchKeyException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
+                });
     }
 
     @Test
@@ -356,12 +360,43 @@ class PostObjectTest {
         String bucket = mocks3.newBucket("post-md5");
         byte[] content = "checked bytes".getBytes(StandardCharsets.UTF_8);
         String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
-        PolicySigner policy = policyFor(bucket, "md5").condition("[\"starts-with\",\"$Content-MD5\",\"\"]");
-        assertRefused(signedForm(policy, "md5").field("Content-MD5", md5).file("f", "text/plain", "other bytes".getBytes(StandardCharsets.UTF_8))
+        assertFieldCheckedAgainstTheFile(bucket, "md5", "Content-MD5", md5, content);
+    }
+
+    /** A {@code field} (Content-MD5, x-amz-checksum-*) the file does not match: BadDigest, no object; one it matches: stored. */
+    private void assertFieldCheckedAgainstTheFile(String bucket, String key, String field, String value, byte[] content) {
+        PolicySigner policy = policyFor(bucket, key).condition("[\"starts-with\",\"$" + field + "\",\"\"]");
+        assertRefused(signedForm(policy, key).field(field, value).file("f", "text/plain", "other bytes".getBytes(StandardCharsets.UTF_8))
                 .post(mocks3.http(), bucketUri(bucket)), 400, "BadDigest", null);
-        assertNoObject(bucket, "md5");
-        assertThat(signedForm(policy, "md5").field("Content-MD5", md5).file("f", "text/plain", content)
+        assertNoObject(bucket, key);
+        assertThat(signedForm(policy, key).field(field, value).file("f", "text/plain", content)
                 .post(mocks3.http(), bucketUri(bucket)).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aChecksumFieldIsCheckedAndStoredAndAnsweredWithChecksumMode() throws Exception {
+        String bucket = mocks3.newBucket("post-checksum");
+        byte[] content = "checksummed form".getBytes(StandardCharsets.UTF_8);
+        String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+        assertFieldCheckedAgainstTheFile(bucket, "sum", "x-amz-checksum-sha256", sha256, content);
+        GetObjectResponse got = mocks3.s3().getObject(b -> b.bucket(bucket).key("sum")
+                .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED),
+                software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()).response();
+        assertThat(got.checksumSHA256()).isEqualTo(sha256);
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("sum")
+                .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED)).checksumSHA256()).isEqualTo(sha256);
+    }
+
+    @Test
+    void aCredentialDatedOtherThanXAmzDateIsRefused() {
+        String bucket = mocks3.newBucket("post-scope-date");
+        String yesterday = PolicySigner.amzDate(Instant.now().minus(java.time.Duration.ofDays(1))).substring(0, 8);
+        // signed correctly for yesterday's scope, posted with today's x-amz-date
+        Map<String, String> fields = policyFor(bucket, "k").sigV4(MockS3Fixture.ACCESS_KEY, MockS3Fixture.SECRET_KEY, yesterday);
+        HttpResponse<String> response = new BrowserForm().field("key", "k").fields(fields).post(mocks3.http(), bucketUri(bucket));
+        assertRefused(response, 400, "InvalidArgument", null);
+        assertThat(errorMessage(response)).contains("Invalid credential date \"" + yesterday + "\"");
+        assertNoObject(bucket, "k");
     }
 
     @Test

@@ -79,13 +79,21 @@ public final class AuthCheck implements S3Function {
         });
     }
 
+    /**
+     * A form's file is held to its policy's content-length-range (the 5 GiB limit of every upload is the
+     * write path's), checked against its Content-MD5 and x-amz-checksum-* fields as it streams, and a
+     * checksum field is handed on to be stored with the object, as a PUT's header is.
+     */
     private Mono<S3Call> admitForm(S3Call call, FormFields fields) {
         S3Request request = call.request();
         return verifier.verifyForm(fields, request.bucket()).flatMap(form -> {
             S3Request limited = form.range() == null ? request : request.withBody(form.range().limit(request.body()));
             S3Request trusted = withTrustedBody(limited, Verification.anonymous(PayloadMode.UNSIGNED, null),
                     call.operation(), null);
-            return admit(call.withRequest(trusted), form.accessKey());
+            BodyChecksum declared = ChecksumHeaders.declared(trusted.headers(), null);
+            S3Call admitted = call.withRequest(trusted);
+            return admit(declared == null ? admitted : admitted.withAttribute(BodyChecksum.ATTRIBUTE, declared),
+                    form.accessKey());
         });
     }
 

@@ -56,12 +56,18 @@ final class PostFormSignature {
             throw S3Error.INVALID_ARGUMENT.exception("Unsupported x-amz-algorithm: only " + ALGORITHM + " is accepted.")
                     .with("ArgumentName", "x-amz-algorithm").with("ArgumentValue", algorithm);
         }
-        required(fields, "x-amz-date");
+        String date = required(fields, "x-amz-date");
         String signature = required(fields, "x-amz-signature");
         CredentialScope scope = CredentialScope.parse(credential);
         if (scope == null) {
             throw S3Error.INVALID_ARGUMENT.exception("Invalid credential: " + credential
                     + ". It must be <access key>/<date>/<region>/s3/aws4_request.")
+                    .with("ArgumentName", "x-amz-credential").with("ArgumentValue", credential);
+        }
+        // the signing key is derived from the scope's date, which must be the day of x-amz-date
+        if (!date.strip().startsWith(scope.date())) {
+            throw S3Error.INVALID_ARGUMENT.exception("Invalid credential date \"" + scope.date()
+                    + "\". This date is not the same as X-Amz-Date: \"" + date.strip() + "\".")
                     .with("ArgumentName", "x-amz-credential").with("ArgumentValue", credential);
         }
         return secret(scope.accessKey()).map(secret -> {

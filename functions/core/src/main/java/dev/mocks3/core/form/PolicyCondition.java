@@ -3,8 +3,8 @@ package dev.mocks3.core.form;
 import java.util.Locale;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.mocks3.core.call.BodySizeLimit;
 import dev.mocks3.core.error.S3Error;
 import reactor.core.publisher.Flux;
 
@@ -52,20 +52,12 @@ public sealed interface PolicyCondition {
         public Flux<DataBuffer> limit(Flux<DataBuffer> content) {
             return Flux.defer(() -> {
                 long[] seen = {0};
-                return content.<DataBuffer>handle((buffer, sink) -> {
-                    seen[0] += buffer.readableByteCount();
-                    if (seen[0] > max) {
-                        DataBufferUtils.release(buffer);
-                        sink.error(S3Error.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size")
-                                .with("MaxSizeAllowed", Long.toString(max)));
-                    } else {
-                        sink.next(buffer);
-                    }
-                }).concatWith(Flux.defer(() -> seen[0] < min
-                        ? Flux.error(S3Error.ENTITY_TOO_SMALL.exception(
-                                "Your proposed upload is smaller than the minimum allowed size")
-                                .with("ProposedSize", Long.toString(seen[0])).with("MinSizeAllowed", Long.toString(min)))
-                        : Flux.empty()));
+                return BodySizeLimit.atMost(content, max).doOnNext(buffer -> seen[0] += buffer.readableByteCount())
+                        .concatWith(Flux.defer(() -> seen[0] < min
+                                ? Flux.error(S3Error.ENTITY_TOO_SMALL.exception(
+                                        "Your proposed upload is smaller than the minimum allowed size")
+                                        .with("ProposedSize", Long.toString(seen[0])).with("MinSizeAllowed", Long.toString(min)))
+                                : Flux.empty()));
             });
         }
     }

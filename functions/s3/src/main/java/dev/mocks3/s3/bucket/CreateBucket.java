@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
@@ -33,10 +34,12 @@ public class CreateBucket extends OperationFunction {
     static final String DEFAULT_REGION = "us-east-1";
     private final BucketStore buckets;
     private final BucketDocuments documents;
+    private final TransactionalOperator tx;
 
-    public CreateBucket(BucketStore buckets, BucketDocuments documents) {
+    public CreateBucket(BucketStore buckets, BucketDocuments documents, TransactionalOperator tx) {
         this.buckets = buckets;
         this.documents = documents;
+        this.tx = tx;
     }
 
     @Override
@@ -52,11 +55,21 @@ public class CreateBucket extends OperationFunction {
         String owner = CallOwner.of(call);
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
-                .flatMap(region -> buckets.create(name, owner, region)
-                        .flatMap(created -> created ? storeSettings(name, settings)
-                                .then(objectLock ? buckets.setVersioning(name, Versioning.ENABLED) : Mono.just(true))
-                                .thenReturn(created(name))
-                                : existing(call, name, region)));
+                .flatMap(region -> tx.transactional(createWith(name, owner, region, settings, objectLock))
+                        .flatMap(created -> created ? Mono.just(created(name)) : existing(call, name, region)));
+    }
+
+    /**
+     * The bucket, its settings and (with Object Lock) its versioning in one transaction: a failure
+     * leaves no bucket, never one with Object Lock but versioning off. False when the name is taken.
+     */
+    private Mono<Boolean> createWith(String name, String owner, String region, Map<BucketSetting, String> settings,
+                                     boolean objectLock) {
+        return buckets.create(name, owner, region)
+                .flatMap(created -> created ? storeSettings(name, settings)
+                        .then(objectLock ? buckets.setVersioning(name, Versioning.ENABLED) : Mono.just(true))
+                        .thenReturn(true)
+                        : Mono.just(false));
     }
 
     /** {@code x-amz-bucket-object-lock-enabled: true}: Object Lock, and with it versioning, from the start. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.routing.S3Operation;
 
@@ -103,18 +104,19 @@ public final class WriteLock {
         }
     }
 
-    /** Content-MD5, an x-amz-checksum-* header, or a checksum announced for the trailer. */
+    /**
+     * Content-MD5, an x-amz-checksum-* header, or a checksum announced for the trailer; an
+     * x-amz-sdk-checksum-algorithm alone names an algorithm but carries no value, so S3 does not count it.
+     */
     private static boolean carriesIntegrityCheck(HttpHeaders request) {
-        if (request.getFirst("Content-MD5") != null || request.getFirst("x-amz-sdk-checksum-algorithm") != null) {
+        if (request.getFirst("Content-MD5") != null) {
             return true;
         }
         String trailer = request.getFirst("x-amz-trailer");
         if (trailer != null && trailer.toLowerCase(Locale.ROOT).contains("x-amz-checksum-")) {
             return true;
         }
-        return request.keySet().stream().anyMatch(name -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return lower.startsWith("x-amz-checksum-") && !lower.equals("x-amz-checksum-mode");
-        });
+        // a value header (x-amz-checksum-crc32, ...), not x-amz-checksum-mode, -type or -algorithm
+        return request.keySet().stream().anyMatch(name -> ChecksumAlgorithm.forHeader(name).isPresent());
     }
 }

@@ -127,7 +127,7 @@ public class CompleteMultipartUpload extends OperationFunction {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), UploadChecksum.without(draft.headers()),
                 draft.userMetadata(), draft.storageClass(), draft.owner(), checksum == null ? Map.of() : checksum.toMap(),
                 null, draft.tags());
-        return writer.compose(record, store.complete(upload, parts, blob, etag), condition, cause)
+        return writer.compose(record, store.claim(upload, parts), store.complete(upload, blob, etag), condition, cause)
                 .onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request));
     }
 

@@ -59,6 +59,8 @@ public class UploadPart extends OperationFunction {
                     return staging.stage(computed == null ? request.body() : computed.apply(request.body()))
                             .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged,
                                     partChecksum(checksum, declared, computed)))
+                            // completed or aborted while the part was on its way: its file is gone with it
+                            .onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request))
                             .map(part -> {
                                 S3Response response = Responses.empty(200);
                                 response.headers().set("ETag", part.quotedEtag());

@@ -59,7 +59,8 @@ public class UploadPartCopy extends OperationFunction {
                             .map(part -> CopyResult.ofPart(part.lastModified(), part.quotedEtag(),
                                     checksum.isNone() ? null : ObjectChecksum.fullObject(checksum.algorithm(),
                                             part.checksums().get(checksum.algorithm().name())))));
-        })).map(result -> Responses.xml(result.xml()));
+        })).onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request))
+                .map(result -> Responses.xml(result.xml()));
     }
 
     /**

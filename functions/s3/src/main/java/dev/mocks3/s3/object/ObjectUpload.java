@@ -2,9 +2,11 @@ package dev.mocks3.s3.object;
 
 import java.util.Map;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.call.BodySizeLimit;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.checksum.BodyChecksum;
@@ -20,6 +22,7 @@ import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.WriteCondition;
 import dev.mocks3.state.notification.ChangeCause;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ObjectUpload {
-    static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+    static final long MAX_SINGLE_PUT = BodySizeLimit.MAX_SINGLE_UPLOAD;
     private final WritableBuckets buckets;
     private final BlobStaging staging;
     private final ObjectWriter writer;
@@ -54,9 +57,17 @@ public class ObjectUpload {
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
         return buckets.of(call)
                 .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
-                .flatMap(settled -> staging.stage(request.body())
+                .flatMap(settled -> staging.stage(limited(request))
                         .flatMap(staged -> writer.write(settled, staged, null, declaredChecksum(call), condition,
                                 ChangeCause.of(call, event))));
+    }
+
+    /**
+     * The body, held to 5 GiB as it streams when its length is not declared (a form's file, whose
+     * length no header gives; a chunked PUT): a declared length over it is refused before any byte.
+     */
+    private static Flux<DataBuffer> limited(S3Request request) {
+        return request.contentLength() < 0 ? BodySizeLimit.atMost(request.body(), MAX_SINGLE_PUT) : request.body();
     }
 
     /** The verified checksum the client sent with the body (read after the body ended), or null for the default CRC32. */

@@ -108,8 +108,11 @@ public final class MultipartStore {
     }
 
     private Mono<UploadedPart> putPartRow(String uploadId, UploadedPart part, Mono<Void> publish) {
-        // the part's name is locked first, for the same reason ObjectWriter locks an object's key
-        Mono<Optional<String>> work = refs.lockName(uploadId, Integer.toString(part.partNumber()))
+        // the upload's row first, as Complete and Abort lock it (theirs exclusive), so a part racing them
+        // waits or finds the upload gone (NoSuchUpload) instead of failing the part's foreign key or
+        // deadlocking on a blob row; then the part's name, for the reason ObjectWriter locks an object's key
+        Mono<Optional<String>> work = shareUpload(uploadId)
+                .then(refs.lockName(uploadId, Integer.toString(part.partNumber())))
                 .then(db.sql("select blob_sha256 from multipart_parts where upload_id = $1 and part_number = $2")
                 .bind(0, uploadId).bind(1, part.partNumber()).map(row -> row.get(0, String.class)).one())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -137,26 +140,37 @@ public final class MultipartStore {
     }
 
     /**
-     * The upload's part of completing it, in the caller's transaction (the one that writes the
-     * object): the upload is locked and must still be there (else {@link UploadGoneException}), the
-     * parts chosen must still be the stored ones (else InvalidPart), {@code blob} takes over their
-     * references, the upload goes and is remembered for {@link #COMPLETED_MEMORY} with the ETag of the
-     * object it made. Answers the blobs whose last reference went (uploaded parts left out of the list).
+     * The first step of completing an upload, in the caller's transaction (the one that writes the
+     * object) before anything else: the upload's row is locked, so no part can change and no abort or
+     * other completion can run until the commit; the upload must still be there (else
+     * {@link UploadGoneException}) and the parts chosen must still be the stored ones (else InvalidPart).
+     * Nothing is published before these checks, so a refused completion changes nothing.
      */
-    public Mono<List<String>> complete(MultipartUpload upload, List<UploadedPart> chosen, ComposedBlob blob, String etag) {
+    public Mono<Void> claim(MultipartUpload upload, List<UploadedPart> chosen) {
         String uploadId = upload.uploadId();
         Integer[] numbers = chosen.stream().map(UploadedPart::partNumber).toArray(Integer[]::new);
         String[] shas = chosen.stream().map(UploadedPart::blobSha256).toArray(String[]::new);
-        // with the upload's row locked no part can change (an UploadPart's row needs a key-share lock
-        // on it): counting the chosen parts still stored as they were read is enough
-        return publishManifest(blob)
-                .then(lockUpload(uploadId))
+        // with the upload's row locked no part can change (an UploadPart takes a key-share lock on it
+        // first): counting the chosen parts still stored as they were read is enough
+        return lockUpload(uploadId)
                 .then(db.sql("select count(*) from multipart_parts m join unnest($2::int[], $3::text[]) as c(n, sha) "
                                 + "on m.part_number = c.n and m.blob_sha256 = c.sha where m.upload_id = $1")
                         .bind(0, uploadId).bind(1, numbers).bind(2, shas).map(row -> row.get(0, Long.class)).one())
-                .flatMap(unchanged -> unchanged == chosen.size() ? refs.registerParts(blob)
+                .flatMap(unchanged -> unchanged == chosen.size() ? Mono.<Void>empty()
                         // a part was replaced since the request read it
-                        : Mono.error(S3Error.INVALID_PART.exception()))
+                        : Mono.error(S3Error.INVALID_PART.exception()));
+    }
+
+    /**
+     * The rest of completing it, in the same transaction after {@link #claim} and under the composed
+     * blob's lock: the manifest is published, {@code blob} takes over the parts' references, the upload
+     * goes and is remembered for {@link #COMPLETED_MEMORY} with the ETag of the object it made. Answers
+     * the blobs whose last reference went (uploaded parts left out of the list).
+     */
+    public Mono<List<String>> complete(MultipartUpload upload, ComposedBlob blob, String etag) {
+        String uploadId = upload.uploadId();
+        return publishManifest(blob)
+                .then(refs.registerParts(blob))
                 .then(releaseParts(uploadId))
                 .flatMap(orphans -> db.sql("delete from multipart_uploads where upload_id = $1").bind(0, uploadId).then()
                         .then(db.sql("insert into completed_multipart_uploads (upload_id, bucket, key, etag) "
@@ -185,6 +199,13 @@ public final class MultipartStore {
     /** Locks the upload's row against a concurrent abort or completion, in the same order both take it. */
     private Mono<Void> lockUpload(String uploadId) {
         return db.sql("select 1 from multipart_uploads where upload_id = $1 for update").bind(0, uploadId)
+                .map(row -> 1).first()
+                .switchIfEmpty(Mono.error(() -> new UploadGoneException(uploadId))).then();
+    }
+
+    /** Locks the upload's row against an abort or completion until the commit; an UploadPart's first step. */
+    private Mono<Void> shareUpload(String uploadId) {
+        return db.sql("select 1 from multipart_uploads where upload_id = $1 for key share").bind(0, uploadId)
                 .map(row -> 1).first()
                 .switchIfEmpty(Mono.error(() -> new UploadGoneException(uploadId))).then();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -77,7 +78,7 @@ public final class ObjectWriter {
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 checksums != null ? checksums : Map.of("CRC32", staged.crc32()), null, draft.tags());
-        return commit(record, blobs.publish(staged).thenReturn(List.of()), condition, cause)
+        return commit(record, Mono.empty(), blobs.publish(staged).thenReturn(List.of()), condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
                 .doOnCancel(() -> staging.discard(staged).subscribe());
@@ -85,32 +86,49 @@ public final class ObjectWriter {
 
     /** Registers an already published blob as an object (a copy): no bytes move. */
     public Mono<ObjectRecord> link(ObjectRecord record, ChangeCause cause) {
-        return commit(record, Mono.just(List.of()), WriteCondition.NONE, cause);
+        return commit(record, Mono.empty(), Mono.just(List.of()), WriteCondition.NONE, cause);
     }
 
     /**
      * Commits an object whose blob is composed of part blobs ({@code record.blobSha256()} a
-     * {@link dev.mocks3.state.blob.ComposedBlob} id): {@code publish} writes its manifest and, in this
-     * transaction and under the key's lock, does the rest the object needs (a completed upload goes),
-     * answering the blobs whose last reference it dropped.
+     * {@link dev.mocks3.state.blob.ComposedBlob} id). {@code claim} runs first in the transaction, before
+     * the key's lock (a completed upload's row is locked and its parts checked: an UploadPart takes that
+     * row first too, so neither waits on the other in a cycle); {@code publish} then writes the manifest
+     * and, under the key's lock, does the rest the object needs (the upload goes), answering the blobs
+     * whose last reference it dropped. A failure after the manifest was written takes it away again,
+     * unless something references it.
      */
-    public Mono<ObjectRecord> compose(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
-                                      ChangeCause cause) {
-        return commit(record, publish, condition, cause);
+    public Mono<ObjectRecord> compose(ObjectRecord record, Mono<Void> claim, Mono<List<String>> publish,
+                                      WriteCondition condition, ChangeCause cause) {
+        AtomicBoolean published = new AtomicBoolean();
+        return commit(record, claim, publish.doOnSubscribe(subscription -> published.set(true)), condition, cause)
+                .onErrorResume(e -> (published.get() ? withoutManifest(record.blobSha256()) : Mono.<Void>empty())
+                        .then(Mono.error(e)))
+                .doOnCancel(() -> {
+                    if (published.get()) {
+                        withoutManifest(record.blobSha256()).subscribe();
+                    }
+                });
+    }
+
+    /** After a rolled-back composition: the manifest goes unless a committed row references it. */
+    private Mono<Void> withoutManifest(String composedId) {
+        return refs.releasedAfterCommit(List.of(composedId));
     }
 
     /**
-     * The key is locked first: without a row to lock, concurrent first writers would each think
+     * After {@code first} (nothing, but a completion's claim on its upload), the key is locked
+     * before anything else: without a row to lock, concurrent first writers would each think
      * they replace nothing, and the blobs of all but the last would stay referenced by no one.
      * An unversioned bucket's write is one statement that locks, reads, writes and re-counts (the
      * common case: BEGIN, that statement, the blob's rename, COMMIT); a condition that fails on
      * what it replaced rolls it back. A versioned bucket's write goes on from the key's lock.
      */
-    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<List<String>> publish, WriteCondition condition,
-                                      ChangeCause cause) {
+    private Mono<ObjectRecord> commit(ObjectRecord record, Mono<Void> first, Mono<List<String>> publish,
+                                      WriteCondition condition, ChangeCause cause) {
         ObjectRecord unversioned = record.withVersionId(null);
-        Mono<Changed<ObjectRecord>> work = objects.writeIfUnversioned(unversioned,
-                        BlobReferences.NameLock.of(record.bucket(), record.key()))
+        Mono<Changed<ObjectRecord>> work = first.then(objects.writeIfUnversioned(unversioned,
+                        BlobReferences.NameLock.of(record.bucket(), record.key())))
                 .flatMap(attempt -> {
                     if (attempt.state() == null) {
                         // deleted since the caller found it
