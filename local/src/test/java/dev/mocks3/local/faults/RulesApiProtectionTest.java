@@ -101,6 +101,59 @@ class RulesApiProtectionTest {
     }
 
     @Test
+    void refusedRequestWithAFourMiBBodyIsAnsweredNotReset() throws IOException {
+        String id = "refused-4mib-" + UUID.randomUUID();
+        // over the 1 MiB the guard once read: it closed at once, and the client saw a reset instead of the 403
+        byte[] body = (rule(id) + " ".repeat(4 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            String response = refusedExchange("Content-Length: " + body.length, out -> out.write(body));
+            assertThat(response).as("attempt %d", i).startsWith("HTTP/1.1 403").contains("access_denied");
+        }
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusedRequestWithAChunkedBodyIsAnsweredNotReset() throws IOException {
+        String id = "refused-chunked-" + UUID.randomUUID();
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        byte[] first = rule(id).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            String response = refusedExchange("Transfer-Encoding: chunked", out -> {
+                writeChunk(out, first);
+                for (int c = 0; c < 32; c++) { // 2 MiB in all
+                    writeChunk(out, chunk);
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            });
+            assertThat(response).as("attempt %d", i).startsWith("HTTP/1.1 403").contains("access_denied");
+        }
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    private interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeChunk(OutputStream out, byte[] chunk) throws IOException {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A POST for another host name (refused with 403), its body written in full before the answer is read. */
+    private String refusedExchange(String framing, BodyWriter body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.write(out);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void sameOriginAndPlainCurlRequestsStillWork() {
         String id = "same-origin-" + UUID.randomUUID();
         String origin = "http://" + api.uri("").getAuthority();

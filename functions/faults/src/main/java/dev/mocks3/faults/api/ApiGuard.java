@@ -2,9 +2,12 @@ package dev.mocks3.faults.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -32,7 +35,9 @@ import reactor.core.publisher.Mono;
 final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
     private static final String BEARER = "Bearer ";
     /** Refused bodies up to this size are read and dropped so the answer is not lost to a reset. */
-    private static final long DRAINED_BODY_LIMIT = 1 << 20;
+    private static final long DRAINED_BODY_LIMIT = 64L << 20;
+    /** How long a refused body is read at most (a body trickling in must not hold the connection). */
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(10);
     private final SigV4Verifier verifier;
     private final String token;
     private final boolean authRequired;
@@ -82,20 +87,32 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
     }
 
     /**
-     * Answers a refusal after reading (and dropping) a small body: a server that closes with
-     * unread request bytes resets the connection, and the reset can reach the client before the
-     * answer. A body over {@link #DRAINED_BODY_LIMIT} is not read; the answer closes the connection.
+     * Answers a refusal after reading (and dropping) the body, chunked or not: a server that closes with
+     * unread request bytes resets the connection, and the reset can reach the client before the answer
+     * (or break the client's write before it reads one). Only a body longer than
+     * {@link #DRAINED_BODY_LIMIT}, or one still arriving after {@link #DRAIN_TIME}, is left unread; the
+     * answer then closes the connection.
      */
     private static Mono<ServerResponse> refuse(ServerRequest request, HttpStatus status, String error, String message) {
-        long length = request.headers().contentLength().orElse(-1);
-        if (length < 0 && !request.headers().asHttpHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING)) {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        if (!hasBody(headers)) {
             return ApiErrors.error(status, error, message);
         }
-        if (length > DRAINED_BODY_LIMIT || length < 0) {
+        if (headers.getContentLength() > DRAINED_BODY_LIMIT) {
             return ApiErrors.closingError(status, error, message);
         }
-        return request.body(BodyExtractors.toDataBuffers()).doOnNext(DataBufferUtils::release)
-                .then(ApiErrors.error(status, error, message));
+        AtomicLong dropped = new AtomicLong();
+        AtomicBoolean whole = new AtomicBoolean();
+        return request.body(BodyExtractors.toDataBuffers())
+                .doOnNext(buffer -> {
+                    dropped.addAndGet(buffer.readableByteCount());
+                    DataBufferUtils.release(buffer);
+                })
+                .doOnComplete(() -> whole.set(true))
+                .takeUntil(buffer -> dropped.get() > DRAINED_BODY_LIMIT)
+                .take(DRAIN_TIME)
+                .then(Mono.defer(() -> whole.get() ? ApiErrors.error(status, error, message)
+                        : ApiErrors.closingError(status, error, message)));
     }
 
     /** A browser names the page's origin; a same-origin call (the API's own page) is still fine. */

@@ -157,6 +157,12 @@ public record BucketPolicy(List<Statement> statements) {
         return allowed ? Decision.ALLOW : Decision.NONE;
     }
 
+    /** Whether a condition names {@code s3:ExistingObjectTag/<key>}: only then is the object read to decide. */
+    boolean readsExistingObjectTags() {
+        return statements.stream().flatMap(s -> s.conditions().stream())
+                .anyMatch(c -> c.key().toLowerCase(Locale.ROOT).startsWith(PolicyContext.EXISTING_OBJECT_TAG));
+    }
+
     /** Public as S3 means it: some unconditional Allow names every caller. */
     public boolean isPublic() {
         return statements.stream().anyMatch(s -> s.allow() && s.principals().includesEveryone() && !s.conditional());

@@ -7,13 +7,24 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.tagging.TagSet;
 
 /** The condition keys a request carries, keyed in lower case as IAM compares them. */
 final class PolicyContext {
+    static final String EXISTING_OBJECT_TAG = "s3:existingobjecttag/";
     private PolicyContext() {
     }
 
     static Map<String, String> of(S3Request request, Caller caller) {
+        return of(request, caller, Map.of());
+    }
+
+    /**
+     * @param existingTags the tags of the object version the request acts on, as {@code s3:ExistingObjectTag/<key>};
+     *        empty when it names none or the policy asks for none
+     */
+    static Map<String, String> of(S3Request request, Caller caller, Map<String, String> existingTags) {
         Map<String, String> keys = new HashMap<>();
         // MockS3 speaks plain HTTP; a client-sent X-Forwarded-Proto is not trusted to say otherwise
         keys.put("aws:securetransport", "false");
@@ -37,7 +48,21 @@ final class PolicyContext {
                 "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"}) {
             put(keys, "s3:" + header, request.header(header));
         }
+        existingTags.forEach((key, value) -> put(keys, EXISTING_OBJECT_TAG + key, value));
+        requestTags(request.header("x-amz-tagging")).forEach((key, value) -> put(keys, "s3:requestobjecttag/" + key, value));
         return keys;
+    }
+
+    /** The tags of {@code x-amz-tagging}; none when it is absent or malformed (the operation refuses that). */
+    private static Map<String, String> requestTags(String header) {
+        if (header == null) {
+            return Map.of();
+        }
+        try {
+            return TagSet.fromHeader(header);
+        } catch (S3Exception | IllegalArgumentException malformed) {
+            return Map.of();
+        }
     }
 
     private static void put(Map<String, String> keys, String key, String value) {

@@ -21,6 +21,7 @@ import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectVersions;
 
 /**
  * The access decision on the real stores, counting the SQL statements it sends: the owner's requests
@@ -32,7 +33,8 @@ class BucketCallerAccessTest {
     private final AtomicInteger statements = new AtomicInteger();
     private final DatabaseClient counted = counting(state.db, statements);
     private final AccessSnapshots snapshots = new AccessSnapshots(new BucketConfigurationStore(counted), Duration.ofMinutes(1));
-    private final BucketCallerAccess access = new BucketCallerAccess(snapshots, new ObjectStore(counted));
+    private final BucketCallerAccess access = new BucketCallerAccess(snapshots,
+            new AccessedObjects(new ObjectStore(counted), new ObjectVersions(counted)));
     private final String bucket = state.newBucket();
 
     private static DatabaseClient counting(DatabaseClient db, AtomicInteger statements) {
