@@ -192,4 +192,19 @@ class ObjectPermissionsTest {
         denied(() -> b.putObject(r -> r.bucket(bucket).key("red").tagging("team=red"), RequestBody.fromString("r")));
         denied(() -> b.putObject(r -> r.bucket(bucket).key("none"), RequestBody.fromString("n")));
     }
+
+    @Test
+    void requestedTagKeysAreTestedAsASet() {
+        String bucket = bucketOfA(false);
+        a.putBucketPolicy(r -> r.bucket(bucket).policy("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},
+                 "Action":["s3:PutObject","s3:PutObjectTagging"],"Resource":"arn:aws:s3:::%s/*",
+                 "Condition":{"ForAllValues:StringEquals":{"s3:RequestObjectTagKeys":["team","cost"]}}}]}"""
+                .formatted(accountB, bucket)));
+
+        b.putObject(r -> r.bucket(bucket).key("both").tagging("team=blue&cost=12"), RequestBody.fromString("b"));
+        denied(() -> b.putObject(r -> r.bucket(bucket).key("other").tagging("team=blue&owner=b"), RequestBody.fromString("o")));
+        // as in IAM, ForAllValues holds for a request with no tag keys at all
+        b.putObject(r -> r.bucket(bucket).key("untagged"), RequestBody.fromString("u"));
+    }
 }

@@ -54,6 +54,16 @@ public class BucketCallerAccess implements CallerAccess {
     /** What is asked of one bucket (and object version): the actions, the first being the operation's own. */
     private record Wanted(S3Operation operation, List<String> actions, Optional<AclPermission> acl, String bucket,
                           String key, String versionId) {
+
+        /** Under BucketOwnerEnforced a write sets no ACL (it refuses or ignores the headers): no s3:PutObjectAcl then. */
+        List<String> actionsIn(AccessSnapshot snapshot) {
+            if (!snapshot.aclsDisabled() || actions.size() == 1) {
+                return actions;
+            }
+            List<String> kept = new ArrayList<>(actions.subList(0, 1));
+            actions.subList(1, actions.size()).stream().filter(a -> !a.equals(ImpliedActions.PUT_OBJECT_ACL)).forEach(kept::add);
+            return kept;
+        }
     }
 
     @Override
@@ -124,9 +134,10 @@ public class BucketCallerAccess implements CallerAccess {
                     && snapshot.policy().isPublic() && !ownersAccount;
             // read at most once, and only when a decision needs it (an ACL grant, a tag condition)
             Mono<Optional<ObjectRecord>> object = wanted.key() == null ? Mono.just(Optional.empty())
-                    : objects.find(wanted.bucket(), wanted.key(), wanted.versionId()).map(Optional::of)
-                            .defaultIfEmpty(Optional.empty()).cache();
-            return byPolicy(call, caller, snapshot, wanted, object).flatMap(byPolicy -> {
+                    : Mono.defer(() -> objects.find(wanted.bucket(), wanted.key(), wanted.versionId()))
+                            .map(Optional::of).defaultIfEmpty(Optional.empty()).cache();
+            List<String> actions = wanted.actionsIn(snapshot);
+            return byPolicy(call, caller, snapshot, wanted, actions, object).flatMap(byPolicy -> {
                 if (byPolicy.contains(Decision.DENY) && !(isOwner && POLICY_OPERATIONS.contains(wanted.operation()))) {
                     return Mono.just(Decision.DENY);
                 }
@@ -139,7 +150,7 @@ public class BucketCallerAccess implements CallerAccess {
                 List<String> notAllowed = new ArrayList<>(0);
                 for (int i = 0; i < byPolicy.size(); i++) {
                     if (byPolicy.get(i) != Decision.ALLOW) {
-                        notAllowed.add(wanted.actions().get(i));
+                        notAllowed.add(actions.get(i));
                     }
                 }
                 if (notAllowed.isEmpty()) {
@@ -147,7 +158,7 @@ public class BucketCallerAccess implements CallerAccess {
                 }
                 // an ACL grant stands for the operation's own action, and on a write for the ACL the writer sets
                 // (the writer owns what it writes); it grants no tagging or Object Lock action
-                boolean aclCanCover = notAllowed.stream().allMatch(action -> action.equals(wanted.actions().get(0))
+                boolean aclCanCover = notAllowed.stream().allMatch(action -> action.equals(actions.get(0))
                         || action.equals(ImpliedActions.PUT_OBJECT_ACL));
                 if (!strict || snapshot.aclsDisabled() || wanted.acl().isEmpty() || !aclCanCover) {
                     return Mono.just(Decision.NONE);
@@ -159,10 +170,10 @@ public class BucketCallerAccess implements CallerAccess {
 
     /** The policy's word on each wanted action, in order; NONE for each when the bucket has no policy. */
     private static Mono<List<Decision>> byPolicy(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
-                                                 Mono<Optional<ObjectRecord>> object) {
+                                                 List<String> actions, Mono<Optional<ObjectRecord>> object) {
         BucketPolicy policy = snapshot.policy();
         if (policy == null) {
-            return Mono.just(wanted.actions().stream().map(action -> Decision.NONE).toList());
+            return Mono.just(actions.stream().map(action -> Decision.NONE).toList());
         }
         boolean tagsNeeded = wanted.key() != null && policy.readsExistingObjectTags()
                 && ON_EXISTING_OBJECT.contains(wanted.operation());
@@ -170,8 +181,8 @@ public class BucketCallerAccess implements CallerAccess {
                 ? object.map(found -> found.map(ObjectRecord::tags).orElse(Map.of())) : Mono.just(Map.of());
         String resource = BucketPolicy.arn(wanted.bucket(), wanted.key());
         return existingTags.map(tags -> {
-            Map<String, String> context = PolicyContext.of(call.request(), caller, tags);
-            return wanted.actions().stream().map(action -> policy.decide(caller, action, resource, context)).toList();
+            Map<String, List<String>> context = PolicyContext.of(call.request(), caller, tags);
+            return actions.stream().map(action -> policy.decide(caller, action, resource, context)).toList();
         });
     }
 

@@ -30,7 +30,7 @@ public record BucketPolicy(List<Statement> statements) {
             return !conditions.isEmpty();
         }
 
-        boolean appliesTo(Caller caller, String action, String resource, Map<String, String> context) {
+        boolean appliesTo(Caller caller, String action, String resource, Map<String, List<String>> context) {
             if (!principals.apply(caller) || !conditions.stream().allMatch(condition -> condition.holds(context))) {
                 return false;
             }
@@ -144,7 +144,7 @@ public record BucketPolicy(List<Statement> statements) {
     }
 
     /** What the policy says of the caller's request for {@code action} on {@code resource} (an ARN). */
-    Decision decide(Caller caller, String action, String resource, Map<String, String> context) {
+    Decision decide(Caller caller, String action, String resource, Map<String, List<String>> context) {
         boolean allowed = false;
         for (Statement statement : statements) {
             if (statement.appliesTo(caller, action, resource, context)) {
