@@ -130,6 +130,17 @@ class RulesApiProtectionTest {
         assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aWrongSignatureOnALargeBodyIsAnsweredNotReset() throws IOException {
+        String id = "bad-signature-" + UUID.randomUUID();
+        byte[] body = (rule(id) + " ".repeat(4 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        String authorization = "Authorization: AWS4-HMAC-SHA256 Credential=nobody/20260101/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host, Signature=" + "0".repeat(64);
+        String response = exchange("localhost", authorization + "\r\nContent-Length: " + body.length, out -> out.write(body));
+        assertThat(response).startsWith("HTTP/1.1 4").containsAnyOf("access_denied", "payload_too_large");
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
     private interface BodyWriter {
         void write(OutputStream out) throws IOException;
     }
@@ -142,11 +153,15 @@ class RulesApiProtectionTest {
 
     /** A POST for another host name (refused with 403), its body written in full before the answer is read. */
     private String refusedExchange(String framing, BodyWriter body) throws IOException {
+        return exchange("attacker.example", framing, body);
+    }
+
+    private String exchange(String host, String headers, BodyWriter body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             body.write(out);
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
