@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mocks3.faults.api.FaultsApiServer;
 import dev.mocks3.local.MockS3Fixture;
@@ -77,27 +79,77 @@ class RulesApiProtectionTest {
         assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void refusedRequestWithABodyIsAnsweredNotReset() throws IOException {
+    /**
+     * A rule padded to 512 KiB is more than the server reads with the request head, so without reading
+     * the body the refusal would close with unread bytes, and the reset can beat the 403 to the client;
+     * 4 MiB is over the 1 MiB the guard once read before closing at once.
+     */
+    @ParameterizedTest(name = "{0} KiB")
+    @ValueSource(ints = {512, 4096})
+    void refusedRequestWithABodyIsAnsweredNotReset(int kib) throws IOException {
         String id = "refused-with-body-" + UUID.randomUUID();
-        // a rule padded to 512 KiB: more than the server reads with the request head, so without reading
-        // the body the refusal would close with unread bytes, and the reset can beat the 403 to the client
-        byte[] body = (rule(id) + " ".repeat(512 * 1024)).getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < 5; i++) {
-            String response;
-            try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
-                socket.setSoTimeout(10_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
-                out.flush();
-                response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            }
+        byte[] body = (rule(id) + " ".repeat(kib * 1024)).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            String response = refusedExchange("Content-Length: " + body.length, out -> out.write(body));
             assertThat(response).as("attempt %d", i).startsWith("HTTP/1.1 403").contains("access_denied");
         }
         assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusedRequestWithAChunkedBodyIsAnsweredNotReset() throws IOException {
+        String id = "refused-chunked-" + UUID.randomUUID();
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        byte[] first = rule(id).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            String response = refusedExchange("Transfer-Encoding: chunked", out -> {
+                writeChunk(out, first);
+                for (int c = 0; c < 32; c++) { // 2 MiB in all
+                    writeChunk(out, chunk);
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            });
+            assertThat(response).as("attempt %d", i).startsWith("HTTP/1.1 403").contains("access_denied");
+        }
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWrongSignatureOnALargeBodyIsAnsweredNotReset() throws IOException {
+        String id = "bad-signature-" + UUID.randomUUID();
+        byte[] body = (rule(id) + " ".repeat(4 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        String authorization = "Authorization: AWS4-HMAC-SHA256 Credential=nobody/20260101/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host, Signature=" + "0".repeat(64);
+        String response = exchange("localhost", authorization + "\r\nContent-Length: " + body.length, out -> out.write(body));
+        assertThat(response).startsWith("HTTP/1.1 4").containsAnyOf("access_denied", "payload_too_large");
+        assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    private interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeChunk(OutputStream out, byte[] chunk) throws IOException {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A POST for another host name (refused with 403), its body written in full before the answer is read. */
+    private String refusedExchange(String framing, BodyWriter body) throws IOException {
+        return exchange("attacker.example", framing, body);
+    }
+
+    private String exchange(String host, String headers, BodyWriter body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.uri("").getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/rules HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.write(out);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

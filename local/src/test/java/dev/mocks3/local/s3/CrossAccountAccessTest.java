@@ -165,7 +165,7 @@ class CrossAccountAccessTest {
                  "Condition":{"DateLessThan":{"aws:CurrentTime":"2020-01-01"}}},
                 {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::%%1$s/sdk.txt",
                  "Condition":{"StringLike":{"aws:UserAgent":"*aws-sdk-java*"},"IpAddress":{"aws:SourceIp":["127.0.0.1/32","::1"]}}},
-                {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::%%1$s/drop/*",
+                {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":["s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::%%1$s/drop/*",
                  "Condition":{"StringEquals":{"s3:x-amz-acl":"bucket-owner-full-control"}}},
                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::%%1$s/linked.txt",
                  "Condition":{"StringLike":{"aws:Referer":"https://app.test/*"}}}""".formatted(accountB));

@@ -131,13 +131,13 @@ public final class AuthCheck implements S3Function {
 
     /** With {@code needsAllowance} (strict mode) what the bucket allows the caller is served; else what it does not deny. */
     private Mono<S3Call> decided(S3Call call, boolean needsAllowance) {
-        return callerAccess.decide(call, needsAllowance).map(decision -> {
+        return callerAccess.decide(call, needsAllowance).flatMap(decision -> {
             boolean refused = needsAllowance ? decision != CallerAccess.Decision.ALLOW
                     : decision == CallerAccess.Decision.DENY;
             if (refused) {
-                throw S3Error.ACCESS_DENIED.at(call.request().resource());
+                return Mono.error(S3Error.ACCESS_DENIED.at(call.request().resource()));
             }
-            return call;
+            return callerAccess.limited(call, strict);
         });
     }
 

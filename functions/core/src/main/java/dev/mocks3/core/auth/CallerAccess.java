@@ -14,6 +14,16 @@ public interface CallerAccess {
     /** @param strict whether an allowance matters too (strict mode), or only an explicit denial (open mode) */
     Mono<Decision> decide(S3Call call, boolean strict);
 
+    /**
+     * The admitted call as its operation gets it: an implementation marks what the request asks for
+     * beyond the operation itself that the bucket does not let this caller do (a governance-retention
+     * bypass without {@code s3:BypassGovernanceRetention}), so the operation answers as if it had not
+     * been asked. Unchanged by default.
+     */
+    default Mono<S3Call> limited(S3Call call, boolean strict) {
+        return Mono.just(call);
+    }
+
     enum Decision {
         /** The caller owns the bucket, or a policy statement or an ACL grant gives it the request. */
         ALLOW,

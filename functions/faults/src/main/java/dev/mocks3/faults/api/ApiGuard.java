@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -31,8 +29,8 @@ import reactor.core.publisher.Mono;
  */
 final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
     private static final String BEARER = "Bearer ";
-    /** Refused bodies up to this size are read and dropped so the answer is not lost to a reset. */
-    private static final long DRAINED_BODY_LIMIT = 1 << 20;
+    /** The largest body a signed request may have: what the API's handlers read (the codecs' default limit). */
+    private static final int SIGNED_BODY_LIMIT = 256 * 1024;
     private final SigV4Verifier verifier;
     private final String token;
     private final boolean authRequired;
@@ -71,31 +69,42 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
                     : refuse(request, HttpStatus.FORBIDDEN, "access_denied",
                             "without authentication this API answers only requests for localhost");
         }
-        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body ->
-                verifier.verifyWithBody(asSignedRequest(request, headers), sha256(body))
-                        .flatMap(verification -> verification.anonymous()
-                                ? ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "this API needs a SigV4 "
-                                        + "signature made with an S3 access key, or the bearer token (mocks3.faults.api-token)")
-                                : next.handle(withBody(request, body)))
-                        .onErrorResume(S3Exception.class, e -> ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
-                                e.code() + ": " + e.getMessage())));
+        return BoundedBody.read(request, SIGNED_BODY_LIMIT).flatMap(read -> read.tooLarge()
+                ? answer(read, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+                        "request bodies of this API are at most " + SIGNED_BODY_LIMIT + " bytes")
+                : verified(request, headers, read.kept(), next));
+    }
+
+    private Mono<ServerResponse> verified(ServerRequest request, HttpHeaders headers, byte[] body,
+                                          HandlerFunction<ServerResponse> next) {
+        return verifier.verifyWithBody(asSignedRequest(request, headers), sha256(body))
+                .flatMap(verification -> verification.anonymous()
+                        ? ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied", "this API needs a SigV4 "
+                                + "signature made with an S3 access key, or the bearer token (mocks3.faults.api-token)")
+                        : next.handle(withBody(request, body)))
+                .onErrorResume(S3Exception.class, e -> ApiErrors.error(HttpStatus.FORBIDDEN, "access_denied",
+                        e.code() + ": " + e.getMessage()));
     }
 
     /**
-     * Answers a refusal after reading (and dropping) a small body: a server that closes with
-     * unread request bytes resets the connection, and the reset can reach the client before the
-     * answer. A body over {@link #DRAINED_BODY_LIMIT} is not read; the answer closes the connection.
+     * Answers a refusal after reading (and dropping) the body, chunked or not: a server that closes with
+     * unread request bytes resets the connection, and the reset can reach the client before the answer
+     * (or break the client's write before it reads one). See {@link BoundedBody} for the bounds.
      */
     private static Mono<ServerResponse> refuse(ServerRequest request, HttpStatus status, String error, String message) {
-        long length = request.headers().contentLength().orElse(-1);
-        if (length < 0 && !request.headers().asHttpHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING)) {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        if (!hasBody(headers)) {
             return ApiErrors.error(status, error, message);
         }
-        if (length > DRAINED_BODY_LIMIT || length < 0) {
+        if (headers.getContentLength() > BoundedBody.DROP_LIMIT) {
             return ApiErrors.closingError(status, error, message);
         }
-        return request.body(BodyExtractors.toDataBuffers()).doOnNext(DataBufferUtils::release)
-                .then(ApiErrors.error(status, error, message));
+        return BoundedBody.read(request, 0).flatMap(read -> answer(read, status, error, message));
+    }
+
+    /** The error, closing the connection when the body was not read to its end. */
+    private static Mono<ServerResponse> answer(BoundedBody.Read read, HttpStatus status, String error, String message) {
+        return read.whole() ? ApiErrors.error(status, error, message) : ApiErrors.closingError(status, error, message);
     }
 
     /** A browser names the page's origin; a same-origin call (the API's own page) is still fine. */

@@ -1,6 +1,8 @@
 package dev.mocks3.s3.access;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +15,7 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.core.routing.S3Operation;
-import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectRecord;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,24 +27,49 @@ import reactor.core.publisher.Mono;
  * public ACLs; RestrictPublicBuckets keeps other accounts out of a bucket with a public policy). Open
  * mode asks only for Deny, so it reads no ACL and no object; the bucket's documents come from
  * {@link AccessSnapshots}. A copy needs GetObject on its source as well. CORS preflights always pass.
+ * <p>
+ * A write's ACL, tagging and Object Lock headers need their own actions too ({@link ImpliedActions});
+ * the ACL of the version {@code ?versionId} names decides for it; a policy's {@code s3:ExistingObjectTag/*}
+ * conditions read the tags of that version (only then is the object read in open mode).
  */
 @Component
 public class BucketCallerAccess implements CallerAccess {
     /** As the root user on S3, the owner can always read, replace or delete a policy that locks it out. */
     private static final Set<S3Operation> POLICY_OPERATIONS = EnumSet.of(S3Operation.GET_BUCKET_POLICY,
             S3Operation.PUT_BUCKET_POLICY, S3Operation.DELETE_BUCKET_POLICY);
+    /** The operations on an existing object whose policy conditions may name its tags, as on S3. */
+    private static final Set<S3Operation> ON_EXISTING_OBJECT = EnumSet.of(S3Operation.GET_OBJECT, S3Operation.HEAD_OBJECT,
+            S3Operation.GET_OBJECT_ACL, S3Operation.PUT_OBJECT_ACL, S3Operation.GET_OBJECT_TAGGING,
+            S3Operation.PUT_OBJECT_TAGGING, S3Operation.DELETE_OBJECT_TAGGING, S3Operation.GET_OBJECT_ATTRIBUTES,
+            S3Operation.GET_OBJECT_RETENTION, S3Operation.PUT_OBJECT_RETENTION, S3Operation.GET_OBJECT_LEGAL_HOLD,
+            S3Operation.PUT_OBJECT_LEGAL_HOLD);
     private final AccessSnapshots snapshots;
-    private final ObjectStore objects;
+    private final AccessedObjects objects;
 
-    public BucketCallerAccess(AccessSnapshots snapshots, ObjectStore objects) {
+    public BucketCallerAccess(AccessSnapshots snapshots, AccessedObjects objects) {
         this.snapshots = snapshots;
         this.objects = objects;
+    }
+
+    /** What is asked of one bucket (and object version): the actions, the first being the operation's own. */
+    private record Wanted(S3Operation operation, List<String> actions, Optional<AclPermission> acl, String bucket,
+                          String key, String versionId) {
+
+        /** Under BucketOwnerEnforced a write sets no ACL (it refuses or ignores the headers): no s3:PutObjectAcl then. */
+        List<String> actionsIn(AccessSnapshot snapshot) {
+            if (!snapshot.aclsDisabled() || actions.size() == 1) {
+                return actions;
+            }
+            List<String> kept = new ArrayList<>(actions.subList(0, 1));
+            actions.subList(1, actions.size()).stream().filter(a -> !a.equals(ImpliedActions.PUT_OBJECT_ACL)).forEach(kept::add);
+            return kept;
+        }
     }
 
     @Override
     public Mono<Decision> decide(S3Call call, boolean strict) {
         S3Request request = call.request();
-        Caller caller = call.accessKey() == null ? Caller.ANONYMOUS : new Caller(call.accessKey());
+        Caller caller = caller(call);
         if (call.operation() == S3Operation.CORS_PREFLIGHT) {
             return Mono.just(Decision.ALLOW);
         }
@@ -50,15 +77,39 @@ public class BucketCallerAccess implements CallerAccess {
             // ListBuckets, and CreateBucket, which answers BucketAlreadyExists itself
             return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
         }
-        Mono<Decision> own = decide(call, caller, strict, call.operation(), request.bucket(), request.key());
+        List<String> actions = new ArrayList<>(1);
+        actions.add(PolicyActions.of(call.operation()));
+        actions.addAll(ImpliedActions.of(call.operation(), request));
+        Mono<Decision> own = decide(call, caller, strict, new Wanted(call.operation(), actions,
+                AclPermission.of(call.operation()), request.bucket(), request.key(), request.queryParam("versionId")));
         String copySource = request.header("x-amz-copy-source");
         if ((call.operation() == S3Operation.COPY_OBJECT || call.operation() == S3Operation.UPLOAD_PART_COPY)
                 && copySource != null && !copySource.isBlank()) {
             CopySource source = CopySource.parse(copySource);
-            return own.zipWith(decide(call, caller, strict, S3Operation.GET_OBJECT, source.bucket(), source.key()),
-                    BucketCallerAccess::both);
+            return own.zipWith(decide(call, caller, strict, new Wanted(S3Operation.GET_OBJECT,
+                    List.of(PolicyActions.of(S3Operation.GET_OBJECT)), AclPermission.of(S3Operation.GET_OBJECT),
+                    source.bucket(), source.key(), source.versionId())), BucketCallerAccess::both);
         }
         return own;
+    }
+
+    /** A governance bypass the bucket does not allow this caller is withheld (see {@link GovernanceBypass}). */
+    @Override
+    public Mono<S3Call> limited(S3Call call, boolean strict) {
+        S3Request request = call.request();
+        if (!GovernanceBypass.requested(request) || request.bucket() == null) {
+            return Mono.just(call);
+        }
+        Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
+                request.bucket(), request.key(), request.queryParam("versionId"));
+        return decide(call, caller(call), strict, bypass).map(decision -> {
+            boolean permitted = strict ? decision == Decision.ALLOW : decision != Decision.DENY;
+            return permitted ? call : GovernanceBypass.withheld(call);
+        });
+    }
+
+    private static Caller caller(S3Call call) {
+        return call.accessKey() == null ? Caller.ANONYMOUS : new Caller(call.accessKey());
     }
 
     private static Decision both(Decision first, Decision second) {
@@ -68,8 +119,8 @@ public class BucketCallerAccess implements CallerAccess {
         return first == Decision.ALLOW && second == Decision.ALLOW ? Decision.ALLOW : Decision.NONE;
     }
 
-    private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, S3Operation operation, String bucket, String key) {
-        return snapshots.of(bucket).flatMap(found -> {
+    private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, Wanted wanted) {
+        return snapshots.of(wanted.bucket()).flatMap(found -> {
             if (found.isEmpty()) { // the operation answers NoSuchBucket
                 return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
             }
@@ -81,45 +132,69 @@ public class BucketCallerAccess implements CallerAccess {
             // RestrictPublicBuckets: a bucket with a public policy serves only its owner's account
             boolean restricted = snapshot.block().restrictPublicBuckets() && snapshot.policy() != null
                     && snapshot.policy().isPublic() && !ownersAccount;
-            Decision byPolicy = byPolicy(call, caller, snapshot, operation, bucket, key);
-            if (byPolicy == Decision.DENY && !(isOwner && POLICY_OPERATIONS.contains(operation))) {
-                return Mono.just(Decision.DENY);
-            }
-            if (isOwner) {
-                return Mono.just(Decision.ALLOW);
-            }
-            if (byPolicy == Decision.ALLOW && !restricted) {
-                return Mono.just(Decision.ALLOW);
-            }
-            if (!strict || restricted || snapshot.aclsDisabled()) {
-                return Mono.just(Decision.NONE);
-            }
-            return byAcl(caller, snapshot, operation, bucket, key);
+            // read at most once, and only when a decision needs it (an ACL grant, a tag condition)
+            Mono<Optional<ObjectRecord>> object = wanted.key() == null ? Mono.just(Optional.empty())
+                    : Mono.defer(() -> objects.find(wanted.bucket(), wanted.key(), wanted.versionId()))
+                            .map(Optional::of).defaultIfEmpty(Optional.empty()).cache();
+            List<String> actions = wanted.actionsIn(snapshot);
+            return byPolicy(call, caller, snapshot, wanted, actions, object).flatMap(byPolicy -> {
+                if (byPolicy.contains(Decision.DENY) && !(isOwner && POLICY_OPERATIONS.contains(wanted.operation()))) {
+                    return Mono.just(Decision.DENY);
+                }
+                if (isOwner) {
+                    return Mono.just(Decision.ALLOW);
+                }
+                if (restricted) {
+                    return Mono.just(Decision.NONE);
+                }
+                List<String> notAllowed = new ArrayList<>(0);
+                for (int i = 0; i < byPolicy.size(); i++) {
+                    if (byPolicy.get(i) != Decision.ALLOW) {
+                        notAllowed.add(actions.get(i));
+                    }
+                }
+                if (notAllowed.isEmpty()) {
+                    return Mono.just(Decision.ALLOW);
+                }
+                // an ACL grant stands for the operation's own action, and on a write for the ACL the writer sets
+                // (the writer owns what it writes); it grants no tagging or Object Lock action
+                boolean aclCanCover = notAllowed.stream().allMatch(action -> action.equals(actions.get(0))
+                        || action.equals(ImpliedActions.PUT_OBJECT_ACL));
+                if (!strict || snapshot.aclsDisabled() || wanted.acl().isEmpty() || !aclCanCover) {
+                    return Mono.just(Decision.NONE);
+                }
+                return byAcl(caller, snapshot, wanted.acl().get(), object);
+            });
         });
     }
 
-    private static Decision byPolicy(S3Call call, Caller caller, AccessSnapshot snapshot, S3Operation operation,
-                                     String bucket, String key) {
-        if (snapshot.policy() == null) {
-            return Decision.NONE;
+    /** The policy's word on each wanted action, in order; NONE for each when the bucket has no policy. */
+    private static Mono<List<Decision>> byPolicy(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
+                                                 List<String> actions, Mono<Optional<ObjectRecord>> object) {
+        BucketPolicy policy = snapshot.policy();
+        if (policy == null) {
+            return Mono.just(actions.stream().map(action -> Decision.NONE).toList());
         }
-        Map<String, String> context = PolicyContext.of(call.request(), caller);
-        return snapshot.policy().decide(caller, PolicyActions.of(operation), BucketPolicy.arn(bucket, key), context);
+        boolean tagsNeeded = wanted.key() != null && policy.readsExistingObjectTags()
+                && ON_EXISTING_OBJECT.contains(wanted.operation());
+        Mono<Map<String, String>> existingTags = tagsNeeded
+                ? object.map(found -> found.map(ObjectRecord::tags).orElse(Map.of())) : Mono.just(Map.of());
+        String resource = BucketPolicy.arn(wanted.bucket(), wanted.key());
+        return existingTags.map(tags -> {
+            Map<String, List<String>> context = PolicyContext.of(call.request(), caller, tags);
+            return actions.stream().map(action -> policy.decide(caller, action, resource, context)).toList();
+        });
     }
 
-    private Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, S3Operation operation, String bucket, String key) {
-        Optional<AclPermission> wanted = AclPermission.of(operation);
-        if (wanted.isEmpty()) {
-            return Mono.just(Decision.NONE);
-        }
+    private static Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, AclPermission wanted,
+                                        Mono<Optional<ObjectRecord>> object) {
         boolean ignorePublic = snapshot.block().ignorePublicAcls();
-        if (wanted.get().onObject()) {
-            return objects.find(bucket, key)
-                    .map(object -> ObjectAcl.of(object).grants(caller, wanted.get().permission(), ignorePublic)
-                            ? Decision.ALLOW : Decision.NONE)
-                    .defaultIfEmpty(Decision.NONE);
+        if (wanted.onObject()) {
+            return object.map(found -> found.isPresent()
+                    && ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic)
+                    ? Decision.ALLOW : Decision.NONE);
         }
-        boolean granted = snapshot.acl() != null && snapshot.acl().grants(caller, wanted.get().permission(), ignorePublic);
+        boolean granted = snapshot.acl() != null && snapshot.acl().grants(caller, wanted.permission(), ignorePublic);
         return Mono.just(granted ? Decision.ALLOW : Decision.NONE);
     }
 }

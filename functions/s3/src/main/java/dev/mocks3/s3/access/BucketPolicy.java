@@ -30,7 +30,7 @@ public record BucketPolicy(List<Statement> statements) {
             return !conditions.isEmpty();
         }
 
-        boolean appliesTo(Caller caller, String action, String resource, Map<String, String> context) {
+        boolean appliesTo(Caller caller, String action, String resource, Map<String, List<String>> context) {
             if (!principals.apply(caller) || !conditions.stream().allMatch(condition -> condition.holds(context))) {
                 return false;
             }
@@ -144,7 +144,7 @@ public record BucketPolicy(List<Statement> statements) {
     }
 
     /** What the policy says of the caller's request for {@code action} on {@code resource} (an ARN). */
-    Decision decide(Caller caller, String action, String resource, Map<String, String> context) {
+    Decision decide(Caller caller, String action, String resource, Map<String, List<String>> context) {
         boolean allowed = false;
         for (Statement statement : statements) {
             if (statement.appliesTo(caller, action, resource, context)) {
@@ -155,6 +155,12 @@ public record BucketPolicy(List<Statement> statements) {
             }
         }
         return allowed ? Decision.ALLOW : Decision.NONE;
+    }
+
+    /** Whether a condition names {@code s3:ExistingObjectTag/<key>}: only then is the object read to decide. */
+    boolean readsExistingObjectTags() {
+        return statements.stream().flatMap(s -> s.conditions().stream())
+                .anyMatch(c -> c.key().toLowerCase(Locale.ROOT).startsWith(PolicyContext.EXISTING_OBJECT_TAG));
     }
 
     /** Public as S3 means it: some unconditional Allow names every caller. */

@@ -7,11 +7,12 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.object.Lookups;
 import reactor.core.publisher.Mono;
 
-/** GET /bucket/key?acl — the object's ACL; the owner's full control when none was set. */
+/** GET /bucket/key?acl — the ACL of the object (or of the version {@code versionId}); the owner's full control when none was set. */
 @Component("getObjectAcl")
 public class GetObjectAcl extends OperationFunction {
     private final Lookups lookups;
@@ -22,7 +23,7 @@ public class GetObjectAcl extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        return lookups.object(call.request().bucket(), call.request().key())
+        return lookups.object(call.request().bucket(), call.request().key(), RequestedVersion.of(call.request()))
                 .map(object -> Responses.xml(ObjectAcl.of(object).xml().getBytes(StandardCharsets.UTF_8)));
     }
 }

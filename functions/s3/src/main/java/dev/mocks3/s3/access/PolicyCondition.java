@@ -16,22 +16,34 @@ import java.util.Map;
  * One {@code "Operator": {"key": values}} test of a policy statement's Condition, as IAM evaluates
  * it: a key the request does not carry fails the test, except for negated operators, {@code Null}
  * and {@code …IfExists}. An operator it does not know fails too, so an Allow never widens by mistake.
+ * A key may carry several values ({@code s3:RequestObjectTagKeys}): {@code ForAnyValue:} holds when
+ * one of them passes, {@code ForAllValues:} when each does (or the request carries none).
  */
 record PolicyCondition(String operator, String key, List<String> values) {
 
-    boolean holds(Map<String, String> context) {
-        String named = operator.contains(":") ? operator.substring(operator.indexOf(':') + 1) : operator;
+    boolean holds(Map<String, List<String>> context) {
+        int colon = operator.indexOf(':');
+        String qualifier = colon < 0 ? "" : operator.substring(0, colon);
+        String named = operator.substring(colon + 1);
         boolean ifExists = named.endsWith("IfExists");
         String op = ifExists ? named.substring(0, named.length() - "IfExists".length()) : named;
-        String actual = context.get(key.toLowerCase(Locale.ROOT));
+        List<String> actual = context.get(key.toLowerCase(Locale.ROOT));
         if (op.equals("Null")) {
             return values.stream().anyMatch(v -> Boolean.parseBoolean(v) == (actual == null));
         }
         boolean negated = op.startsWith("StringNot") || op.equals("NumericNotEquals") || op.equals("NotIpAddress")
                 || op.equals("ArnNotEquals") || op.equals("ArnNotLike") || op.equals("DateNotEquals");
-        if (actual == null) {
-            return ifExists || negated;
+        if (qualifier.equalsIgnoreCase("ForAllValues")) {
+            return actual == null || actual.stream().allMatch(value -> holdsFor(op, negated, value));
         }
+        if (actual == null) {
+            return !qualifier.equalsIgnoreCase("ForAnyValue") && (ifExists || negated);
+        }
+        return actual.stream().anyMatch(value -> holdsFor(op, negated, value));
+    }
+
+    /** The test on one value the request carries. */
+    private boolean holdsFor(String op, boolean negated, String actual) {
         String test = negated ? positive(op) : op;
         boolean any = values.stream().anyMatch(value -> matches(test, actual, value));
         return negated != any;

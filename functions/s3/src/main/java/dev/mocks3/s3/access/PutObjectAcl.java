@@ -1,5 +1,8 @@
 package dev.mocks3.s3.access;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
@@ -9,33 +12,41 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.config.WritableBuckets;
 import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.config.ObjectSettingsStore;
+import dev.mocks3.state.metadata.VersionHeaders;
 import reactor.core.publisher.Mono;
 
-/** PUT /bucket/key?acl — the object's ACL from x-amz-acl, x-amz-grant-* or an AccessControlPolicy body. */
+/**
+ * PUT /bucket/key?acl — the ACL of the object (or of the version {@code versionId}) from x-amz-acl,
+ * x-amz-grant-* or an AccessControlPolicy body.
+ */
 @Component("putObjectAcl")
 public class PutObjectAcl extends OperationFunction {
     private final WritableBuckets buckets;
     private final Lookups lookups;
     private final ObjectSettingsStore settings;
+    private final VersionHeaders versions;
 
-    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings) {
+    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings, VersionHeaders versions) {
         this.buckets = buckets;
         this.lookups = lookups;
         this.settings = settings;
+        this.versions = versions;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         S3Request request = call.request();
-        return buckets.of(request.bucket()).flatMap(bucket -> lookups.object(request.bucket(), request.key())
+        String versionId = RequestedVersion.of(request);
+        return buckets.of(request.bucket()).flatMap(bucket -> lookups.object(request.bucket(), request.key(), versionId)
                 .flatMap(object -> SmallBody.read(request.body()).flatMap(body -> {
                     RequestedAcl requested = RequestedAcl.read(request.headers(), body, Owner.of(object.owner()),
                             Owner.of(bucket.bucket().owner())).checkedAgainst(bucket.documents());
-                    return settings.setHeader(request.bucket(), request.key(), ObjectAcl.HEADER, requested.acl().xml());
+                    return store(request, versionId, requested.acl().xml());
                 })))
                 .map(updated -> {
                     if (!updated) { // deleted since it was looked up
@@ -43,5 +54,16 @@ public class PutObjectAcl extends OperationFunction {
                     }
                     return Responses.empty(200);
                 });
+    }
+
+    private Mono<Boolean> store(S3Request request, String versionId, String acl) {
+        if (versionId == null) {
+            return settings.setHeader(request.bucket(), request.key(), ObjectAcl.HEADER, acl);
+        }
+        return versions.change(request.bucket(), request.key(), versionId, stored -> {
+            Map<String, String> headers = new TreeMap<>(stored);
+            headers.put(ObjectAcl.HEADER, acl);
+            return headers;
+        }).map(version -> !version.deleteMarker()).defaultIfEmpty(false);
     }
 }

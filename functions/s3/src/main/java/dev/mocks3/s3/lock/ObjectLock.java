@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.state.metadata.ObjectLockHeaders;
+import dev.mocks3.s3.access.GovernanceBypass;
 import dev.mocks3.state.metadata.VersionGuard;
 
 /**
@@ -22,7 +23,6 @@ public record ObjectLock(RetentionMode mode, Instant retainUntil, Boolean legalH
     public static final String MODE = ObjectLockHeaders.MODE;
     public static final String RETAIN_UNTIL = ObjectLockHeaders.RETAIN_UNTIL;
     public static final String LEGAL_HOLD = ObjectLockHeaders.LEGAL_HOLD;
-    static final String BYPASS_GOVERNANCE = "x-amz-bypass-governance-retention";
     static final ObjectLock NONE = new ObjectLock(null, null, null);
 
     /** The lock kept in a version's stored headers. */
@@ -95,13 +95,16 @@ public record ObjectLock(RetentionMode mode, Instant retainUntil, Boolean legalH
         return retentionInForce(now) && (mode == RetentionMode.COMPLIANCE || !bypassGovernance);
     }
 
-    /** The guard of a delete request, which may bypass governance with {@code x-amz-bypass-governance-retention: true}. */
-    public static VersionGuard guard(S3Request request) {
-        return guard(bypassesGovernance(request));
+    /**
+     * The guard of a delete request, which may bypass governance with {@code x-amz-bypass-governance-retention:
+     * true} when the caller is allowed to ({@link GovernanceBypass}).
+     */
+    public static VersionGuard guard(S3Call call) {
+        return guard(bypassesGovernance(call));
     }
 
-    static boolean bypassesGovernance(S3Request request) {
-        return "true".equalsIgnoreCase(request.header(BYPASS_GOVERNANCE));
+    static boolean bypassesGovernance(S3Call call) {
+        return GovernanceBypass.granted(call);
     }
 
     /** The guard a delete by version id runs: a locked version is 403 AccessDenied, as on S3. */

@@ -26,7 +26,7 @@ public class PutObjectRetention extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        boolean bypass = ObjectLock.bypassesGovernance(call.request());
+        boolean bypass = ObjectLock.bypassesGovernance(call);
         return locks.change(call, SmallBody.read(call.request().body()).map(body -> {
             Instant now = Instant.now();
             ObjectRetention wanted = ObjectRetention.parse(body, now);

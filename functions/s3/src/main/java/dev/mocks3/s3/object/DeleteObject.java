@@ -34,7 +34,7 @@ public class DeleteObject extends OperationFunction {
         String versionId = RequestedVersion.of(call.request());
         return lookups.bucket(call.request().bucket())
                 .then(writer.delete(call.request().bucket(), call.request().key(), versionId,
-                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call.request())))
+                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call)))
                 .map(deletion -> {
                     S3Response response = Responses.empty(204);
                     if (deletion.versionId() != null) {

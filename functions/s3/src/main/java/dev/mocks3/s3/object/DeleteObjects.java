@@ -52,7 +52,7 @@ public class DeleteObjects extends OperationFunction {
                 .flatMap(request -> Flux.fromIterable(request.objects())
                         .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
                                         RequestedVersion.checked(target.versionId()),
-                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call.request())))
+                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call)))
                                 .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                                 .onErrorResume(S3Exception.class, e -> Mono.just(
                                         new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))

@@ -21,10 +21,12 @@ import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.metadata.ObjectStore;
+import dev.mocks3.state.metadata.ObjectVersions;
 
 /**
  * The access decision on the real stores, counting the SQL statements it sends: the owner's requests
- * on a bucket cost one read of its access documents, then none while the snapshot is kept.
+ * on a bucket cost one read of its access documents, then none while the snapshot is kept; only a policy
+ * naming s3:ExistingObjectTag makes a decision read the object.
  */
 class BucketCallerAccessTest {
     private static final String OWNER = "owner-key"; // StateFixture's buckets' owner
@@ -32,7 +34,8 @@ class BucketCallerAccessTest {
     private final AtomicInteger statements = new AtomicInteger();
     private final DatabaseClient counted = counting(state.db, statements);
     private final AccessSnapshots snapshots = new AccessSnapshots(new BucketConfigurationStore(counted), Duration.ofMinutes(1));
-    private final BucketCallerAccess access = new BucketCallerAccess(snapshots, new ObjectStore(counted));
+    private final BucketCallerAccess access = new BucketCallerAccess(snapshots,
+            new AccessedObjects(new ObjectStore(counted), new ObjectVersions(counted)));
     private final String bucket = state.newBucket();
 
     private static DatabaseClient counting(DatabaseClient db, AtomicInteger statements) {
@@ -87,5 +90,24 @@ class BucketCallerAccessTest {
         assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", OWNER), true).block()).isEqualTo(Decision.DENY);
         assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", null), false).block()).isEqualTo(Decision.DENY);
         assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", OWNER), true).block()).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void onlyAPolicyNamingExistingObjectTagsMakesADecisionReadTheObject() {
+        BucketDocuments documents = new BucketDocuments(new Lookups(state.buckets, state.objects, state.versions),
+                new BucketConfigurationStore(state.db), snapshots);
+        documents.store(bucket, BucketSetting.POLICY, """
+                {"Statement":[{"Effect":"Deny","Principal":"*","Action":["s3:GetObject","s3:PutObject"],
+                 "Resource":"arn:aws:s3:::%s/*","Condition":{"StringEquals":{"s3:ExistingObjectTag/class":"secret"}}}]}"""
+                .formatted(bucket)).block();
+        assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", "other-key"), false).block()).isEqualTo(Decision.NONE);
+        statements.set(0);
+
+        assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", "other-key"), false).block()).isEqualTo(Decision.NONE);
+        assertThat(statements).as("a write names no existing object's tags").hasValue(0);
+        assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", "other-key"), false).block()).isEqualTo(Decision.NONE);
+        assertThat(statements).as("one read of the object for its tags").hasValue(1);
+        assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", OWNER), true).block()).isEqualTo(Decision.ALLOW);
+        assertThat(statements).hasValue(2);
     }
 }
