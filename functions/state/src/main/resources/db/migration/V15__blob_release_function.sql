@@ -22,3 +22,21 @@ begin
     return old;
 end;
 $$;
+
+-- After commits that dropped blobs' last references (V11's lock_unreferenced_blob for many hashes
+-- at once, so one transaction serves many writers): locks each hash for the rest of the transaction,
+-- in ascending lock id order as BlobReferences.lock does, and returns those no row references now:
+-- their files may be deleted before the commit releases the locks.
+create function lock_unreferenced_blobs(p_sha256s text[]) returns setof text
+    language plpgsql volatile
+as $$
+declare
+    lock_id bigint;
+begin
+    for lock_id in select distinct blob_lock_id(s) from unnest(p_sha256s) as s order by 1 loop
+        perform pg_advisory_xact_lock(lock_id);
+    end loop;
+    return query select distinct s from unnest(p_sha256s) as s
+                  where not exists (select 1 from blobs where sha256 = s);
+end
+$$;

@@ -77,14 +77,19 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<RunningChecksum> withWrite = new ArrayList<>();
         for (ChecksumAlgorithm algorithm : algorithms) {
-            RunningChecksum checksum = algorithm.start();
-            checksums.add(checksum);
-            if (cheap(algorithm)) {
-                withWrite.add(checksum);
+            checksums.add(algorithm.start());
+        }
+    }
+
+    /** The lanes of a body of several chunks: the write with the CRCs, and one per message digest. */
+    private void splitIntoLanes() {
+        List<RunningChecksum> withWrite = new ArrayList<>();
+        for (int i = 0; i < algorithms.size(); i++) {
+            if (cheap(algorithms.get(i))) {
+                withWrite.add(checksums.get(i));
             } else {
-                lanes.add(new Lane(List.of(checksum), false));
+                lanes.add(new Lane(List.of(checksums.get(i)), false));
             }
         }
         lanes.add(0, new Lane(withWrite, true));
@@ -138,7 +143,11 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
             }
         }
         if (upstreamDone && !flushed) {
-            if (filling != null && filling.length > 0) {
+            if (filling != null && filling.length > 0 && lanes.isEmpty()) {
+                // the whole body fits one chunk: one task writes and digests it, no lanes to coordinate
+                lanes.add(new Lane(checksums, true));
+                dispatch();
+            } else if (filling != null && filling.length > 0) {
                 dispatch();
             } else if (filling != null) {
                 pool.give(filling.bytes);
@@ -149,6 +158,9 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
     }
 
     private void dispatch() {
+        if (lanes.isEmpty()) {
+            splitIntoLanes();
+        }
         Chunk chunk = filling;
         filling = null;
         chunk.pending.set(lanes.size());
