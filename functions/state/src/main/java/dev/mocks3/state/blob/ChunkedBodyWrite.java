@@ -31,6 +31,8 @@ import reactor.core.publisher.MonoSink;
  * has a lane of its own. So the hashing runs beside the write instead of on the event loop, and the
  * body is read as fast as the slowest digest. At most {@link #IN_FLIGHT} chunks are held per body:
  * the request is read no faster than the lanes keep up (back-pressure), whatever the body's size.
+ * A body that fits one chunk (a small PUT) gets a single lane that writes and digests it: one task
+ * on a staging thread instead of three to hand over and join.
  */
 final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
     static final int CHUNK = 256 * 1024;
