@@ -1,6 +1,7 @@
 package dev.mocks3.s3.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -15,7 +16,9 @@ import dev.mocks3.core.auth.CallerAccess.Decision;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.s3.Calls;
+import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.s3.config.BucketDocuments;
+import dev.mocks3.s3.config.WritableBuckets;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.config.BucketConfigurationStore;
@@ -87,5 +90,25 @@ class BucketCallerAccessTest {
         assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", OWNER), true).block()).isEqualTo(Decision.DENY);
         assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", null), false).block()).isEqualTo(Decision.DENY);
         assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", OWNER), true).block()).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void putsShapeTheirObjectsFromTheSameReadAndSeeANewDefaultEncryptionAtOnce() {
+        WritableBuckets writable = new WritableBuckets(snapshots);
+        for (int i = 0; i < 20; i++) {
+            assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", OWNER), false).block()).isEqualTo(Decision.ALLOW);
+            assertThat(writable.of(bucket).block().document(BucketSetting.ENCRYPTION)).isEmpty();
+        }
+        assertThat(statements).as("one read of the bucket for 20 decisions and 20 write settings").hasValue(1);
+
+        BucketDocuments documents = new BucketDocuments(new Lookups(state.buckets, state.objects, state.versions),
+                new BucketConfigurationStore(state.db), snapshots);
+        String encryption = "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>"
+                + "<SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>";
+        documents.store(bucket, BucketSetting.ENCRYPTION, encryption).block();
+
+        assertThat(writable.of(bucket).block().document(BucketSetting.ENCRYPTION)).contains(encryption);
+        assertThatThrownBy(() -> writable.of("no-such-" + bucket).block()).isInstanceOf(S3Exception.class)
+                .hasMessageContaining("bucket does not exist");
     }
 }
