@@ -3,8 +3,6 @@ package dev.mocks3.s3.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +14,7 @@ import dev.mocks3.core.auth.CallerAccess.Decision;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.s3.Calls;
+import dev.mocks3.s3.CountedStatements;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.s3.config.BucketDocuments;
 import dev.mocks3.s3.config.WritableBuckets;
@@ -33,24 +32,10 @@ class BucketCallerAccessTest {
     private static final String OWNER = "owner-key"; // StateFixture's buckets' owner
     private final StateFixture state = new StateFixture();
     private final AtomicInteger statements = new AtomicInteger();
-    private final DatabaseClient counted = counting(state.db, statements);
+    private final DatabaseClient counted = CountedStatements.counting(state.db, statements);
     private final AccessSnapshots snapshots = new AccessSnapshots(new BucketConfigurationStore(counted), Duration.ofMinutes(1));
     private final BucketCallerAccess access = new BucketCallerAccess(snapshots, new ObjectStore(counted));
     private final String bucket = state.newBucket();
-
-    private static DatabaseClient counting(DatabaseClient db, AtomicInteger statements) {
-        return (DatabaseClient) Proxy.newProxyInstance(DatabaseClient.class.getClassLoader(), new Class<?>[] {DatabaseClient.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("sql")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(db, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
 
     private S3Call call(S3Operation operation, String method, String key, String accessKey) {
         S3Call call = Calls.call(operation, method, bucket, key, Map.of(), null);
