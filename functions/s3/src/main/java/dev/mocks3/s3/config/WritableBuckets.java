@@ -1,9 +1,6 @@
 package dev.mocks3.s3.config;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.http.HttpHeaders;
@@ -12,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.s3.access.AccessSnapshots;
 import dev.mocks3.s3.access.AclHeaders;
 import dev.mocks3.s3.access.AclRules;
 import dev.mocks3.s3.access.ObjectAcl;
@@ -20,7 +18,6 @@ import dev.mocks3.s3.encryption.BucketEncryption;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.lock.WriteLock;
-import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
 import dev.mocks3.state.config.BucketSettings;
 import dev.mocks3.state.metadata.ObjectDraft;
@@ -28,18 +25,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * The bucket an object is written to, with the settings that shape the write (default encryption,
- * ownership controls, public access block, Object Lock), read in the one query that checks the bucket exists:
- * a write without encryption or ACL headers costs no more round trips than before.
+ * ownership controls, public access block, Object Lock), as {@link AccessSnapshots} keeps them with the
+ * bucket's access documents: a write costs no round trip of its own for them. A change made on this
+ * instance applies at once; one made on another within {@code AccessSnapshots.TTL}, as for policies.
  */
 @Component
 public class WritableBuckets {
-    /** The documents a write reads with its bucket. */
-    public static final Set<BucketSetting> FOR_WRITES = Collections.unmodifiableSet(EnumSet.of(BucketSetting.ENCRYPTION,
-            BucketSetting.OWNERSHIP_CONTROLS, BucketSetting.PUBLIC_ACCESS_BLOCK, BucketSetting.OBJECT_LOCK));
-    private final BucketConfigurationStore configurations;
+    private final AccessSnapshots snapshots;
 
-    public WritableBuckets(BucketConfigurationStore configurations) {
-        this.configurations = configurations;
+    public WritableBuckets(AccessSnapshots snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** The bucket the call writes to and its write settings, or NoSuchBucket. */
@@ -49,8 +44,8 @@ public class WritableBuckets {
 
     /** The bucket and its write settings, or NoSuchBucket. */
     public Mono<BucketSettings> of(String bucket) {
-        return configurations.bucketWith(bucket, FOR_WRITES)
-                .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket)));
+        return snapshots.settings(bucket).flatMap(found -> found.map(Mono::just)
+                .orElseGet(() -> Mono.error(S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mocks3.s3.multipart;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -8,11 +9,12 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.checksum.BodyChecksum;
-import dev.mocks3.core.checksum.DigestingBody;
+import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.lock.WriteLock;
 import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.StagedBlob;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.state.metadata.MultipartStore;
 import reactor.core.publisher.Mono;
@@ -35,14 +37,21 @@ public class UploadPart extends OperationFunction {
 
     /**
      * The part's checksum in its upload's algorithm, read once the body has ended (a trailer's value is
-     * known only then); none for an upload that named no algorithm, as S3 keeps none.
+     * known only then): the declared one, else the one staging computed beside the write; none for an
+     * upload that named no algorithm, as S3 keeps none.
      */
-    static Map<String, String> partChecksum(UploadChecksum checksum, BodyChecksum declared, DigestingBody computed) {
+    static Map<String, String> partChecksum(UploadChecksum checksum, BodyChecksum declared, StagedBlob staged) {
         if (checksum.isNone()) {
             return Map.of();
         }
-        String value = computed != null ? computed.base64() : declared.value().orElseThrow();
+        String value = declared != null ? declared.value().orElseThrow()
+                : checksum.algorithm().base64(staged.digests().get(checksum.algorithm()));
         return Map.of(checksum.algorithm().name(), value);
+    }
+
+    /** The digests staging must compute besides SHA-256, MD5 and CRC32: the upload's, unless the client declared it. */
+    static List<ChecksumAlgorithm> computed(UploadChecksum checksum, boolean declared) {
+        return checksum.isNone() || declared ? List.of() : List.of(checksum.algorithm());
     }
 
     @Override
@@ -55,10 +64,11 @@ public class UploadPart extends OperationFunction {
                     WriteLock.checkPart(upload.draft().headers(), request.headers());
                     UploadChecksum checksum = UploadChecksum.of(upload);
                     BodyChecksum declared = BodyChecksum.of(call).orElse(null);
-                    DigestingBody computed = checksum.computesFor(declared) ? new DigestingBody(checksum.algorithm()) : null;
-                    return staging.stage(computed == null ? request.body() : computed.apply(request.body()))
+                    boolean computes = checksum.computesFor(declared);
+                    BodyChecksum kept = computes ? null : declared;
+                    return staging.stage(request.body(), computed(checksum, !computes))
                             .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged,
-                                    partChecksum(checksum, declared, computed)))
+                                    partChecksum(checksum, kept, staged)))
                             // completed or aborted while the part was on its way: its file is gone with it
                             .onErrorMap(MultipartStore.UploadGoneException.class, e -> Uploads.noSuchUpload(request))
                             .map(part -> {

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
-import dev.mocks3.core.checksum.DigestingBody;
 import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.s3.OperationFunction;
@@ -51,11 +50,9 @@ public class UploadPartCopy extends OperationFunction {
             long offset = range == null ? 0 : range.first();
             long length = range == null ? original.size() : range.length();
             UploadChecksum checksum = UploadChecksum.of(upload);
-            DigestingBody computed = checksum.isNone() ? null : new DigestingBody(checksum.algorithm());
-            var bytes = blobs.read(original.blobSha256(), offset, length);
-            return staging.stage(computed == null ? bytes : computed.apply(bytes))
+            return staging.stage(blobs.read(original.blobSha256(), offset, length), UploadPart.computed(checksum, false))
                     .flatMap(staged -> store.putPart(upload.uploadId(), partNumber, staged,
-                            UploadPart.partChecksum(checksum, null, computed))
+                            UploadPart.partChecksum(checksum, null, staged))
                             .map(part -> CopyResult.ofPart(part.lastModified(), part.quotedEtag(),
                                     checksum.isNone() ? null : ObjectChecksum.fullObject(checksum.algorithm(),
                                             part.checksums().get(checksum.algorithm().name())))));

@@ -8,7 +8,7 @@ import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
-import dev.mocks3.s3.lock.ObjectLock;
+import dev.mocks3.s3.lock.LockedBuckets;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
@@ -21,20 +21,20 @@ import reactor.core.publisher.Mono;
  */
 @Component("deleteObject")
 public class DeleteObject extends OperationFunction {
-    private final Lookups lookups;
+    private final LockedBuckets buckets;
     private final ObjectWriter writer;
 
-    public DeleteObject(Lookups lookups, ObjectWriter writer) {
-        this.lookups = lookups;
+    public DeleteObject(LockedBuckets buckets, ObjectWriter writer) {
+        this.buckets = buckets;
         this.writer = writer;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String versionId = RequestedVersion.of(call.request());
-        return lookups.bucket(call.request().bucket())
-                .then(writer.delete(call.request().bucket(), call.request().key(), versionId,
-                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call)))
+        return buckets.deleteGuard(call)
+                .flatMap(guard -> writer.delete(call.request().bucket(), call.request().key(), versionId,
+                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard))
                 .map(deletion -> {
                     S3Response response = Responses.empty(204);
                     if (deletion.versionId() != null) {

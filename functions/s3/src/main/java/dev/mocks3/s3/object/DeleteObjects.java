@@ -13,9 +13,10 @@ import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
-import dev.mocks3.s3.lock.ObjectLock;
+import dev.mocks3.s3.lock.LockedBuckets;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.VersionGuard;
 import reactor.core.publisher.Flux;
 import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.notification.ChangeCause;
@@ -28,11 +29,11 @@ import reactor.core.publisher.Mono;
 @Component("deleteObjects")
 public class DeleteObjects extends OperationFunction {
     private static final int MAX_KEYS = 1000;
-    private final Lookups lookups;
+    private final LockedBuckets buckets;
     private final ObjectWriter writer;
 
-    public DeleteObjects(Lookups lookups, ObjectWriter writer) {
-        this.lookups = lookups;
+    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer) {
+        this.buckets = buckets;
         this.writer = writer;
     }
 
@@ -45,19 +46,22 @@ public class DeleteObjects extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
+        return buckets.deleteGuard(call)
+                .flatMap(guard -> SmallBody.read(call.request().body()).map(DeleteObjects::parse)
+                        .flatMap(request -> deleteAll(call, request, guard)));
+    }
+
+    private Mono<S3Response> deleteAll(S3Call call, Request request, VersionGuard guard) {
         String bucket = call.request().bucket();
-        return lookups.bucket(bucket)
-                .then(SmallBody.read(call.request().body()))
-                .map(DeleteObjects::parse)
-                .flatMap(request -> Flux.fromIterable(request.objects())
-                        .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
-                                        RequestedVersion.checked(target.versionId()),
-                                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), ObjectLock.guard(call)))
-                                .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
-                                .onErrorResume(S3Exception.class, e -> Mono.just(
-                                        new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))
-                        .collectList()
-                        .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml())));
+        return Flux.fromIterable(request.objects())
+                .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
+                                RequestedVersion.checked(target.versionId()),
+                                ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard))
+                        .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
+                        .onErrorResume(S3Exception.class, e -> Mono.just(
+                                new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))
+                .collectList()
+                .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml()));
     }
 
     static Request parse(byte[] body) {

@@ -1,9 +1,8 @@
 package dev.mocks3.s3.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +14,10 @@ import dev.mocks3.core.auth.CallerAccess.Decision;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.s3.Calls;
+import dev.mocks3.s3.CountedStatements;
+import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.s3.config.BucketDocuments;
+import dev.mocks3.s3.config.WritableBuckets;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.config.BucketConfigurationStore;
@@ -32,25 +34,11 @@ class BucketCallerAccessTest {
     private static final String OWNER = "owner-key"; // StateFixture's buckets' owner
     private final StateFixture state = new StateFixture();
     private final AtomicInteger statements = new AtomicInteger();
-    private final DatabaseClient counted = counting(state.db, statements);
+    private final DatabaseClient counted = CountedStatements.counting(state.db, statements);
     private final AccessSnapshots snapshots = new AccessSnapshots(new BucketConfigurationStore(counted), Duration.ofMinutes(1));
     private final BucketCallerAccess access = new BucketCallerAccess(snapshots,
             new AccessedObjects(new ObjectStore(counted), new ObjectVersions(counted)));
     private final String bucket = state.newBucket();
-
-    private static DatabaseClient counting(DatabaseClient db, AtomicInteger statements) {
-        return (DatabaseClient) Proxy.newProxyInstance(DatabaseClient.class.getClassLoader(), new Class<?>[] {DatabaseClient.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("sql")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(db, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
 
     private S3Call call(S3Operation operation, String method, String key, String accessKey) {
         S3Call call = Calls.call(operation, method, bucket, key, Map.of(), null);
@@ -109,5 +97,25 @@ class BucketCallerAccessTest {
         assertThat(statements).as("one read of the object for its tags").hasValue(1);
         assertThat(access.decide(call(S3Operation.GET_OBJECT, "GET", "k", OWNER), true).block()).isEqualTo(Decision.ALLOW);
         assertThat(statements).hasValue(2);
+    }
+
+    @Test
+    void putsShapeTheirObjectsFromTheSameReadAndSeeANewDefaultEncryptionAtOnce() {
+        WritableBuckets writable = new WritableBuckets(snapshots);
+        for (int i = 0; i < 20; i++) {
+            assertThat(access.decide(call(S3Operation.PUT_OBJECT, "PUT", "k", OWNER), false).block()).isEqualTo(Decision.ALLOW);
+            assertThat(writable.of(bucket).block().document(BucketSetting.ENCRYPTION)).isEmpty();
+        }
+        assertThat(statements).as("one read of the bucket for 20 decisions and 20 write settings").hasValue(1);
+
+        BucketDocuments documents = new BucketDocuments(new Lookups(state.buckets, state.objects, state.versions),
+                new BucketConfigurationStore(state.db), snapshots);
+        String encryption = "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>"
+                + "<SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>";
+        documents.store(bucket, BucketSetting.ENCRYPTION, encryption).block();
+
+        assertThat(writable.of(bucket).block().document(BucketSetting.ENCRYPTION)).contains(encryption);
+        assertThatThrownBy(() -> writable.of("no-such-" + bucket).block()).isInstanceOf(S3Exception.class)
+                .hasMessageContaining("bucket does not exist");
     }
 }

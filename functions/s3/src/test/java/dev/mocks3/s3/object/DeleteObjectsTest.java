@@ -12,13 +12,16 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.Calls;
+import dev.mocks3.s3.lock.LockedBuckets;
+import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.metadata.ObjectRecord;
 
 /** The deleteObjects function on the real stores, without the application. */
 class DeleteObjectsTest {
     private final StateFixture state = new StateFixture();
-    private final DeleteObjects deleteObjects = new DeleteObjects(new Lookups(state.buckets, state.objects, state.versions), state.writer);
+    private final DeleteObjects deleteObjects = new DeleteObjects(
+            new LockedBuckets(new BucketConfigurationStore(state.db)), state.writer);
     private final String bucket = state.newBucket();
 
     @Test

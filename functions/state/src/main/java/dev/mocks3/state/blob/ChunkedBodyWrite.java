@@ -31,6 +31,8 @@ import reactor.core.publisher.MonoSink;
  * has a lane of its own. So the hashing runs beside the write instead of on the event loop, and the
  * body is read as fast as the slowest digest. At most {@link #IN_FLIGHT} chunks are held per body:
  * the request is read no faster than the lanes keep up (back-pressure), whatever the body's size.
+ * A body that fits one chunk (a small PUT) gets a single lane that writes and digests it: one task
+ * on a staging thread instead of three to hand over and join.
  */
 final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
     static final int CHUNK = 256 * 1024;
@@ -77,14 +79,19 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<RunningChecksum> withWrite = new ArrayList<>();
         for (ChecksumAlgorithm algorithm : algorithms) {
-            RunningChecksum checksum = algorithm.start();
-            checksums.add(checksum);
-            if (cheap(algorithm)) {
-                withWrite.add(checksum);
+            checksums.add(algorithm.start());
+        }
+    }
+
+    /** The lanes of a body of several chunks: the write with the CRCs, and one per message digest. */
+    private void splitIntoLanes() {
+        List<RunningChecksum> withWrite = new ArrayList<>();
+        for (int i = 0; i < algorithms.size(); i++) {
+            if (cheap(algorithms.get(i))) {
+                withWrite.add(checksums.get(i));
             } else {
-                lanes.add(new Lane(List.of(checksum), false));
+                lanes.add(new Lane(List.of(checksums.get(i)), false));
             }
         }
         lanes.add(0, new Lane(withWrite, true));
@@ -138,7 +145,11 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
             }
         }
         if (upstreamDone && !flushed) {
-            if (filling != null && filling.length > 0) {
+            if (filling != null && filling.length > 0 && lanes.isEmpty()) {
+                // the whole body fits one chunk: one task writes and digests it, no lanes to coordinate
+                lanes.add(new Lane(checksums, true));
+                dispatch();
+            } else if (filling != null && filling.length > 0) {
                 dispatch();
             } else if (filling != null) {
                 pool.give(filling.bytes);
@@ -149,6 +160,9 @@ final class ChunkedBodyWrite implements CoreSubscriber<DataBuffer> {
     }
 
     private void dispatch() {
+        if (lanes.isEmpty()) {
+            splitIntoLanes();
+        }
         Chunk chunk = filling;
         filling = null;
         chunk.pending.set(lanes.size());

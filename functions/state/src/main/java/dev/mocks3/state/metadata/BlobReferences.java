@@ -42,11 +42,14 @@ public final class BlobReferences {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final BlobStore blobs;
+    /** The after-commit checks of plain blobs, many writers' in one transaction under load. */
+    private final GroupedRuns unreferencedChecks;
 
     public BlobReferences(DatabaseClient db, TransactionalOperator tx, BlobStore blobs) {
         this.db = db;
         this.tx = tx;
         this.blobs = blobs;
+        this.unreferencedChecks = new GroupedRuns(this::deleteUnreferenced, PART_BATCH);
     }
 
     /** Locks the hashes for the rest of the current transaction, in a fixed order, in one round trip. */
@@ -137,14 +140,15 @@ public final class BlobReferences {
                 .onErrorResume(MissingBlobException.class, e -> Mono.just(List.of()));
     }
 
-    /** Deletes the files of those blobs that no row references, under their locks, in one transaction. */
+    /**
+     * Deletes the files of those blobs that no row references, under their locks, in one transaction:
+     * BEGIN, V15's lock_unreferenced_blobs, the files, COMMIT.
+     */
     private Mono<Void> deleteUnreferenced(List<String> sha256s) {
-        Mono<Void> work = lock(sha256s)
-                .then(db.sql("select sha256 from blobs where sha256 = any($1::text[])")
-                        .bind(0, sha256s.toArray(String[]::new)).map(row -> row.get(0, String.class)).all()
-                        .collect(java.util.HashSet<String>::new, java.util.Set::add))
-                .flatMapMany(kept -> Flux.fromIterable(sha256s).filter(sha -> !kept.contains(sha)))
-                .concatMap(blobs::delete)
+        Mono<Void> work = db.sql("select lock_unreferenced_blobs($1::text[])").bind(0, sha256s.toArray(String[]::new))
+                .map(row -> row.get(0, String.class)).all()
+                // the files at once, not one after the other: every writer of the group waits for this commit
+                .flatMap(blobs::delete)
                 .then();
         return tx.transactional(work);
     }
@@ -152,10 +156,12 @@ public final class BlobReferences {
     /**
      * The clean-up after a committed write: the write has happened, so a failure here (the database
      * went away after the commit) must not turn the answer into an error; the storage sweep deletes
-     * the file later.
+     * the file later. Plain blobs are checked together with other writers' (one transaction for all
+     * that arrived while the previous check ran), a composed blob on its own (its parts follow it).
      */
     public Mono<Void> releasedAfterCommit(Collection<String> sha256s) {
-        return Flux.fromIterable(sha256s).concatMap(sha -> deleteIfUnreferenced(sha).onErrorResume(e -> {
+        return Flux.fromIterable(sha256s).concatMap(sha -> (ComposedBlob.isComposed(sha) ? deleteIfUnreferenced(sha)
+                : unreferencedChecks.submit(sha)).onErrorResume(e -> {
             log.warn("blob {} lost its last reference but could not be deleted now ({}); the storage sweep will",
                     sha, e.toString());
             return Mono.empty();

@@ -235,16 +235,14 @@ public final class MultipartStore {
 
     /**
      * Deletes the upload's part rows and drops their references in one statement, however many parts
-     * (a 10,000-part upload is one round trip). No advisory locks: a count only falls here, and the
+     * (a 10,000-part upload is one round trip; V15 release_blob_references, which the composed blobs' trigger
+     * uses too). No advisory locks: a count only falls here, and the
      * file of a blob whose count reached zero is deleted after the commit under its lock, once it is
      * seen unreferenced, so a concurrent upload of the same content is never lost.
      */
     private Mono<List<String>> releaseParts(String uploadId) {
-        return db.sql("with gone as (delete from multipart_parts where upload_id = $1 returning blob_sha256), "
-                        + "n as (select blob_sha256, count(*) as c from gone group by blob_sha256), "
-                        + "kept as (update blobs b set ref_count = b.ref_count - n.c, updated_at = now() "
-                        + "from n where b.sha256 = n.blob_sha256 and b.ref_count > n.c) "
-                        + "delete from blobs b using n where b.sha256 = n.blob_sha256 and b.ref_count <= n.c returning b.sha256")
+        return db.sql("with gone as (delete from multipart_parts where upload_id = $1 returning blob_sha256) "
+                        + "select sha256 from release_blob_references(array(select blob_sha256 from gone)) as sha256")
                 .bind(0, uploadId).map(row -> row.get(0, String.class)).all().collectList();
     }
 
