@@ -101,6 +101,25 @@ class ObjectPermissionsTest {
     }
 
     @Test
+    void deleteObjectsDecidesTheGovernanceBypassForEachKeyItNames() {
+        String bucket = bucketOfA(true);
+        String free = governed(bucket, "free/k");
+        String kept = governed(bucket, "kept/k");
+        allowB(bucket, "\"s3:DeleteObject\"", """
+                ,{"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:DeleteObject","Resource":"arn:aws:s3:::%2$s"},
+                 {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:BypassGovernanceRetention",
+                  "Resource":"arn:aws:s3:::%2$s/free/*"}""".formatted(accountB, bucket));
+
+        var result = b.deleteObjects(r -> r.bucket(bucket).bypassGovernanceRetention(true).delete(d -> d.objects(
+                o -> o.key("free/k").versionId(free), o -> o.key("kept/k").versionId(kept))));
+
+        assertThat(result.deleted()).extracting(d -> d.key()).containsExactly("free/k");
+        assertThat(result.errors()).extracting(e -> e.key() + " " + e.code()).containsExactly("kept/k AccessDenied");
+        assertThat(a.listObjectVersions(r -> r.bucket(bucket)).versions()).extracting(v -> v.key())
+                .containsExactly("kept/k");
+    }
+
+    @Test
     void aclTaggingAndLockHeadersOnAWriteNeedTheActionsTheyImply() {
         String bucket = bucketOfA(true);
         a.putObject(r -> r.bucket(bucket).key("src"), RequestBody.fromString("source"));

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
  * version of {@code ?versionId}, else the current object. Empty when there is none or it is a delete marker.
  */
 @Component
-class AccessedObjects {
+public class AccessedObjects {
     private final ObjectStore objects;
     private final ObjectVersions versions;
 
-    AccessedObjects(ObjectStore objects, ObjectVersions versions) {
+    public AccessedObjects(ObjectStore objects, ObjectVersions versions) {
         this.objects = objects;
         this.versions = versions;
     }

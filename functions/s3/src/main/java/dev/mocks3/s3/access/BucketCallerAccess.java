@@ -100,12 +100,30 @@ public class BucketCallerAccess implements CallerAccess {
         if (!GovernanceBypass.requested(request) || request.bucket() == null) {
             return Mono.just(call);
         }
+        if (request.key() == null) { // DeleteObjects: the keys are in the body, decided per key
+            return Mono.just(GovernanceBypass.decidedPerKey(call, strict));
+        }
         Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
                 request.bucket(), request.key(), request.queryParam("versionId"));
         return decide(call, caller(call), strict, bypass).map(decision -> {
             boolean permitted = strict ? decision == Decision.ALLOW : decision != Decision.DENY;
             return permitted ? call : GovernanceBypass.withheld(call);
         });
+    }
+
+    /**
+     * Whether the call may bypass governance retention for one key (DeleteObjects asks this per key of its
+     * body, so that a policy on {@code bucket/prefix/*} decides for the keys it names).
+     */
+    public Mono<Boolean> bypassesGovernance(S3Call call, String key, String versionId) {
+        Boolean strict = GovernanceBypass.perKeyMode(call);
+        if (!GovernanceBypass.granted(call) || strict == null) {
+            return Mono.just(GovernanceBypass.granted(call));
+        }
+        Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
+                call.request().bucket(), key, versionId);
+        return decide(call, caller(call), strict, bypass)
+                .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
     }
 
     private static Caller caller(S3Call call) {

@@ -108,7 +108,7 @@ public record ObjectLock(RetentionMode mode, Instant retainUntil, Boolean legalH
     }
 
     /** The guard a delete by version id runs: a locked version is 403 AccessDenied, as on S3. */
-    static VersionGuard guard(boolean bypassGovernance) {
+    public static VersionGuard guard(boolean bypassGovernance) {
         return storedHeaders -> {
             if (of(storedHeaders).preventsRemoval(bypassGovernance, Instant.now())) {
                 throw locked();

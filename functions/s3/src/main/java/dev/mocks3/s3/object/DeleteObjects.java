@@ -13,7 +13,10 @@ import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.access.BucketCallerAccess;
+import dev.mocks3.s3.access.GovernanceBypass;
 import dev.mocks3.s3.lock.LockedBuckets;
+import dev.mocks3.s3.lock.ObjectLock;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.state.metadata.ObjectWriter;
 import dev.mocks3.state.metadata.VersionGuard;
@@ -31,10 +34,12 @@ public class DeleteObjects extends OperationFunction {
     private static final int MAX_KEYS = 1000;
     private final LockedBuckets buckets;
     private final ObjectWriter writer;
+    private final BucketCallerAccess access;
 
-    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer) {
+    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer, BucketCallerAccess access) {
         this.buckets = buckets;
         this.writer = writer;
+        this.access = access;
     }
 
     /** One {@code <Object>}: a key, and the version to remove (null: the key, a delete marker when versioned). */
@@ -54,14 +59,22 @@ public class DeleteObjects extends OperationFunction {
     private Mono<S3Response> deleteAll(S3Call call, Request request, VersionGuard guard) {
         String bucket = call.request().bucket();
         return Flux.fromIterable(request.objects())
-                .concatMap(target -> Mono.defer(() -> writer.delete(bucket, target.key(),
-                                RequestedVersion.checked(target.versionId()),
-                                ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard))
+                .concatMap(target -> Mono.defer(() -> guardFor(call, target, guard))
+                        .flatMap(keyGuard -> writer.delete(bucket, target.key(), RequestedVersion.checked(target.versionId()),
+                                ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard))
                         .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                         .onErrorResume(S3Exception.class, e -> Mono.just(
                                 new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))
                 .collectList()
                 .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml()));
+    }
+
+    /** Without Object Lock nothing to guard; with it, the governance bypass as the policy decides it for this key. */
+    private Mono<VersionGuard> guardFor(S3Call call, Target target, VersionGuard bucketGuard) {
+        if (bucketGuard == VersionGuard.NONE || !GovernanceBypass.granted(call)) {
+            return Mono.just(bucketGuard);
+        }
+        return access.bypassesGovernance(call, target.key(), target.versionId()).map(ObjectLock::guard);
     }
 
     static Request parse(byte[] body) {

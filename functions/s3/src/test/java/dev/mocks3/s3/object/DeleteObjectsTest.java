@@ -12,6 +12,9 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.Calls;
+import dev.mocks3.s3.access.AccessSnapshots;
+import dev.mocks3.s3.access.AccessedObjects;
+import dev.mocks3.s3.access.BucketCallerAccess;
 import dev.mocks3.s3.lock.LockedBuckets;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.StateFixture;
@@ -21,7 +24,9 @@ import dev.mocks3.state.metadata.ObjectRecord;
 class DeleteObjectsTest {
     private final StateFixture state = new StateFixture();
     private final DeleteObjects deleteObjects = new DeleteObjects(
-            new LockedBuckets(new BucketConfigurationStore(state.db)), state.writer);
+            new LockedBuckets(new BucketConfigurationStore(state.db)), state.writer,
+            new BucketCallerAccess(new AccessSnapshots(new BucketConfigurationStore(state.db)),
+                    new AccessedObjects(state.objects, state.versions)));
     private final String bucket = state.newBucket();
 
     @Test
