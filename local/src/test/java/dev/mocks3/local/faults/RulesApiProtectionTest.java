@@ -125,6 +125,16 @@ class RulesApiProtectionTest {
         assertThat(api.send("GET", "/api/v1/rules/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aSignedBodyThatStopsArrivingIsAnsweredRequestTimeoutNotTooLarge() throws IOException {
+        String authorization = "Authorization: AWS4-HMAC-SHA256 Credential=nobody/20260101/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host, Signature=" + "0".repeat(64);
+        // 1,000 bytes announced, 100 sent, then nothing: small enough to keep, but it never arrives whole
+        String response = exchange("localhost", authorization + "\r\nContent-Length: 1000",
+                out -> out.write(new byte[100]));
+        assertThat(response).startsWith("HTTP/1.1 408").contains("request_timeout").doesNotContain("payload_too_large");
+    }
+
     private interface BodyWriter {
         void write(OutputStream out) throws IOException;
     }

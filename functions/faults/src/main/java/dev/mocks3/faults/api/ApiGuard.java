@@ -69,10 +69,17 @@ final class ApiGuard implements HandlerFilterFunction<ServerResponse, ServerResp
                     : refuse(request, HttpStatus.FORBIDDEN, "access_denied",
                             "without authentication this API answers only requests for localhost");
         }
-        return BoundedBody.read(request, SIGNED_BODY_LIMIT).flatMap(read -> read.tooLarge()
-                ? answer(read, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-                        "request bodies of this API are at most " + SIGNED_BODY_LIMIT + " bytes")
-                : verified(request, headers, read.kept(), next));
+        return BoundedBody.read(request, SIGNED_BODY_LIMIT).flatMap(read -> {
+            if (read.tooLarge()) {
+                return answer(read, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+                        "request bodies of this API are at most " + SIGNED_BODY_LIMIT + " bytes");
+            }
+            if (read.tooSlow()) {
+                return answer(read, HttpStatus.REQUEST_TIMEOUT, "request_timeout",
+                        "the request body did not arrive within " + BoundedBody.DROP_TIME.toSeconds() + " s");
+            }
+            return verified(request, headers, read.kept(), next);
+        });
     }
 
     private Mono<ServerResponse> verified(ServerRequest request, HttpHeaders headers, byte[] body,

@@ -23,12 +23,20 @@ final class BoundedBody {
     static final Duration DROP_TIME = Duration.ofSeconds(10);
 
     /**
-     * @param kept  the body's bytes when it fits in {@code keep}, else null
+     * @param kept  the body's bytes when it fits in {@code keep} and arrived whole, else null
      * @param whole whether the body was read to its end (the connection can then stay open)
+     * @param size  the bytes read
+     * @param keep  the most bytes kept
      */
-    record Read(byte[] kept, boolean whole) {
+    record Read(byte[] kept, boolean whole, long size, int keep) {
+        /** More bytes came than are kept. */
         boolean tooLarge() {
-            return kept == null;
+            return size > keep;
+        }
+
+        /** It fits, but did not arrive within {@link #DROP_TIME}. */
+        boolean tooSlow() {
+            return !whole && !tooLarge();
         }
     }
 
@@ -56,6 +64,6 @@ final class BoundedBody {
                 .takeUntil(buffer -> read.get() > DROP_LIMIT)
                 .take(DROP_TIME)
                 .then(Mono.fromSupplier(() -> new Read(whole.get() && read.get() <= keep ? bytes.toByteArray() : null,
-                        whole.get())));
+                        whole.get(), read.get(), keep)));
     }
 }
