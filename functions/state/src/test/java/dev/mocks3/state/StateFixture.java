@@ -117,7 +117,9 @@ public final class StateFixture {
                     .locations("classpath:db/migration").outOfOrder(true).load().migrate();
             connections = ConnectionFactories.get(ConnectionFactoryOptions.parse(started.r2dbcUrl().replace("r2dbc:", "r2dbc:pool:"))
                     .mutate().option(ConnectionFactoryOptions.USER, started.username())
-                    .option(ConnectionFactoryOptions.PASSWORD, started.password()).build());
+                    .option(ConnectionFactoryOptions.PASSWORD, started.password())
+                    // as the application reads rows (application.yml): in binary
+                    .option(io.r2dbc.spi.Option.valueOf("forceBinary"), true).build());
         }
         return connections;
     }

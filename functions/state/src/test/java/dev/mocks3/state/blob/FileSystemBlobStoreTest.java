@@ -60,4 +60,27 @@ class FileSystemBlobStoreTest {
             collector.join();
         }
     }
+
+    /**
+     * A small object's range is read whole when opened, into one buffer of its size (a 4 KiB GET once
+     * filled a 64 KiB buffer), and stays readable when the blob is deleted right after.
+     */
+    @Test
+    void aSmallRangeIsReadWholeIntoOneBufferOfItsSizeWhenOpened() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] content = new byte[4096];
+        new Random(11).nextBytes(content);
+        Path staged = Files.write(root.resolve("staged"), content);
+        store.publish(new StagedBlob(staged, SHA, "", "", content.length)).block();
+
+        Flux<org.springframework.core.io.buffer.DataBuffer> opened = store.open(SHA, 100, 1000).block();
+        store.delete(SHA).block();
+        var buffers = opened.collectList().block(Duration.ofSeconds(10));
+
+        assertThat(buffers).hasSize(1);
+        assertThat(buffers.get(0).capacity()).isEqualTo(1000);
+        byte[] read = new byte[buffers.get(0).readableByteCount()];
+        buffers.get(0).read(read);
+        assertThat(read).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 1100));
+    }
 }
