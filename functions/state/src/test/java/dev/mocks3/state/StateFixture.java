@@ -68,7 +68,7 @@ public final class StateFixture {
         this.versions = new ObjectVersions(db);
         this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
                 new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
-        this.tagger = new ObjectTagger(objects, versions, refs, tx);
+        this.tagger = new ObjectTagger(db, objects, versions, refs, tx);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }
