@@ -164,8 +164,9 @@ public class StateConfiguration {
     }
 
     @Bean
-    ObjectTagger objectTagger(ObjectStore objects, ObjectVersions versions, BlobReferences refs, TransactionalOperator tx) {
-        return new ObjectTagger(objects, versions, refs, tx);
+    ObjectTagger objectTagger(DatabaseClient db, ObjectStore objects, ObjectVersions versions, BlobReferences refs,
+                              TransactionalOperator tx) {
+        return new ObjectTagger(db, objects, versions, refs, tx);
     }
 
     @Bean

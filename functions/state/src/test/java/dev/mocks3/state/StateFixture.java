@@ -68,7 +68,7 @@ public final class StateFixture {
         this.versions = new ObjectVersions(db);
         this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
                 new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
-        this.tagger = new ObjectTagger(objects, versions, refs, tx);
+        this.tagger = new ObjectTagger(db, objects, versions, refs, tx);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }
@@ -117,7 +117,9 @@ public final class StateFixture {
                     .locations("classpath:db/migration").outOfOrder(true).load().migrate();
             connections = ConnectionFactories.get(ConnectionFactoryOptions.parse(started.r2dbcUrl().replace("r2dbc:", "r2dbc:pool:"))
                     .mutate().option(ConnectionFactoryOptions.USER, started.username())
-                    .option(ConnectionFactoryOptions.PASSWORD, started.password()).build());
+                    .option(ConnectionFactoryOptions.PASSWORD, started.password())
+                    // as the application reads rows (application.yml): in binary
+                    .option(io.r2dbc.spi.Option.valueOf("forceBinary"), true).build());
         }
         return connections;
     }

@@ -62,4 +62,17 @@ class OperationPipelinesTest {
             assertThat(pipelines.of(S3Operation.PUT_OBJECT)).isEmpty();
         });
     }
+
+    /** The stages' own beans serve the call, without the catalog's per-call type handling between them. */
+    @Test
+    void servesTheOperationWithTheStagesOwnFunctions() {
+        context.run(ctx -> {
+            Function<Mono<S3Call>, Mono<S3Call>> pipeline = ctx.getBean(OperationPipelines.class)
+                    .of(S3Operation.PUT_OBJECT).orElseThrow();
+            assertThat(pipeline).isNotInstanceOf(
+                    org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper.class);
+            S3Call served = pipeline.apply(Mono.just(S3Call.of(null, S3Operation.PUT_OBJECT))).block();
+            assertThat(served.<String>attribute("trail")).isEqualTo("auth>put");
+        });
+    }
 }

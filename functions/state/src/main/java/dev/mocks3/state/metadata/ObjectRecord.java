@@ -47,4 +47,14 @@ public record ObjectRecord(String bucket, String key, String blobSha256, long si
         return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
                 storageClass, owner, checksums, id, tags);
     }
+
+    public ObjectRecord withTags(Map<String, String> newTags) {
+        return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
+                storageClass, owner, checksums, versionId, newTags);
+    }
+
+    public ObjectRecord withHeaders(Map<String, String> newHeaders) {
+        return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, newHeaders, userMetadata,
+                storageClass, owner, checksums, versionId, tags);
+    }
 }

@@ -102,13 +102,6 @@ public final class ObjectStore {
         }).one();
     }
 
-    /** Replaces the tags of the current object; false when the key has no current object. */
-    Mono<Boolean> setTags(String bucket, String key, String versionId, Map<String, String> tags) {
-        return db.sql("update objects set tags = $4 where bucket = $1 and key = $2 and coalesce(version_id, 'null') = $3")
-                .bind(0, bucket).bind(1, key).bind(2, versionId).bind(3, JsonColumns.write(tags))
-                .fetch().rowsUpdated().map(n -> n > 0);
-    }
-
     /**
      * Writes the row, references its blob and releases {@code previous} (the replaced row's blob, or
      * null) in one statement; true when that was the previous blob's last reference.

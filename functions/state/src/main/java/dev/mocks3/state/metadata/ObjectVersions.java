@@ -63,14 +63,6 @@ public final class ObjectVersions {
                 .map(ObjectVersions::toVersion).all();
     }
 
-    /** Replaces the tags of a non-current version that is not a delete marker; false when there is none. */
-    Mono<Boolean> setTags(String bucket, String key, String versionId, Map<String, String> tags) {
-        return db.sql("update object_versions set tags = $4 where bucket = $1 and key = $2 and version_id = $3 "
-                        + "and not delete_marker")
-                .bind(0, bucket).bind(1, key).bind(2, versionId).bind(3, JsonColumns.write(tags))
-                .fetch().rowsUpdated().map(n -> n > 0);
-    }
-
     /** Makes the current object the newest non-current version (its reference moves with it). */
     Mono<Void> demoteCurrent(String bucket, String key) {
         return db.sql("with moved as (delete from objects where bucket = $1 and key = $2 returning *) "

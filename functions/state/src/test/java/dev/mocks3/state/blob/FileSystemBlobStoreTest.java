@@ -60,4 +60,23 @@ class FileSystemBlobStoreTest {
             collector.join();
         }
     }
+
+    /** A small range (read whole when opened) is exactly its bytes, and stays readable when the blob is deleted right after. */
+    @Test
+    void aSmallRangeOpenedBeforeItsBlobIsDeletedIsReadWhole() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] content = new byte[4096];
+        new Random(11).nextBytes(content);
+        Path staged = Files.write(root.resolve("staged"), content);
+        store.publish(new StagedBlob(staged, SHA, "", "", content.length)).block();
+
+        Flux<org.springframework.core.io.buffer.DataBuffer> opened = store.open(SHA, 100, 1000).block();
+        store.delete(SHA).block();
+        var buffers = opened.collectList().block(Duration.ofSeconds(10));
+
+        assertThat(buffers).hasSize(1);
+        byte[] read = new byte[buffers.get(0).readableByteCount()];
+        buffers.get(0).read(read);
+        assertThat(read).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 1100));
+    }
 }
