@@ -170,6 +170,12 @@ public final class EntryStore {
                 .bind(0, user).map(EntryStore::toEntry).all();
     }
 
+    /** Up to {@code limit} of the user's live entries in id order, after id {@code after}: a drive read a page at a time. */
+    public Flux<Entry> liveAfter(long user, long after, int limit) {
+        return db.sql("select " + COLUMNS + " from drive_entries where user_id = $1 and trashed_at is null and id > $2 order by id limit $3")
+                .bind(0, user).bind(1, after).bind(2, limit).map(EntryStore::toEntry).all();
+    }
+
     /** A page of a folder: folders first, then by the sort key, the id breaking ties; after the cursor when given. */
     public Flux<Entry> page(long user, long parent, ListOrder order, ListCursor after, int limit) {
         String column = order.column();

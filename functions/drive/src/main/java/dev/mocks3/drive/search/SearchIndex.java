@@ -46,19 +46,30 @@ public final class SearchIndex {
     }
 
     /**
-     * Rebuilds the user's whole index from the files table. The files are read whole before the first
-     * write: the writes share the transaction's connection, so a write waiting behind a read that is
-     * still streaming would wait for ever (the read waits for the rows to be taken) once a drive
-     * outgrows the connection's buffers.
+     * Rebuilds the user's whole index from the files table, a page of {@value #BATCH} live entries at a time
+     * (keyset on id), so a drive of any size needs the memory of one page. Each page is read whole before it
+     * is written: the writes share the transaction's connection, so a write waiting behind a read that is still
+     * streaming would wait for ever (the read waits for its rows to be taken).
      */
     public Mono<Map<String, Object>> rebuild(long user) {
         Mono<Map<String, Object>> run = lock(user)
                 .then(db.sql("delete from drive_search s where s.user_id = $1 and not exists (select 1 from drive_entries e "
                                 + "where e.id = s.entry_id and e.user_id = $1 and e.trashed_at is null)")
                         .bind(0, user).fetch().rowsUpdated())
-                .zipWith(entries.allLive(user).collectList().flatMap(live -> write(user, live)))
-                .map(counts -> Map.<String, Object>of("removed", counts.getT1(), "indexed", counts.getT2()));
+                .flatMap(removed -> writeLiveAfter(user, 0)
+                        .map(indexed -> Map.<String, Object>of("removed", removed, "indexed", indexed)));
         return tx.transactional(run);
+    }
+
+    /** Writes the user's live entries after id {@code after}, page by page; answers how many. */
+    private Mono<Long> writeLiveAfter(long user, long after) {
+        return entries.liveAfter(user, after, BATCH).collectList().flatMap(page -> {
+            if (page.isEmpty()) {
+                return Mono.just(0L);
+            }
+            Mono<Long> rest = page.size() < BATCH ? Mono.just(0L) : Mono.defer(() -> writeLiveAfter(user, page.get(page.size() - 1).id()));
+            return write(user, page).flatMap(written -> rest.map(more -> written + more));
+        });
     }
 
     /** Every user with files or index rows. */
