@@ -84,14 +84,14 @@ class ObjectPermissionsTest {
         String bucket = bucketOfA(true);
         String first = governed(bucket, "k");
         String second = governed(bucket, "k");
-        allowB(bucket, "\"s3:DeleteObject\",\"s3:PutObjectRetention\",\"s3:GetObject\"", "");
+        allowB(bucket, "\"s3:DeleteObjectVersion\",\"s3:PutObjectRetention\",\"s3:GetObjectVersion\"", "");
 
         denied(() -> b.deleteObject(r -> r.bucket(bucket).key("k").versionId(first).bypassGovernanceRetention(true)));
         denied(() -> b.putObjectRetention(r -> r.bucket(bucket).key("k").versionId(first).bypassGovernanceRetention(true)
                 .retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(tomorrow().minusSeconds(3600)))));
         assertThat(b.getObjectAsBytes(r -> r.bucket(bucket).key("k").versionId(first)).asUtf8String()).isEqualTo("kept");
 
-        allowB(bucket, "\"s3:DeleteObject\",\"s3:PutObjectRetention\",\"s3:BypassGovernanceRetention\"", "");
+        allowB(bucket, "\"s3:DeleteObjectVersion\",\"s3:PutObjectRetention\",\"s3:BypassGovernanceRetention\"", "");
         b.putObjectRetention(r -> r.bucket(bucket).key("k").versionId(first).bypassGovernanceRetention(true)
                 .retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(tomorrow().minusSeconds(3600))));
         b.deleteObject(r -> r.bucket(bucket).key("k").versionId(first).bypassGovernanceRetention(true));
@@ -162,6 +162,31 @@ class ObjectPermissionsTest {
 
         a.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
         denied(() -> a.putObject(r -> r.bucket(bucket).key("tagged").tagging("team=blue"), RequestBody.fromString("t")));
+    }
+
+    @Test
+    void aRequestNamingAVersionNeedsTheVersionActionsOfIam() {
+        String bucket = bucketOfA(false);
+        a.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        String first = a.putObject(r -> r.bucket(bucket).key("k"), RequestBody.fromString("first")).versionId();
+        a.putObject(r -> r.bucket(bucket).key("k"), RequestBody.fromString("second"));
+        allowB(bucket, "\"s3:GetObject\",\"s3:DeleteObject\",\"s3:GetObjectTagging\"", "");
+
+        // s3:GetObject reads the current version only; a version id needs s3:GetObjectVersion, as on S3
+        assertThat(b.getObjectAsBytes(r -> r.bucket(bucket).key("k")).asUtf8String()).isEqualTo("second");
+        denied(() -> b.getObjectAsBytes(r -> r.bucket(bucket).key("k").versionId(first)));
+        denied(() -> b.getObjectTagging(r -> r.bucket(bucket).key("k").versionId(first)));
+        denied(() -> b.deleteObject(r -> r.bucket(bucket).key("k").versionId(first)));
+        denied(() -> b.listObjectVersions(r -> r.bucket(bucket)));
+
+        allowB(bucket, "\"s3:GetObjectVersion\",\"s3:DeleteObjectVersion\",\"s3:GetObjectVersionTagging\"",
+                ",{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"%s\"},\"Action\":\"s3:ListBucketVersions\",\"Resource\":\"arn:aws:s3:::%s\"}"
+                        .formatted(accountB, bucket));
+        assertThat(b.getObjectAsBytes(r -> r.bucket(bucket).key("k").versionId(first)).asUtf8String()).isEqualTo("first");
+        assertThat(b.getObjectTagging(r -> r.bucket(bucket).key("k").versionId(first)).tagSet()).isEmpty();
+        assertThat(b.listObjectVersions(r -> r.bucket(bucket)).versions()).hasSize(2);
+        b.deleteObject(r -> r.bucket(bucket).key("k").versionId(first));
+        assertThat(a.listObjectVersions(r -> r.bucket(bucket)).versions()).hasSize(1);
     }
 
     @Test

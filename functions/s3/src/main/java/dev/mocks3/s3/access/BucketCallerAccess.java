@@ -78,7 +78,7 @@ public class BucketCallerAccess implements CallerAccess {
             return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
         }
         List<String> actions = new ArrayList<>(1);
-        actions.add(PolicyActions.of(call.operation()));
+        actions.add(PolicyActions.of(call.operation(), request.queryParam("versionId") != null));
         actions.addAll(ImpliedActions.of(call.operation(), request));
         Mono<Decision> own = decide(call, caller, strict, new Wanted(call.operation(), actions,
                 AclPermission.of(call.operation()), request.bucket(), request.key(), request.queryParam("versionId")));
@@ -87,7 +87,8 @@ public class BucketCallerAccess implements CallerAccess {
                 && copySource != null && !copySource.isBlank()) {
             CopySource source = CopySource.parse(copySource);
             return own.zipWith(decide(call, caller, strict, new Wanted(S3Operation.GET_OBJECT,
-                    List.of(PolicyActions.of(S3Operation.GET_OBJECT)), AclPermission.of(S3Operation.GET_OBJECT),
+                    List.of(PolicyActions.of(S3Operation.GET_OBJECT, source.versionId() != null)),
+                    AclPermission.of(S3Operation.GET_OBJECT),
                     source.bucket(), source.key(), source.versionId())), BucketCallerAccess::both);
         }
         return own;

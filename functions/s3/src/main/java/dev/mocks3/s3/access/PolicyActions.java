@@ -7,11 +7,35 @@ final class PolicyActions {
     private PolicyActions() {
     }
 
+    /**
+     * The action of an operation on the version {@code ?versionId} names: IAM has actions of their own for
+     * those ({@code s3:GetObjectVersion}, {@code s3:DeleteObjectVersion}, {@code s3:GetObjectVersionAcl},
+     * ...); the others are named as without a version.
+     */
+    static String of(S3Operation operation, boolean namesVersion) {
+        if (!namesVersion) {
+            return of(operation);
+        }
+        return switch (operation) {
+            case GET_OBJECT, HEAD_OBJECT -> "s3:GetObjectVersion";
+            case DELETE_OBJECT -> "s3:DeleteObjectVersion";
+            case GET_OBJECT_ACL -> "s3:GetObjectVersionAcl";
+            case PUT_OBJECT_ACL -> "s3:PutObjectVersionAcl";
+            case GET_OBJECT_TAGGING -> "s3:GetObjectVersionTagging";
+            case PUT_OBJECT_TAGGING -> "s3:PutObjectVersionTagging";
+            case DELETE_OBJECT_TAGGING -> "s3:DeleteObjectVersionTagging";
+            case GET_OBJECT_ATTRIBUTES -> "s3:GetObjectVersionAttributes";
+            default -> of(operation);
+        };
+    }
+
     static String of(S3Operation operation) {
         // most actions are named as their operation (GetBucketAcl, PutBucketPolicy, GetObjectTagging)
         return "s3:" + switch (operation) {
             case HEAD_OBJECT, GET_OBJECT, CORS_PREFLIGHT -> "GetObject";
             case LIST_OBJECTS, LIST_OBJECTS_V2, HEAD_BUCKET -> "ListBucket";
+            case LIST_OBJECT_VERSIONS -> "ListBucketVersions";
+            case DELETE_BUCKET_TAGGING -> "PutBucketTagging";
             case PUT_OBJECT, POST_OBJECT, COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY,
                  COMPLETE_MULTIPART_UPLOAD -> "PutObject";
             case DELETE_OBJECT, DELETE_OBJECTS -> "DeleteObject";
