@@ -2,8 +2,6 @@ package dev.mocks3.local.s3;
 
 import static dev.mocks3.local.StrictMockS3.KEY_A;
 import static dev.mocks3.local.StrictMockS3.KEY_B;
-import static dev.mocks3.local.StrictMockS3.SECRET_A;
-import static dev.mocks3.local.StrictMockS3.SECRET_B;
 import static dev.mocks3.local.s3.ObjectEncryptionTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +9,10 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.core.auth.AccountId;
 import dev.mocks3.local.MockS3Fixture;
-import dev.mocks3.local.StrictMockS3;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
@@ -29,29 +24,9 @@ import software.amazon.awssdk.services.s3.model.ObjectOwnership;
  * anonymous. B gets only what a bucket policy allows it or an ACL grants it; an explicit Deny wins
  * over every Allow; the public access block and Object Ownership shape both.
  */
-class CrossAccountAccessTest {
+class CrossAccountAccessTest extends TwoAccounts {
     private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     private static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
-    private static StrictMockS3 mocks3;
-    private static S3Client a;
-    private static S3Client b;
-    private static String accountB;
-    private static String canonicalB;
-
-    @BeforeAll
-    static void start() {
-        mocks3 = new StrictMockS3();
-        a = mocks3.client(KEY_A, SECRET_A);
-        b = mocks3.client(KEY_B, SECRET_B);
-        accountB = AccountId.of(KEY_B);
-        canonicalB = b.listBuckets().owner().id();
-    }
-
-    @AfterAll
-    static void stop() {
-        mocks3.close();
-    }
-
     private static String bucketOfA(String... keys) {
         String bucket = MockS3Fixture.uniqueBucket("xacct");
         a.createBucket(r -> r.bucket(bucket));

@@ -1,9 +1,5 @@
 package dev.mocks3.local.s3;
 
-import static dev.mocks3.local.StrictMockS3.KEY_A;
-import static dev.mocks3.local.StrictMockS3.KEY_B;
-import static dev.mocks3.local.StrictMockS3.SECRET_A;
-import static dev.mocks3.local.StrictMockS3.SECRET_B;
 import static dev.mocks3.local.s3.ObjectEncryptionTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,15 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.mocks3.core.auth.AccountId;
 import dev.mocks3.local.MockS3Fixture;
-import dev.mocks3.local.StrictMockS3;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
@@ -32,27 +23,7 @@ import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
  * s3:BypassGovernanceRetention; ACL, tagging and lock headers on a write need the actions they imply;
  * the ACL of the version a request names decides for it; policies can test the object's tags.
  */
-class ObjectPermissionsTest {
-    private static StrictMockS3 mocks3;
-    private static S3Client a;
-    private static S3Client b;
-    private static String accountB;
-    private static String canonicalB;
-
-    @BeforeAll
-    static void start() {
-        mocks3 = new StrictMockS3();
-        a = mocks3.client(KEY_A, SECRET_A);
-        b = mocks3.client(KEY_B, SECRET_B);
-        accountB = AccountId.of(KEY_B);
-        canonicalB = b.listBuckets().owner().id();
-    }
-
-    @AfterAll
-    static void stop() {
-        mocks3.close();
-    }
-
+class ObjectPermissionsTest extends TwoAccounts {
     private static String bucketOfA(boolean objectLock) {
         String bucket = MockS3Fixture.uniqueBucket("objperm");
         a.createBucket(r -> r.bucket(bucket).objectLockEnabledForBucket(objectLock));
