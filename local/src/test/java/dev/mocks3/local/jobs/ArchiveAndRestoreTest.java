@@ -115,6 +115,10 @@ class ArchiveAndRestoreTest {
                 .storageClass(StorageClass.STANDARD));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("thawed")).asUtf8String()).as("a copy of the restored object")
                 .isEqualTo(content);
+        // naming no class, a copy is STANDARD as on S3 (not an archived copy without the restore)
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("frozen").destinationBucket(bucket).destinationKey("copied-out"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("copied-out")).storageClassAsString()).isIn(null, "STANDARD");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copied-out")).asUtf8String()).isEqualTo(content);
         assertThat(restore(bucket, "frozen")).as("already restored: the expiry moves").isEqualTo(200);
 
         Eventually.within(PATIENCE, "expiry of the restored copy",

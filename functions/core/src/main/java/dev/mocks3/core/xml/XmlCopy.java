@@ -17,13 +17,6 @@ public final class XmlCopy {
     private XmlCopy() {
     }
 
-    /** The element and everything in it, e.g. {@code <AnalyticsConfiguration>...</AnalyticsConfiguration>}. */
-    public static String element(Element element) {
-        StringBuilder out = new StringBuilder(256);
-        write(element, out);
-        return out.toString();
-    }
-
     /** Only what is inside the element, for a root the answer writes itself. */
     public static String content(Element element) {
         StringBuilder out = new StringBuilder(256);

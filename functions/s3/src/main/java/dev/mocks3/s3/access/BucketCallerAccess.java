@@ -194,8 +194,8 @@ public class BucketCallerAccess implements CallerAccess {
         if (policy == null) {
             return Mono.just(actions.stream().map(action -> Decision.NONE).toList());
         }
-        boolean tagsNeeded = wanted.key() != null && policy.readsExistingObjectTags()
-                && ON_EXISTING_OBJECT.contains(wanted.operation());
+        boolean tagsNeeded = wanted.key() != null && ON_EXISTING_OBJECT.contains(wanted.operation())
+                && policy.readsExistingObjectTags();
         Mono<Map<String, String>> existingTags = tagsNeeded
                 ? object.map(found -> found.map(ObjectRecord::tags).orElse(Map.of())) : Mono.just(Map.of());
         String resource = BucketPolicy.arn(wanted.bucket(), wanted.key());

@@ -18,7 +18,11 @@ import dev.mocks3.core.error.S3Error;
  * statement applies only when its principals name the caller and each test of its {@code Condition}
  * holds ({@link PolicyCondition}).
  */
-public record BucketPolicy(List<Statement> statements) {
+public record BucketPolicy(List<Statement> statements, boolean readsExistingObjectTags) {
+    public BucketPolicy(List<Statement> statements) {
+        this(statements, namesExistingObjectTags(statements));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARN_PREFIX = "arn:aws:s3:::";
 
@@ -157,8 +161,11 @@ public record BucketPolicy(List<Statement> statements) {
         return allowed ? Decision.ALLOW : Decision.NONE;
     }
 
-    /** Whether a condition names {@code s3:ExistingObjectTag/<key>}: only then is the object read to decide. */
-    boolean readsExistingObjectTags() {
+    /**
+     * Whether a condition names {@code s3:ExistingObjectTag/<key>}: only then is the object read to decide
+     * (worked out once, when the policy is parsed: the snapshot keeps the policy for every request).
+     */
+    private static boolean namesExistingObjectTags(List<Statement> statements) {
         return statements.stream().flatMap(s -> s.conditions().stream())
                 .anyMatch(c -> c.key().toLowerCase(Locale.ROOT).startsWith(PolicyContext.EXISTING_OBJECT_TAG));
     }

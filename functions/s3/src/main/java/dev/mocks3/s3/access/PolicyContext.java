@@ -17,10 +17,6 @@ final class PolicyContext {
     private PolicyContext() {
     }
 
-    static Map<String, List<String>> of(S3Request request, Caller caller) {
-        return of(request, caller, Map.of());
-    }
-
     /**
      * @param existingTags the tags of the object version the request acts on, as {@code s3:ExistingObjectTag/<key>};
      *        empty when it names none or the policy asks for none

@@ -100,11 +100,7 @@ public record ObjectLock(RetentionMode mode, Instant retainUntil, Boolean legalH
      * true} when the caller is allowed to ({@link GovernanceBypass}).
      */
     public static VersionGuard guard(S3Call call) {
-        return guard(bypassesGovernance(call));
-    }
-
-    static boolean bypassesGovernance(S3Call call) {
-        return GovernanceBypass.granted(call);
+        return guard(GovernanceBypass.granted(call));
     }
 
     /** The guard a delete by version id runs: a locked version is 403 AccessDenied, as on S3. */

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
+import dev.mocks3.s3.access.GovernanceBypass;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.SmallBody;
@@ -26,7 +27,7 @@ public class PutObjectRetention extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        boolean bypass = ObjectLock.bypassesGovernance(call);
+        boolean bypass = GovernanceBypass.granted(call);
         return locks.change(call, SmallBody.read(call.request().body()).map(body -> {
             Instant now = Instant.now();
             ObjectRetention wanted = ObjectRetention.parse(body, now);

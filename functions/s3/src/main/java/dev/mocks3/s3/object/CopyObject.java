@@ -81,8 +81,8 @@ public class CopyObject extends OperationFunction {
                     ObjectDraft draft = replace
                             ? ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey())
                             : new ObjectDraft(request.bucket(), request.key(), original.contentType(), copiedHeaders(original),
-                                    original.userMetadata(), request.header("x-amz-storage-class") != null
-                                            ? ObjectHeaders.storageClass(request.headers()) : original.storageClass(),
+                                    // as on S3, a copy is STANDARD unless the request names a class
+                                    original.userMetadata(), ObjectHeaders.storageClass(request.headers()),
                                     call.accessKey());
                     ObjectDraft settled = WritableBuckets.withSettings(draft, call, found.getT1());
                     Map<String, String> tags = replaceTags ? TagSet.fromHeader(request.header(ObjectHeaders.TAGGING))

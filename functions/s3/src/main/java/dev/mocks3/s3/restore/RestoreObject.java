@@ -3,6 +3,7 @@ package dev.mocks3.s3.restore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,7 @@ public class RestoreObject extends OperationFunction {
         S3Request request = call.request();
         String versionId = RequestedVersion.of(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AtomicBoolean started = new AtomicBoolean();
         return lookups.bucket(request.bucket())
                 .then(SmallBody.read(request.body()))
                 .map(RestoreRequest::parse)
@@ -54,13 +56,14 @@ public class RestoreObject extends OperationFunction {
                         throw S3Error.RESTORE_ALREADY_IN_PROGRESS.exception();
                     }
                     Duration days = properties.day().multipliedBy(restore.days());
-                    ArchiveState next = state.restored(now) ? state.extended(now, days)
-                            : ArchiveState.started(now, properties.delay(), days);
+                    started.set(!state.restored(now));
+                    ArchiveState next = started.get() ? ArchiveState.started(now, properties.delay(), days)
+                            : state.extended(now, days);
                     return next.applyTo(object.headers());
                 }))
                 .filter(version -> !version.deleteMarker())
                 // a restore started by this request (not one extended) is 202 Accepted
-                .map(version -> Responses.empty(now.equals(ArchiveState.of(version.object().headers()).requested()) ? 202 : 200))
+                .map(version -> Responses.empty(started.get() ? 202 : 200))
                 .switchIfEmpty(Mono.defer(() -> lookups.object(request.bucket(), request.key(), versionId)
                         .then(Mono.error(() -> S3Error.NO_SUCH_KEY.at("/" + request.bucket() + "/" + request.key())))));
     }

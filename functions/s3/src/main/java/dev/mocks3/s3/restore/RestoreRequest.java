@@ -9,11 +9,12 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 
 /**
- * A {@code RestoreRequest} document for an archived object: {@code Days} (required, positive) and an
- * optional {@code GlacierJobParameters} {@code Tier}. Restores for S3 Select (Type SELECT, an output
+ * A {@code RestoreRequest} document for an archived object: {@code Days} (required, positive); an
+ * optional {@code GlacierJobParameters} {@code Tier} is checked but changes nothing (every tier takes
+ * {@code mocks3.restore.delay}). Restores for S3 Select (Type SELECT, an output
  * location) are not implemented.
  */
-record RestoreRequest(int days, String tier) {
+record RestoreRequest(int days) {
     private static final Set<String> TIERS = Set.of("Standard", "Bulk", "Expedited");
     private static final Set<String> KNOWN = Set.of("Days", "GlacierJobParameters", "Description", "Tier");
     private static final Set<String> SELECT = Set.of("Type", "SelectParameters", "OutputLocation");
@@ -44,13 +45,10 @@ record RestoreRequest(int days, String tier) {
         if (value <= 0) {
             throw S3Error.INVALID_ARGUMENT.exception("Days must be a positive integer").with("ArgumentName", "Days");
         }
-        String tier = "Standard";
-        if (!XmlDocument.children(root, "GlacierJobParameters").isEmpty()) {
-            tier = XmlDocument.onlyChild(XmlDocument.onlyChild(root, "GlacierJobParameters"), "Tier").getTextContent().strip();
-            if (!TIERS.contains(tier)) {
-                throw S3Error.MALFORMED_XML.exception();
-            }
+        if (!XmlDocument.children(root, "GlacierJobParameters").isEmpty() && !TIERS.contains(XmlDocument.onlyChild(
+                XmlDocument.onlyChild(root, "GlacierJobParameters"), "Tier").getTextContent().strip())) {
+            throw S3Error.MALFORMED_XML.exception();
         }
-        return new RestoreRequest(value, tier);
+        return new RestoreRequest(value);
     }
 }

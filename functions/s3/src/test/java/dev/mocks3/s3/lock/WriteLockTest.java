@@ -36,7 +36,19 @@ class WriteLockTest {
         part.set("x-amz-sdk-checksum-algorithm", "CRC32");
         part.set("x-amz-checksum-algorithm", "CRC32");
         Map<String, String> locked = WriteLock.apply(Map.of(), S3Operation.CREATE_MULTIPART_UPLOAD, retention(), LOCK_ENABLED);
-        assertThat(catchThrowableOfType(S3Exception.class, () -> WriteLock.checkPart(locked, part))).isNotNull();
+        assertThat(catchThrowableOfType(S3Exception.class, () -> WriteLock.checkPart(locked, part)).code())
+                .isEqualTo("InvalidRequest");
+    }
+
+    @Test
+    void checksumHeadersThatCarryNoValueAreNoIntegrityCheck() {
+        for (String name : new String[] {"x-amz-checksum-type", "x-amz-checksum-mode", "x-amz-checksum-algorithm"}) {
+            HttpHeaders headers = retention();
+            headers.set(name, "FULL_OBJECT");
+            assertThat(catchThrowableOfType(S3Exception.class,
+                    () -> WriteLock.apply(Map.of(), S3Operation.PUT_OBJECT, headers, LOCK_ENABLED)).code())
+                    .as(name).isEqualTo("InvalidRequest");
+        }
     }
 
     @Test

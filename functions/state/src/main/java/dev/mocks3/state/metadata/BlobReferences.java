@@ -160,7 +160,8 @@ public final class BlobReferences {
      * that arrived while the previous check ran), a composed blob on its own (its parts follow it).
      */
     public Mono<Void> releasedAfterCommit(Collection<String> sha256s) {
-        return Flux.fromIterable(sha256s).concatMap(sha -> (ComposedBlob.isComposed(sha) ? deleteIfUnreferenced(sha)
+        // all at once, so that the plain blobs of one write go into the same grouped check
+        return Flux.fromIterable(sha256s).flatMap(sha -> (ComposedBlob.isComposed(sha) ? deleteIfUnreferenced(sha)
                 : unreferencedChecks.submit(sha)).onErrorResume(e -> {
             log.warn("blob {} lost its last reference but could not be deleted now ({}); the storage sweep will",
                     sha, e.toString());
