@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
 import dev.mocks3.local.MockS3Fixture;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
@@ -57,6 +63,66 @@ class LifecycleConfigurationTest {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchLifecycleConfiguration");
                 });
+    }
+
+    @Test
+    void rulesSentWithoutAnIdAreStoredWithOneS3MadeUpAndNamedRulesKeepTheirs() {
+        String bucket = mocks3.newBucket("lifecycleids");
+        mocks3.s3().putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(
+                LifecycleRule.builder().status(ExpirationStatus.ENABLED).filter(f -> f.prefix("a/"))
+                        .expiration(e -> e.days(31)).build(),
+                LifecycleRule.builder().id("named").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("b/"))
+                        .expiration(e -> e.days(120)).build(),
+                LifecycleRule.builder().status(ExpirationStatus.ENABLED).filter(f -> f.prefix("c/"))
+                        .expiration(e -> e.days(7)).build())));
+
+        List<LifecycleRule> stored = mocks3.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules();
+
+        assertThat(stored).extracting(r -> r.filter().prefix()).containsExactly("a/", "b/", "c/");
+        assertThat(stored.get(1).id()).isEqualTo("named");
+        assertThat(stored.get(0).id()).isNotBlank().hasSizeLessThanOrEqualTo(255).isNotEqualTo(stored.get(2).id());
+        assertThat(stored.get(2).id()).isNotBlank();
+        assertThat(stored.get(0).expiration().days()).isEqualTo(31);
+        // the same answer on every read: the ID is stored, not made up per GET
+        assertThat(mocks3.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules())
+                .extracting(LifecycleRule::id).containsExactly(stored.get(0).id(), "named", stored.get(2).id());
+    }
+
+    @Test
+    void writesAndReadsOfAnObjectARuleExpiresAnnounceTheDayAndTheRule() {
+        String bucket = mocks3.newBucket("expiryheader");
+        mocks3.s3().putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(
+                LifecycleRule.builder().id("rule1").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("days1/"))
+                        .expiration(e -> e.days(1)).build(),
+                LifecycleRule.builder().id("tagged").status(ExpirationStatus.ENABLED)
+                        .filter(f -> f.tag(Tag.builder().key("class").value("scratch").build()))
+                        .expiration(e -> e.days(3)).build())));
+        Instant before = Instant.now();
+
+        String put = mocks3.s3().putObject(b -> b.bucket(bucket).key("days1/foo"), RequestBody.fromString("bar")).expiration();
+        Instant modified = mocks3.s3().headObject(b -> b.bucket(bucket).key("days1/foo")).lastModified();
+        // a day after the last modification, rounded up to the next midnight UTC
+        Instant due = modified.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        String expected = "expiry-date=\"" + DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .withZone(ZoneOffset.UTC).format(due) + "\", rule-id=\"rule1\"";
+        assertThat(put).isEqualTo(expected);
+        assertThat(Duration.between(before, due).toDays()).isEqualTo(1);
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("days1/foo")).expiration()).isEqualTo(expected);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("days1/foo")).response().expiration()).isEqualTo(expected);
+        assertThat(mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("days1/foo")
+                .destinationBucket(bucket).destinationKey("days1/copy")).expiration()).endsWith("rule-id=\"rule1\"");
+        String upload = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("days1/mp")).uploadId();
+        String etag = mocks3.s3().uploadPart(b -> b.bucket(bucket).key("days1/mp").uploadId(upload).partNumber(1),
+                RequestBody.fromString("part")).eTag();
+        assertThat(mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("days1/mp").uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))).expiration()).endsWith("rule-id=\"rule1\"");
+
+        // no rule for this key, and a tag rule only once the object carries the tag
+        assertThat(mocks3.s3().putObject(b -> b.bucket(bucket).key("other"), RequestBody.fromString("x")).expiration()).isNull();
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("other")).expiration()).isNull();
+        mocks3.s3().putObjectTagging(b -> b.bucket(bucket).key("other")
+                .tagging(t -> t.tagSet(Tag.builder().key("class").value("scratch").build())));
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("other")).expiration()).endsWith("rule-id=\"tagged\"");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.lifecycle.LifecycleConfiguration;
+import dev.mocks3.core.lifecycle.RuleIds;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
@@ -13,7 +14,8 @@ import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.LifecycleStore;
 import reactor.core.publisher.Mono;
 
-/** PUT /bucket?lifecycle — validates the rules as S3 does, then replaces the bucket's configuration. */
+/** PUT /bucket?lifecycle — validates the rules as S3 does, names the rules sent without an ID, then
+ * replaces the bucket's configuration. */
 @Component("putBucketLifecycleConfiguration")
 public class PutBucketLifecycleConfiguration extends OperationFunction {
     private final Lookups lookups;
@@ -31,7 +33,7 @@ public class PutBucketLifecycleConfiguration extends OperationFunction {
                 .then(SmallBody.read(call.request().body()))
                 .flatMap(document -> {
                     LifecycleConfiguration.parse(document);
-                    return lifecycles.put(bucket, document);
+                    return lifecycles.put(bucket, RuleIds.assign(document));
                 })
                 // false: the bucket went away since it was looked up
                 .map(stored -> {

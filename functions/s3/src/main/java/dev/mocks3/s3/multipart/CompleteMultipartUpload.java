@@ -26,6 +26,7 @@ import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.lifecycle.ExpirationHeader;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.state.blob.ComposedBlob;
@@ -56,12 +57,15 @@ public class CompleteMultipartUpload extends OperationFunction {
     private final MultipartStore store;
     private final ObjectWriter writer;
     private final ObjectStore objects;
+    private final ExpirationHeader expiration;
 
-    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, ObjectWriter writer, ObjectStore objects) {
+    public CompleteMultipartUpload(Uploads uploads, MultipartStore store, ObjectWriter writer, ObjectStore objects,
+                                   ExpirationHeader expiration) {
         this.uploads = uploads;
         this.store = store;
         this.writer = writer;
         this.objects = objects;
+        this.expiration = expiration;
     }
 
     /** A part the complete request lists, with the checksums it gives for it. */
@@ -93,12 +97,12 @@ public class CompleteMultipartUpload extends OperationFunction {
                             ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD));
                 }))
                 .switchIfEmpty(Mono.defer(() -> requested.flatMap(wanted -> completedBefore(request, wanted))))
-                .map(object -> {
+                .flatMap(object -> {
                     S3Response response = Responses.xml(new CompleteMultipartUploadResult(object.bucket(), object.key(),
                             object.quotedEtag(), ObjectChecksum.from(object.checksums()).orElse(null)).xml());
                     ObjectEncryption.echo(object.headers(), response.headers());
                     ObjectHeaders.versionId(response.headers(), object);
-                    return response;
+                    return expiration.describe(object, response.headers()).thenReturn(response);
                 });
     }
 

@@ -25,6 +25,7 @@ import dev.mocks3.s3.http.CopyResult;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.Responses;
+import dev.mocks3.s3.lifecycle.ExpirationHeader;
 import dev.mocks3.s3.lock.ObjectLock;
 import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.blob.BlobStore;
@@ -48,12 +49,15 @@ public class CopyObject extends OperationFunction {
     private final WritableBuckets buckets;
     private final ObjectWriter writer;
     private final BlobStore blobs;
+    private final ExpirationHeader expiration;
 
-    public CopyObject(Lookups lookups, WritableBuckets buckets, ObjectWriter writer, BlobStore blobs) {
+    public CopyObject(Lookups lookups, WritableBuckets buckets, ObjectWriter writer, BlobStore blobs,
+                      ExpirationHeader expiration) {
         this.lookups = lookups;
         this.buckets = buckets;
         this.writer = writer;
         this.blobs = blobs;
+        this.expiration = expiration;
     }
 
     @Override
@@ -90,7 +94,7 @@ public class CopyObject extends OperationFunction {
                     return checksumOfCopy(original, wanted)
                             .flatMap(checksums -> writer.link(copyOf(original, settled, tags, checksums),
                                     ChangeCause.of(call, S3EventNames.OBJECT_CREATED_COPY)))
-                            .map(copy -> {
+                            .flatMap(copy -> {
                                 S3Response response = Responses.xml(CopyResult.ofObject(copy.lastModified(), copy.quotedEtag(),
                                         ObjectChecksum.from(copy.checksums()).orElse(null)).xml());
                                 ObjectEncryption.echo(copy.headers(), response.headers());
@@ -98,7 +102,7 @@ public class CopyObject extends OperationFunction {
                                 if (original.versionId() != null || source.versionId() != null) {
                                     response.headers().set("x-amz-copy-source-version-id", original.versionIdOrNull());
                                 }
-                                return response;
+                                return expiration.describe(copy, response.headers()).thenReturn(response);
                             });
                 });
     }

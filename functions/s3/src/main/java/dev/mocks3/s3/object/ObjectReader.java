@@ -13,11 +13,13 @@ import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.RequestedVersion;
+import dev.mocks3.s3.lifecycle.ExpirationHeader;
 import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.MissingBlobException;
+import dev.mocks3.state.metadata.ObjectRecord;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,22 +32,27 @@ public class ObjectReader {
     private final Lookups lookups;
     private final BlobStore blobs;
     private final ReadThrough readThrough;
+    private final ExpirationHeader expiration;
 
-    public ObjectReader(Lookups lookups, BlobStore blobs, ReadThrough readThrough) {
+    public ObjectReader(Lookups lookups, BlobStore blobs, ReadThrough readThrough, ExpirationHeader expiration) {
         this.lookups = lookups;
         this.blobs = blobs;
         this.readThrough = readThrough;
+        this.expiration = expiration;
     }
 
     /**
      * The object's content is opened before the answer is built, so an overwrite that deletes it
      * afterwards cannot cut the answer; one deleted between reading the row and opening it is
-     * looked up again, and the answer is then the new object.
+     * looked up again, and the answer is then the new object. The bucket's lifecycle rules are read
+     * alongside the object, for the current object's {@code x-amz-expiration}.
      */
     public Mono<S3Response> read(S3Call call, boolean withBody) {
         S3Request request = call.request();
         String versionId = RequestedVersion.of(request);
-        return Mono.defer(() -> lookups.object(request.bucket(), request.key(), versionId).flatMap(object -> {
+        return Mono.defer(() -> Mono.zip(lookups.object(request.bucket(), request.key(), versionId),
+                expiration.rules(request.bucket())).flatMap(found -> {
+            ObjectRecord object = found.getT1();
             ObjectEncryption.checkRead(object.headers(), request.headers());
             Instant now = Instant.now();
             if (withBody) {
@@ -57,6 +64,8 @@ public class ObjectReader {
             ArchiveState.describe(object, headers, now);
             if (versionId != null) {
                 headers.set(ObjectHeaders.VERSION_ID, object.versionIdOrNull());
+            } else {
+                expiration.describe(found.getT2(), object, headers);
             }
             long offset = range == null ? 0 : range.first();
             long length = range == null ? object.size() : range.length();

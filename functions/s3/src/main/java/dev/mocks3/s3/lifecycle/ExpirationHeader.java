@@ -1,0 +1,51 @@
+package dev.mocks3.s3.lifecycle;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import dev.mocks3.core.lifecycle.LifecycleConfiguration;
+import dev.mocks3.s3.http.HttpDates;
+import dev.mocks3.state.metadata.LifecycleStore;
+import dev.mocks3.state.metadata.ObjectRecord;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code x-amz-expiration: expiry-date="…", rule-id="…"}: what S3 tells a writer or reader of a
+ * current object that an expiration rule of its bucket applies to (PutObject, CopyObject,
+ * CompleteMultipartUpload, and GetObject and HeadObject without a versionId). Rules' days are lifecycle days
+ * ({@code mocks3.lifecycle.day}), as the lifecycle jobs count them.
+ */
+@Component
+public class ExpirationHeader {
+    public static final String NAME = "x-amz-expiration";
+    private final LifecycleStore lifecycles;
+    private final Duration day;
+
+    public ExpirationHeader(LifecycleStore lifecycles, @Value("${mocks3.lifecycle.day:1d}") Duration day) {
+        this.lifecycles = lifecycles;
+        this.day = day;
+    }
+
+    /** The bucket's rules ({@link LifecycleConfiguration#NONE} when it has none). */
+    public Mono<LifecycleConfiguration> rules(String bucket) {
+        return lifecycles.find(bucket).map(LifecycleConfiguration::parse).defaultIfEmpty(LifecycleConfiguration.NONE);
+    }
+
+    /** Sets the header on {@code out} when one of {@code rules} expires the (current) object. */
+    public void describe(LifecycleConfiguration rules, ObjectRecord object, HttpHeaders out) {
+        rules.expiryOf(object.key(), object.size(), object.tags(), object.lastModified(), day)
+                .ifPresent(expiry -> out.set(NAME, "expiry-date=\"" + HttpDates.format(expiry.date())
+                        + "\", rule-id=\"" + expiry.ruleId() + "\""));
+    }
+
+    /** Looks the bucket's rules up and sets the header for the object just written. */
+    public Mono<HttpHeaders> describe(ObjectRecord object, HttpHeaders out) {
+        return rules(object.bucket()).map(rules -> {
+            describe(rules, object, out);
+            return out;
+        });
+    }
+}
