@@ -116,6 +116,28 @@ class StrictPublicAccessTest {
     }
 
     @Test
+    void aMissingKeyIsNoSuchKeyForACallerWhoMayListTheBucketAndAccessDeniedForOthers() {
+        String bucket = bucketWith("k");
+        assertThat(anonymous("GET", "/" + bucket + "/missing", null).statusCode()).isEqualTo(403);
+
+        owner.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+        HttpResponse<String> missing = anonymous("GET", "/" + bucket + "/missing", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<Code>NoSuchKey</Code>");
+        assertThat(anonymous("HEAD", "/" + bucket + "/missing", null).statusCode()).isEqualTo(404);
+        // an object that is there stays unreadable without READ on it
+        assertThat(anonymous("GET", "/" + bucket + "/k", null).statusCode()).isEqualTo(403);
+
+        owner.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c.ignorePublicAcls(true)));
+        assertThat(anonymous("GET", "/" + bucket + "/missing", null).statusCode()).isEqualTo(403);
+
+        String listed = bucketWith("k");
+        owner.putBucketPolicy(b -> b.bucket(listed).policy(BucketPolicyTest.policy("Allow", "s3:ListBucket", "arn:aws:s3:::" + listed)));
+        assertThat(anonymous("HEAD", "/" + listed + "/missing", null).statusCode()).isEqualTo(404);
+        assertThat(anonymous("GET", "/" + listed + "/k", null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void denyStatementWinsOverAnAllow() {
         String bucket = bucketWith("k");
         owner.putBucketPolicy(b -> b.bucket(bucket).policy("""

@@ -43,6 +43,9 @@ public class BucketCallerAccess implements CallerAccess {
             S3Operation.PUT_OBJECT_TAGGING, S3Operation.DELETE_OBJECT_TAGGING, S3Operation.GET_OBJECT_ATTRIBUTES,
             S3Operation.GET_OBJECT_RETENTION, S3Operation.PUT_OBJECT_RETENTION, S3Operation.GET_OBJECT_LEGAL_HOLD,
             S3Operation.PUT_OBJECT_LEGAL_HOLD);
+    /** Reads that answer 404 instead of 403 for a missing object when the caller may list the bucket. */
+    private static final Set<S3Operation> READS_OF_ONE_OBJECT = EnumSet.of(S3Operation.GET_OBJECT, S3Operation.HEAD_OBJECT);
+    private static final String LIST_BUCKET = "s3:ListBucket";
     private final AccessSnapshots snapshots;
     private final AccessedObjects objects;
 
@@ -183,7 +186,31 @@ public class BucketCallerAccess implements CallerAccess {
                     return Mono.just(Decision.NONE);
                 }
                 return byAcl(caller, snapshot, wanted.acl().get(), object);
-            });
+            }).flatMap(decision -> decision == Decision.NONE && strict && !restricted
+                    && READS_OF_ONE_OBJECT.contains(wanted.operation())
+                    ? missingButListable(call, caller, snapshot, wanted, object) : Mono.just(decision));
+        });
+    }
+
+    /**
+     * A read of an object that is not there, by a caller who may list the bucket (s3:ListBucket in the
+     * policy, READ in the bucket's ACL): S3 then answers 404 (NoSuchKey) rather than 403, as the
+     * listing would show the key missing anyway.
+     */
+    private static Mono<Decision> missingButListable(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
+                                                     Mono<Optional<ObjectRecord>> object) {
+        return object.map(found -> {
+            if (found.isPresent()) {
+                return Decision.NONE;
+            }
+            BucketPolicy policy = snapshot.policy();
+            if (policy != null && policy.decide(caller, LIST_BUCKET, BucketPolicy.arn(wanted.bucket(), null),
+                    PolicyContext.of(call.request(), caller, Map.of())) == Decision.ALLOW) {
+                return Decision.ALLOW;
+            }
+            boolean listable = !snapshot.aclsDisabled() && snapshot.acl() != null
+                    && snapshot.acl().grants(caller, "READ", snapshot.block().ignorePublicAcls());
+            return listable ? Decision.ALLOW : Decision.NONE;
         });
     }
 
