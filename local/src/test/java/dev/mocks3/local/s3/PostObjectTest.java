@@ -434,6 +434,20 @@ class PostObjectTest {
     }
 
     @Test
+    void policyConditionsOnTheKeySeeTheFilenameInIt() {
+        String bucket = mocks3.newBucket("post-filename-policy");
+        PolicySigner policy = new PolicySigner().condition("[\"starts-with\",\"$key\",\"photo\"]");
+        assertThat(signedForm(policy, "${filename}").file("photo.jpg", "image/jpeg", new byte[] {4, 5})
+                .post(mocks3.http(), bucketUri(bucket)).statusCode()).isEqualTo(204);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("photo.jpg")).asByteArray()).containsExactly(4, 5);
+
+        assertRefused(signedForm(policy, "${filename}").file("notes.txt", "text/plain", new byte[] {6})
+                .post(mocks3.http(), bucketUri(bucket)), 403, "AccessDenied",
+                "Invalid according to Policy: Policy Condition failed: [\"starts-with\", \"$key\", \"photo\"]");
+        assertNoObject(bucket, "notes.txt");
+    }
+
+    @Test
     void faultRulesNamePostObjectAndMetricsCountIt() {
         String bucket = mocks3.newBucket("post-fault");
         RulesApiClient api = new RulesApiClient(mocks3.runner(), mocks3.http());

@@ -73,6 +73,28 @@ class S3ErrorsTest {
     }
 
     @Test
+    void userMetadataOver2KbIsMetadataTooLargeAndStoresNothing() {
+        String bucket = mocks3.newBucket("bigmeta");
+        // names and values count in UTF-8 bytes: "big" and 2045 bytes make exactly 2 KB, which S3 accepts
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("fits").metadata(java.util.Map.of("big", "v".repeat(2045))),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("fits")).metadata().get("big")).hasSize(2045);
+
+        java.util.Map<String, String> tooLarge = java.util.Map.of("big", "v".repeat(2044), "e2", "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("over")
+                        .metadata(tooLarge), software.amazon.awssdk.core.sync.RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MetadataTooLarge");
+                });
+        assertThat(curl.get("/" + bucket + "/over").statusCode()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mocks3.s3().createMultipartUpload(b -> b.bucket(bucket)
+                        .key("over").metadata(tooLarge)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MetadataTooLarge"));
+    }
+
+    @Test
     void wrongContentMd5IsBadDigestAndStoresNothing() {
         String bucket = mocks3.newBucket("digest");
         HttpResponse<String> response = curl.send("PUT", "/" + bucket + "/d.txt", "hello",

@@ -168,6 +168,20 @@ class StrictPublicAccessTest {
     }
 
     @Test
+    void anonymousRequestsToADeletedBucketAnswerNoSuchBucket() {
+        String bucket = bucketWith();
+        owner.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+        owner.deleteBucket(b -> b.bucket(bucket));
+
+        for (String[] request : new String[][] {{"GET", "/" + bucket + "/foo"}, {"DELETE", "/" + bucket + "/foo"},
+                {"GET", "/" + bucket}, {"PUT", "/" + bucket + "/foo"}}) {
+            HttpResponse<String> response = anonymous(request[0], request[1], request[0].equals("PUT") ? "x" : null);
+            assertThat(response.statusCode()).as(request[0] + " " + request[1]).isEqualTo(404);
+            assertThat(response.body()).contains("<Code>NoSuchBucket</Code>");
+        }
+    }
+
+    @Test
     void corsPreflightNeedsNoSignature() {
         String bucket = bucketWith("k");
         owner.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r.allowedOrigins("*").allowedMethods("GET"))));

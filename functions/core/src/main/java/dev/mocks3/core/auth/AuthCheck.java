@@ -86,7 +86,8 @@ public final class AuthCheck implements S3Function {
      */
     private Mono<S3Call> admitForm(S3Call call, FormFields fields) {
         S3Request request = call.request();
-        return verifier.verifyForm(fields, request.bucket()).flatMap(form -> {
+        // the policy's conditions on $key hold for the key written, ${filename} replaced, as on S3
+        return verifier.verifyForm(fields.with("key", request.key()), request.bucket()).flatMap(form -> {
             S3Request limited = form.range() == null ? request : request.withBody(form.range().limit(request.body()));
             S3Request trusted = withTrustedBody(limited, Verification.anonymous(PayloadMode.UNSIGNED, null),
                     call.operation(), null);

@@ -40,6 +40,13 @@ public final class FormFields {
         return byName.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
+    /** These fields with the named one (in any case, keeping the name as sent) holding {@code value}. */
+    public FormFields with(String name, String value) {
+        Map<String, Field> replaced = new LinkedHashMap<>(byName);
+        replaced.computeIfPresent(name.toLowerCase(Locale.ROOT), (lower, field) -> new Field(field.name(), value));
+        return new FormFields(replaced);
+    }
+
     /** Every field, first occurrence of each name, in the order sent. */
     public List<Field> all() {
         return new ArrayList<>(byName.values());

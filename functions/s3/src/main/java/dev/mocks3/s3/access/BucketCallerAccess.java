@@ -143,8 +143,8 @@ public class BucketCallerAccess implements CallerAccess {
 
     private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, Wanted wanted) {
         return snapshots.of(wanted.bucket()).flatMap(found -> {
-            if (found.isEmpty()) { // the operation answers NoSuchBucket
-                return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
+            if (found.isEmpty()) { // the operation answers NoSuchBucket, to anonymous callers too, as S3 does
+                return Mono.just(Decision.ALLOW);
             }
             AccessSnapshot snapshot = found.get();
             String owner = strict ? snapshot.storedOwner() : CallOwner.resolve(snapshot.storedOwner(), call);

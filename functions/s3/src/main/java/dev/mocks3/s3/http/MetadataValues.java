@@ -12,7 +12,8 @@ import org.apache.commons.codec.net.QCodec;
 /**
  * {@code x-amz-meta-*} values as S3 keeps them: a value made of RFC 2047 encoded words
  * ({@code =?UTF-8?B?...?=}, {@code =?UTF-8?Q?...?=}) is decoded before it is stored, and a stored
- * value with anything but printable US-ASCII is returned as one Q-encoded UTF-8 word, mail-safe.
+ * value with anything but printable US-ASCII is returned as one B-encoded UTF-8 word, mail-safe, as S3
+ * answers it (a Q word would carry the value's spaces, which no encoded word may hold).
  */
 public final class MetadataValues {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?([bBqQ])\\?[^?\\s]*\\?=");
@@ -46,7 +47,7 @@ public final class MetadataValues {
             return stored;
         }
         try {
-            return new QCodec(StandardCharsets.UTF_8).encode(stored);
+            return new BCodec(StandardCharsets.UTF_8).encode(stored);
         } catch (EncoderException e) {
             throw new IllegalStateException("UTF-8 encodes every string", e);
         }

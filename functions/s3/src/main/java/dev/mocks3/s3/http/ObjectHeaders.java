@@ -1,5 +1,6 @@
 package dev.mocks3.s3.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.mocks3.state.metadata.ObjectRecord;
  */
 public final class ObjectHeaders {
     public static final String META_PREFIX = "x-amz-meta-";
+    static final int MAX_USER_METADATA_BYTES = 2048;
     /** Stored headers under this prefix are settings kept with the object (its ACL, an SSE-C key's hash), never sent. */
     public static final String INTERNAL_PREFIX = "x-mocks3-";
     /** Representation headers S3 stores with an object and returns on GET/HEAD. */
@@ -56,6 +58,7 @@ public final class ObjectHeaders {
                 userMetadata(headers), storageClass(headers), owner, TagSet.fromHeader(headers.getFirst(TAGGING)));
     }
 
+    /** The x-amz-meta-* values by name; MetadataTooLarge over S3's 2 KB (UTF-8 bytes of every name and value). */
     public static Map<String, String> userMetadata(HttpHeaders headers) {
         Map<String, String> meta = new TreeMap<>();
         headers.forEach((name, values) -> {
@@ -64,7 +67,16 @@ public final class ObjectHeaders {
                 meta.put(lower.substring(META_PREFIX.length()), MetadataValues.stored(String.join(",", values)));
             }
         });
+        long size = meta.entrySet().stream().mapToLong(entry -> utf8Length(entry.getKey()) + utf8Length(entry.getValue())).sum();
+        if (size > MAX_USER_METADATA_BYTES) {
+            throw S3Error.METADATA_TOO_LARGE.exception().with("Size", Long.toString(size))
+                    .with("MaxSizeAllowed", Integer.toString(MAX_USER_METADATA_BYTES));
+        }
         return meta;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public static String storageClass(HttpHeaders headers) {
