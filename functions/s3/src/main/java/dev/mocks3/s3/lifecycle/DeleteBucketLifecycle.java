@@ -15,15 +15,18 @@ import reactor.core.publisher.Mono;
 public class DeleteBucketLifecycle extends OperationFunction {
     private final Lookups lookups;
     private final LifecycleStore lifecycles;
+    private final ExpirationHeader expiration;
 
-    public DeleteBucketLifecycle(Lookups lookups, LifecycleStore lifecycles) {
+    public DeleteBucketLifecycle(Lookups lookups, LifecycleStore lifecycles, ExpirationHeader expiration) {
         this.lookups = lookups;
         this.lifecycles = lifecycles;
+        this.expiration = expiration;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String bucket = call.request().bucket();
-        return lookups.bucket(bucket).then(lifecycles.delete(bucket)).thenReturn(Responses.empty(204));
+        return lookups.bucket(bucket).then(lifecycles.delete(bucket))
+                .doOnSuccess(done -> expiration.forget(bucket)).thenReturn(Responses.empty(204));
     }
 }

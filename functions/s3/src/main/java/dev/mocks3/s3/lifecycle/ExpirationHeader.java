@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.lifecycle.LifecycleConfiguration;
+import dev.mocks3.s3.cache.BucketDocumentCache;
 import dev.mocks3.s3.http.HttpDates;
 import dev.mocks3.state.metadata.LifecycleStore;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -21,17 +22,28 @@ import reactor.core.publisher.Mono;
 @Component
 public class ExpirationHeader {
     public static final String NAME = "x-amz-expiration";
-    private final LifecycleStore lifecycles;
+    /** How long this instance answers from the rules it read last (another instance's change shows after it). */
+    static final Duration TTL = Duration.ofSeconds(1);
+    private final BucketDocumentCache<LifecycleConfiguration> rules;
     private final Duration day;
 
     public ExpirationHeader(LifecycleStore lifecycles, @Value("${mocks3.lifecycle.day:1d}") Duration day) {
-        this.lifecycles = lifecycles;
+        this.rules = new BucketDocumentCache<>(TTL, bucket -> lifecycles.find(bucket)
+                .map(LifecycleConfiguration::parse).defaultIfEmpty(LifecycleConfiguration.NONE));
         this.day = day;
     }
 
-    /** The bucket's rules ({@link LifecycleConfiguration#NONE} when it has none). */
+    /**
+     * The bucket's rules ({@link LifecycleConfiguration#NONE} when it has none), kept for {@link #TTL} so that
+     * reads and writes do not query them each time.
+     */
     public Mono<LifecycleConfiguration> rules(String bucket) {
-        return lifecycles.find(bucket).map(LifecycleConfiguration::parse).defaultIfEmpty(LifecycleConfiguration.NONE);
+        return rules.get(bucket).map(found -> found.orElse(LifecycleConfiguration.NONE));
+    }
+
+    /** Called when this instance changes the bucket's lifecycle configuration or deletes the bucket. */
+    public void forget(String bucket) {
+        rules.forget(bucket);
     }
 
     /** Sets the header on {@code out} when one of {@code rules} expires the (current) object. */

@@ -20,10 +20,12 @@ import reactor.core.publisher.Mono;
 public class PutBucketLifecycleConfiguration extends OperationFunction {
     private final Lookups lookups;
     private final LifecycleStore lifecycles;
+    private final ExpirationHeader expiration;
 
-    public PutBucketLifecycleConfiguration(Lookups lookups, LifecycleStore lifecycles) {
+    public PutBucketLifecycleConfiguration(Lookups lookups, LifecycleStore lifecycles, ExpirationHeader expiration) {
         this.lookups = lookups;
         this.lifecycles = lifecycles;
+        this.expiration = expiration;
     }
 
     @Override
@@ -37,6 +39,7 @@ public class PutBucketLifecycleConfiguration extends OperationFunction {
                 })
                 // false: the bucket went away since it was looked up
                 .map(stored -> {
+                    expiration.forget(bucket);
                     if (!stored) {
                         throw S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket);
                     }
