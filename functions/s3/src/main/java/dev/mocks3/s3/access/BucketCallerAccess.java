@@ -140,8 +140,8 @@ public class BucketCallerAccess implements CallerAccess {
 
     private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, Wanted wanted) {
         return snapshots.of(wanted.bucket()).flatMap(found -> {
-            if (found.isEmpty()) { // the operation answers NoSuchBucket
-                return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
+            if (found.isEmpty()) { // the operation answers NoSuchBucket, to anonymous callers too (as S3 does)
+                return Mono.just(Decision.ALLOW);
             }
             AccessSnapshot snapshot = found.get();
             String owner = strict ? snapshot.storedOwner() : CallOwner.resolve(snapshot.storedOwner(), call);
@@ -208,9 +208,11 @@ public class BucketCallerAccess implements CallerAccess {
     private static Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, AclPermission wanted,
                                         Mono<Optional<ObjectRecord>> object) {
         boolean ignorePublic = snapshot.block().ignorePublicAcls();
+        boolean mayList = snapshot.acl() != null && snapshot.acl().grants(caller, "READ", ignorePublic);
         if (wanted.onObject()) {
-            return object.map(found -> found.isPresent()
-                    && ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic)
+            // no such key: a caller who may list the bucket learns it (the operation answers NoSuchKey), others get 403
+            return object.map(found -> (found.isPresent()
+                    ? ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic) : mayList)
                     ? Decision.ALLOW : Decision.NONE);
         }
         boolean granted = snapshot.acl() != null && snapshot.acl().grants(caller, wanted.permission(), ignorePublic);
