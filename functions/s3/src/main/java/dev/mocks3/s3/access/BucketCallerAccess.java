@@ -160,7 +160,7 @@ public class BucketCallerAccess implements CallerAccess {
                 if (byPolicy.contains(Decision.DENY) && !(isOwner && POLICY_OPERATIONS.contains(wanted.operation()))) {
                     return Mono.just(Decision.DENY);
                 }
-                if (isOwner) {
+                if (isOwner && !(strict && lockedOutByBucketAcl(snapshot, wanted, caller))) {
                     return Mono.just(Decision.ALLOW);
                 }
                 if (restricted) {
@@ -203,6 +203,18 @@ public class BucketCallerAccess implements CallerAccess {
             Map<String, List<String>> context = PolicyContext.of(call.request(), caller, tags);
             return actions.stream().map(action -> policy.decide(caller, action, resource, context)).toList();
         });
+    }
+
+    /**
+     * S3 holds even the owner to its bucket's ACL for listing and for writing objects (never for the ACL
+     * itself): an ACL the owner emptied of its own grant locks it out of those until it grants itself again.
+     */
+    private static boolean lockedOutByBucketAcl(AccessSnapshot snapshot, Wanted wanted, Caller caller) {
+        if (snapshot.acl() == null || snapshot.aclsDisabled() || wanted.acl().isEmpty() || wanted.acl().get().onObject()) {
+            return false;
+        }
+        String permission = wanted.acl().get().permission();
+        return (permission.equals("READ") || permission.equals("WRITE")) && !snapshot.acl().grants(caller, permission, false);
     }
 
     private static Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, AclPermission wanted,
