@@ -58,6 +58,18 @@ class BucketAclTest {
     }
 
     @Test
+    void cannedAclsListTheirGroupGrantsBeforeTheOwner() {
+        String bucket = MockS3Fixture.uniqueBucket("acl-order");
+        mocks3.s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ_WRITE));
+        assertThat(mocks3.s3().getBucketAcl(b -> b.bucket(bucket)).grants()).extracting(g -> g.grantee().type(), Grant::permission)
+                .containsExactly(tuple(Type.GROUP, Permission.READ), tuple(Type.GROUP, Permission.WRITE),
+                        tuple(Type.CANONICAL_USER, Permission.FULL_CONTROL));
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k").acl(ObjectCannedACL.AUTHENTICATED_READ), RequestBody.fromString("x"));
+        assertThat(mocks3.s3().getObjectAcl(b -> b.bucket(bucket).key("k")).grants()).extracting(g -> g.grantee().type(), Grant::permission)
+                .containsExactly(tuple(Type.GROUP, Permission.READ), tuple(Type.CANONICAL_USER, Permission.FULL_CONTROL));
+    }
+
+    @Test
     void putObjectAclTakesAnAccessControlPolicyAndGrantHeaders() {
         String bucket = mocks3.newBucket("acl-put");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +18,11 @@ import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * Strict mode, two accounts: key A owns the buckets, key B is another account, and plain HTTP is
@@ -169,6 +174,34 @@ class CrossAccountAccessTest extends TwoAccounts {
         assertThat(read(b, bucket, "new")).as("B owns what it wrote (ObjectWriter)").isEqualTo("written");
         assertThat(a.getObjectAcl(r -> r.bucket(bucket).key("new")).owner().displayName()).isEqualTo(KEY_B);
         b.deleteObject(r -> r.bucket(bucket).key("k"));
+    }
+
+    @Test
+    void anOwnerThatRevokesItsOwnBucketGrantCannotWriteObjectsButStillReadsAndSetsTheAcl() {
+        String bucket = bucketOfA("k");
+        var acl = a.getBucketAcl(r -> r.bucket(bucket));
+        a.putBucketAcl(r -> r.bucket(bucket).accessControlPolicy(p -> p.owner(acl.owner()).grants(List.of())));
+        assertThat(a.getBucketAcl(r -> r.bucket(bucket)).grants()).isEmpty();
+        denied(() -> put(a, bucket, "new"));
+        denied(() -> a.listObjectsV2(r -> r.bucket(bucket)));
+        assertThat(read(a, bucket, "k")).as("the object's own ACL still gives its owner full control").isEqualTo("content of k");
+
+        a.putBucketAcl(r -> r.bucket(bucket).acl(BucketCannedACL.PRIVATE));
+        put(a, bucket, "new");
+    }
+
+    @Test
+    void aGrantToACanonicalIdOfNoAccountIsRefusedAsAnInvalidId() {
+        String bucket = bucketOfA("k");
+        var acl = a.getBucketAcl(r -> r.bucket(bucket));
+        Grant unknown = Grant.builder().grantee(g -> g.type(Type.CANONICAL_USER).id("_foo")).permission(Permission.FULL_CONTROL).build();
+        List<Grant> grants = new ArrayList<>(acl.grants());
+        grants.add(unknown);
+        assertError(() -> a.putBucketAcl(r -> r.bucket(bucket).accessControlPolicy(p -> p.owner(acl.owner()).grants(grants))),
+                400, "InvalidArgument");
+        assertError(() -> a.putObjectAcl(r -> r.bucket(bucket).key("k").grantRead("id=\"_foo\"")), 400, "InvalidArgument");
+        assertThat(a.getBucketAcl(r -> r.bucket(bucket)).grants()).hasSize(1);
+        a.putObjectAcl(r -> r.bucket(bucket).key("k").grantRead("id=\"" + canonicalB + "\""));
     }
 
     @Test

@@ -138,6 +138,24 @@ class StrictPublicAccessTest {
     }
 
     @Test
+    void anonymousCallersAreToldOfAMissingBucketAndOfAMissingKeyInABucketTheyMayList() {
+        String gone = MockS3Fixture.uniqueBucket("gone");
+        HttpResponse<String> noBucket = anonymous("DELETE", "/" + gone + "/k", null);
+        assertThat(noBucket.statusCode()).isEqualTo(404);
+        assertThat(noBucket.body()).contains("<Code>NoSuchBucket</Code>");
+
+        String listable = bucketWith();
+        owner.putBucketAcl(b -> b.bucket(listable).acl(BucketCannedACL.PUBLIC_READ));
+        HttpResponse<String> noKey = anonymous("GET", "/" + listable + "/missing", null);
+        assertThat(noKey.statusCode()).isEqualTo(404);
+        assertThat(noKey.body()).contains("<Code>NoSuchKey</Code>");
+
+        String unlisted = bucketWith();
+        assertThat(anonymous("GET", "/" + unlisted + "/missing", null).statusCode())
+                .as("who may not list the bucket cannot tell a missing key from a private one").isEqualTo(403);
+    }
+
+    @Test
     void denyStatementWinsOverAnAllow() {
         String bucket = bucketWith("k");
         owner.putBucketPolicy(b -> b.bucket(bucket).policy("""

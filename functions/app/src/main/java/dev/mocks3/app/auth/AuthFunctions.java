@@ -15,6 +15,7 @@ import dev.mocks3.core.auth.AuthCheck;
 import dev.mocks3.core.auth.BucketOwners;
 import dev.mocks3.core.auth.SigV4Verifier;
 import dev.mocks3.core.call.S3Call;
+import dev.mocks3.s3.access.KnownAccounts;
 import dev.mocks3.state.metadata.BucketStore;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +27,12 @@ public class AuthFunctions {
     @Bean
     AccessKeys accessKeys(AuthProperties auth) {
         return AccessKeys.of(auth.keysOrDefault());
+    }
+
+    /** The accounts an ACL grant may name: strict mode's configured keys, or any in open mode. */
+    @Bean
+    KnownAccounts knownAccounts(AuthProperties auth) {
+        return auth.strict() ? KnownAccounts.ofAccessKeys(auth.keysOrDefault().keySet()) : KnownAccounts.ANY;
     }
 
     @Bean

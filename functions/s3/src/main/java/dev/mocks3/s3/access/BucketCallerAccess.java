@@ -163,7 +163,7 @@ public class BucketCallerAccess implements CallerAccess {
                 if (byPolicy.contains(Decision.DENY) && !(isOwner && POLICY_OPERATIONS.contains(wanted.operation()))) {
                     return Mono.just(Decision.DENY);
                 }
-                if (isOwner) {
+                if (isOwner && !(strict && lockedOutByBucketAcl(snapshot, wanted, caller))) {
                     return Mono.just(Decision.ALLOW);
                 }
                 if (restricted) {
@@ -232,12 +232,26 @@ public class BucketCallerAccess implements CallerAccess {
         });
     }
 
+    /**
+     * S3 holds even the owner to its bucket's ACL for listing and for writing objects (never for the ACL
+     * itself): an ACL the owner emptied of its own grant locks it out of those until it grants itself again.
+     */
+    private static boolean lockedOutByBucketAcl(AccessSnapshot snapshot, Wanted wanted, Caller caller) {
+        if (snapshot.acl() == null || snapshot.aclsDisabled() || wanted.acl().isEmpty() || wanted.acl().get().onObject()) {
+            return false;
+        }
+        String permission = wanted.acl().get().permission();
+        return (permission.equals("READ") || permission.equals("WRITE")) && !snapshot.acl().grants(caller, permission, false);
+    }
+
     private static Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, AclPermission wanted,
                                         Mono<Optional<ObjectRecord>> object) {
         boolean ignorePublic = snapshot.block().ignorePublicAcls();
+        boolean mayList = snapshot.acl() != null && snapshot.acl().grants(caller, "READ", ignorePublic);
         if (wanted.onObject()) {
-            return object.map(found -> found.isPresent()
-                    && ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic)
+            // no such key: a caller who may list the bucket learns it (the operation answers NoSuchKey), others get 403
+            return object.map(found -> (found.isPresent()
+                    ? ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic) : mayList)
                     ? Decision.ALLOW : Decision.NONE);
         }
         boolean granted = snapshot.acl() != null && snapshot.acl().grants(caller, wanted.permission(), ignorePublic);

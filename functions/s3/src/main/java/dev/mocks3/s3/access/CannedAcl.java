@@ -1,6 +1,7 @@
 package dev.mocks3.s3.access;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,8 @@ public enum CannedAcl {
                 // the owner alone
             }
         }
+        // groups first, then accounts: the order S3-compatible stores answer in, and s3-tests reads grants by index
+        grants.sort(Comparator.comparing(grant -> !(grant.grantee() instanceof Grantee.Group)));
         return new AccessControlPolicy(owner, grants);
     }
 

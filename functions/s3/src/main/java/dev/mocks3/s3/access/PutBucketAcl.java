@@ -1,5 +1,6 @@
 package dev.mocks3.s3.access;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
@@ -18,10 +19,12 @@ import reactor.core.publisher.Mono;
 public class PutBucketAcl extends OperationFunction {
     private final WritableBuckets buckets;
     private final BucketDocuments documents;
+    private final KnownAccounts accounts;
 
-    public PutBucketAcl(WritableBuckets buckets, BucketDocuments documents) {
+    public PutBucketAcl(WritableBuckets buckets, BucketDocuments documents, ObjectProvider<KnownAccounts> accounts) {
         this.buckets = buckets;
         this.documents = documents;
+        this.accounts = accounts.getIfAvailable(() -> KnownAccounts.ANY);
     }
 
     @Override
@@ -30,7 +33,7 @@ public class PutBucketAcl extends OperationFunction {
         return buckets.of(bucket).flatMap(settings -> SmallBody.read(call.request().body()).flatMap(body -> {
             Owner owner = Owner.of(settings.bucket().owner());
             RequestedAcl requested = RequestedAcl.read(call.request().headers(), body, owner, owner)
-                    .checkedAgainst(settings.documents());
+                    .checkedAgainst(settings.documents()).checkedAgainst(accounts);
             return documents.store(bucket, BucketSetting.ACL, requested.acl().xml());
         })).thenReturn(Responses.empty(200));
     }

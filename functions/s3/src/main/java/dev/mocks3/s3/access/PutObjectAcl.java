@@ -3,6 +3,7 @@ package dev.mocks3.s3.access;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
@@ -30,12 +31,15 @@ public class PutObjectAcl extends OperationFunction {
     private final Lookups lookups;
     private final ObjectSettingsStore settings;
     private final VersionHeaders versions;
+    private final KnownAccounts accounts;
 
-    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings, VersionHeaders versions) {
+    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings, VersionHeaders versions,
+                        ObjectProvider<KnownAccounts> accounts) {
         this.buckets = buckets;
         this.lookups = lookups;
         this.settings = settings;
         this.versions = versions;
+        this.accounts = accounts.getIfAvailable(() -> KnownAccounts.ANY);
     }
 
     @Override
@@ -45,7 +49,7 @@ public class PutObjectAcl extends OperationFunction {
         return buckets.of(request.bucket()).flatMap(bucket -> lookups.object(request.bucket(), request.key(), versionId)
                 .flatMap(object -> SmallBody.read(request.body()).flatMap(body -> {
                     RequestedAcl requested = RequestedAcl.read(request.headers(), body, Owner.of(object.owner()),
-                            Owner.of(bucket.bucket().owner())).checkedAgainst(bucket.documents());
+                            Owner.of(bucket.bucket().owner())).checkedAgainst(bucket.documents()).checkedAgainst(accounts);
                     return store(request, versionId, requested.acl().xml());
                 })))
                 .map(updated -> {

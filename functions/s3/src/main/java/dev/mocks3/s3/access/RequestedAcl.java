@@ -21,6 +21,17 @@ public record RequestedAcl(AccessControlPolicy acl, Optional<CannedAcl> canned) 
         return new RequestedAcl(AccessControlPolicy.parse(body, owner), Optional.empty());
     }
 
+    /** Refuses a grant to a canonical id that names no account: 400 InvalidArgument "Invalid id", as S3 answers. */
+    public RequestedAcl checkedAgainst(KnownAccounts accounts) {
+        for (Grant grant : acl.grants()) {
+            if (grant.grantee() instanceof Grantee.CanonicalUser user && !accounts.has(user.id())) {
+                throw S3Error.INVALID_ARGUMENT.exception("Invalid id").with("ArgumentName", "CanonicalUser/ID")
+                        .with("ArgumentValue", user.id());
+            }
+        }
+        return this;
+    }
+
     /** Refuses it where the bucket's ownership controls or public access block do. */
     public RequestedAcl checkedAgainst(java.util.Map<dev.mocks3.state.config.BucketSetting, String> bucket) {
         AclRules.check(acl, canned, bucket);
