@@ -72,6 +72,20 @@ class ObjectEncryptionTest {
     }
 
     @Test
+    void getOrHeadNamingAnEncryptionMethodIsInvalidArgument() {
+        String bucket = mocks3.newBucket("sse-read");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("k").serverSideEncryption(ServerSideEncryption.AES256),
+                RequestBody.fromString("secret"));
+        assertError(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")
+                .overrideConfiguration(o -> o.putHeader("x-amz-server-side-encryption", "aws:kms")
+                        .putHeader("x-amz-server-side-encryption-aws-kms-key-id", KMS_KEY))), 400, "InvalidArgument");
+        assertThat(catchStatus(() -> mocks3.s3().headObject(b -> b.bucket(bucket).key("k")
+                .overrideConfiguration(o -> o.putHeader("x-amz-server-side-encryption", "AES256"))))).isEqualTo(400);
+        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String())
+                .as("without the header the object is served").isEqualTo("secret");
+    }
+
+    @Test
     void bucketDefaultEncryptionAppliesToWritesWithoutHeadersAndCanBeRemoved() {
         String bucket = mocks3.newBucket("sse-default");
         assertError(() -> mocks3.s3().getBucketEncryption(b -> b.bucket(bucket)), 404, "ServerSideEncryptionConfigurationNotFoundError");

@@ -83,6 +83,27 @@ class SigV2Test {
     }
 
     @Test
+    void aBucketRequestSignedWithTheBucketsTrailingSlashIsServed() {
+        // botocore's SigV2 ("s3" signature) signs /bucket/ for a path-style request it sends to /bucket
+        String bucket = MockS3Fixture.uniqueBucket("sigv2-slash");
+        try (RawConnection connection = new RawConnection(mocks3.endpoint().getPort(), Duration.ofSeconds(10))) {
+            for (String method : new String[] {"PUT", "GET"}) {
+                String date = httpDate(Instant.now());
+                String signature = sign(MockS3Fixture.SECRET_KEY, method + "\n\n\n" + date + "\n/" + bucket + "/");
+                RawConnection.Response response = connection.send(method + " /" + bucket + " HTTP/1.1\r\nHost: localhost\r\nDate: "
+                        + date + "\r\nContent-Length: 0\r\nAuthorization: AWS " + MockS3Fixture.ACCESS_KEY + ":" + signature
+                        + "\r\n\r\n").read();
+                assertThat(response.status()).as(method + " " + response.text()).isEqualTo(200);
+            }
+            String date = httpDate(Instant.now());
+            String otherPath = sign(MockS3Fixture.SECRET_KEY, "GET\n\n\n" + date + "\n/" + bucket + "/x");
+            RawConnection.Response refused = connection.send("GET /" + bucket + " HTTP/1.1\r\nHost: localhost\r\nDate: " + date
+                    + "\r\nAuthorization: AWS " + MockS3Fixture.ACCESS_KEY + ":" + otherPath + "\r\n\r\n").read();
+            assertThat(refused.errorCode()).isEqualTo("SignatureDoesNotMatch");
+        }
+    }
+
+    @Test
     void queryStringSignedUrlsWorkUntilTheyExpire() throws Exception {
         String bucket = mocks3.newBucket("sigv2-query");
         new RawHttp(mocks3).send("PUT", "/" + bucket + "/k", "presigned v2");

@@ -67,6 +67,20 @@ class TaggingTest {
     }
 
     @Test
+    void tagsAreListedInKeyOrderWhateverOrderTheyWereGivenIn() {
+        String bucket = mocks3.newBucket("tag-order");
+        s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));
+        List<Tag> given = IntStream.of(3, 0, 9, 5, 1, 8, 2, 7, 4, 6).mapToObj(i -> tag(String.valueOf(i), "v" + i)).toList();
+        s3.putObjectTagging(b -> b.bucket(bucket).key("k").tagging(t -> t.tagSet(given)));
+        assertThat(s3.getObjectTagging(b -> b.bucket(bucket).key("k")).tagSet()).extracting(Tag::key)
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
+        s3.putObject(b -> b.bucket(bucket).key("h").tagging("foo=bar&bar"), RequestBody.fromString("x"));
+        assertThat(s3.getObjectTagging(b -> b.bucket(bucket).key("h")).tagSet())
+                .containsExactly(tag("bar", ""), tag("foo", "bar"));
+    }
+
+    @Test
     void tagsBelongToTheVersionTheyWereSetOn() {
         String bucket = mocks3.newBucket("tag-versions");
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));

@@ -95,7 +95,9 @@ final class SigV2Verifier {
                         .with("AWSAccessKeyId", accessKey)))
                 .map(secret -> {
                     String stringToSign = stringToSign(request, dateLine);
-                    if (!SigV4Verifier.matches(hmacSha1Base64(secret, stringToSign), signature)) {
+                    String bucketRootForm = bucketRootForm(request, dateLine);
+                    if (!SigV4Verifier.matches(hmacSha1Base64(secret, stringToSign), signature)
+                            && (bucketRootForm == null || !SigV4Verifier.matches(hmacSha1Base64(secret, bucketRootForm), signature))) {
                         throw S3Error.SIGNATURE_DOES_NOT_MATCH.exception()
                                 .with("AWSAccessKeyId", accessKey)
                                 .with("StringToSign", stringToSign)
@@ -106,6 +108,27 @@ final class SigV2Verifier {
     }
 
     static String stringToSign(S3Request request, String dateLine) {
+        return stringToSign(request, dateLine, request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath());
+    }
+
+    /**
+     * For a path-style request to a bucket itself, the string to sign with the bucket's path the other
+     * way round ({@code /bucket} and {@code /bucket/}): S3 takes both, and botocore signs {@code /bucket/}
+     * while it sends {@code /bucket}. Null for any other request.
+     */
+    static String bucketRootForm(S3Request request, String dateLine) {
+        String bucket = request.bucket();
+        String path = request.rawPath();
+        if (bucket == null || request.key() != null || path == null) {
+            return null;
+        }
+        if (path.equals("/" + bucket)) {
+            return stringToSign(request, dateLine, path + "/");
+        }
+        return path.equals("/" + bucket + "/") ? stringToSign(request, dateLine, "/" + bucket) : null;
+    }
+
+    private static String stringToSign(S3Request request, String dateLine, String path) {
         StringBuilder text = new StringBuilder(256)
                 .append(request.method()).append('\n')
                 .append(orEmpty(request.header("Content-MD5"))).append('\n')
@@ -120,17 +143,17 @@ final class SigV2Verifier {
             }
         }
         amzHeaders.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
-        return text.append(resource(request)).toString();
+        return text.append(resource(request, path)).toString();
     }
 
-    private static String resource(S3Request request) {
+    private static String resource(S3Request request, String path) {
         StringBuilder resource = new StringBuilder();
         String bucket = request.bucket();
         String host = request.host() == null ? "" : request.host().toLowerCase(Locale.ROOT);
         if (bucket != null && host.startsWith(bucket.toLowerCase(Locale.ROOT) + ".")) {
             resource.append('/').append(bucket);
         }
-        resource.append(request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath());
+        resource.append(path);
         Map<String, List<String>> signed = new TreeMap<>();
         request.query().forEach((name, values) -> {
             if (SUB_RESOURCES.contains(name)) {

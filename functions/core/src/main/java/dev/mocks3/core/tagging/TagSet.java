@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.w3c.dom.Element;
 
@@ -60,9 +61,10 @@ public final class TagSet {
         return checked(tags, MAX_OBJECT_TAGS);
     }
 
+    /** The {@code Tagging} document of the tags, in key order (as S3 lists them, whatever order they were given in). */
     public static byte[] toXml(Map<String, String> tags) {
         XmlWriter xml = XmlWriter.document("Tagging").open("TagSet");
-        tags.forEach((key, value) -> xml.open("Tag").element("Key", key).element("Value", value).close("Tag"));
+        new TreeMap<>(tags).forEach((key, value) -> xml.open("Tag").element("Key", key).element("Value", value).close("Tag"));
         return xml.close("TagSet").finishBytes("Tagging");
     }
 

@@ -74,6 +74,19 @@ public final class ObjectEncryption {
         return stored;
     }
 
+    /**
+     * Refuses a GET or HEAD that names a server-side encryption method: S3 answers 400
+     * InvalidArgument, since a read cannot choose how the object is encrypted (SSE-C keys are
+     * checked by {@link #checkRead} instead).
+     */
+    public static void refuseMethodOnRead(HttpHeaders request) {
+        String algorithm = request.getFirst(SSE);
+        if (algorithm != null) {
+            throw S3Error.INVALID_ARGUMENT.exception("x-amz-server-side-encryption header is not supported for this operation.")
+                    .with("ArgumentName", SSE).with("ArgumentValue", algorithm);
+        }
+    }
+
     /** Refuses a read (GET, HEAD, UploadPart into the upload) that does not bring the object's SSE-C key. */
     public static void checkRead(Map<String, String> stored, HttpHeaders request) {
         check(stored, request, REQUEST_PREFIX);

@@ -50,8 +50,10 @@ public class ObjectReader {
     public Mono<S3Response> read(S3Call call, boolean withBody) {
         S3Request request = call.request();
         String versionId = RequestedVersion.of(request);
-        return Mono.defer(() -> Mono.zip(lookups.object(request.bucket(), request.key(), versionId),
-                expiration.rules(request.bucket())).flatMap(found -> {
+        return Mono.defer(() -> {
+            ObjectEncryption.refuseMethodOnRead(request.headers());
+            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), expiration.rules(request.bucket()));
+        }).flatMap(found -> {
             ObjectRecord object = found.getT1();
             ObjectEncryption.checkRead(object.headers(), request.headers());
             Instant now = Instant.now();
@@ -76,7 +78,7 @@ public class ObjectReader {
             int status = range == null ? 200 : 206;
             return withBody ? blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body))
                     : Mono.just(new S3Response(status, headers, Flux.empty()));
-        })).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
+        }).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
                 .onErrorMap(Exceptions::isRetryExhausted,
                         e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
                 .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
