@@ -82,6 +82,24 @@ class BucketPolicyTest {
     }
 
     @Test
+    void deleteObjectsRefusesOnlyTheKeysAPolicyDenies() {
+        String bucket = mocks3.newBucket("policy-delete");
+        for (String key : new String[] {"private/a.txt", "public/b.txt", "c.txt"}) {
+            mocks3.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket)
+                .policy(policy("Deny", "s3:DeleteObject", "arn:aws:s3:::" + bucket + "/private/*")));
+
+        var result = mocks3.s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                o -> o.key("private/a.txt"), o -> o.key("public/b.txt"), o -> o.key("c.txt"))));
+
+        assertThat(result.deleted()).extracting(d -> d.key()).containsExactlyInAnyOrder("public/b.txt", "c.txt");
+        assertThat(result.errors()).extracting(e -> e.key() + " " + e.code()).containsExactly("private/a.txt AccessDenied");
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("private/a.txt");
+    }
+
+    @Test
     void denyNamingAnotherAccountRefusesOnlyThatKey() {
         String bucket = mocks3.newBucket("policy-deny-other");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));

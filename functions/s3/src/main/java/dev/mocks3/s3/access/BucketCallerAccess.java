@@ -77,6 +77,9 @@ public class BucketCallerAccess implements CallerAccess {
             // ListBuckets, and CreateBucket, which answers BucketAlreadyExists itself
             return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
         }
+        if (call.operation() == S3Operation.DELETE_OBJECTS) {
+            return deleteObjects(call, caller, strict);
+        }
         List<String> actions = new ArrayList<>(1);
         actions.add(PolicyActions.of(call.operation(), request.queryParam("versionId") != null));
         actions.addAll(ImpliedActions.of(call.operation(), request));
@@ -98,11 +101,11 @@ public class BucketCallerAccess implements CallerAccess {
     @Override
     public Mono<S3Call> limited(S3Call call, boolean strict) {
         S3Request request = call.request();
+        if (call.operation() == S3Operation.DELETE_OBJECTS) { // the keys are in the body
+            return Mono.just(PerKeyAccess.deferred(call, strict));
+        }
         if (!GovernanceBypass.requested(request) || request.bucket() == null) {
             return Mono.just(call);
-        }
-        if (request.key() == null) { // DeleteObjects: the keys are in the body, decided per key
-            return Mono.just(GovernanceBypass.decidedPerKey(call, strict));
         }
         Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
                 request.bucket(), request.key(), request.queryParam("versionId"));
@@ -117,7 +120,7 @@ public class BucketCallerAccess implements CallerAccess {
      * body, so that a policy on {@code bucket/prefix/*} decides for the keys it names).
      */
     public Mono<Boolean> bypassesGovernance(S3Call call, String key, String versionId) {
-        Boolean strict = GovernanceBypass.perKeyMode(call);
+        Boolean strict = PerKeyAccess.mode(call);
         if (!GovernanceBypass.granted(call) || strict == null) {
             return Mono.just(GovernanceBypass.granted(call));
         }
@@ -125,6 +128,35 @@ public class BucketCallerAccess implements CallerAccess {
                 call.request().bucket(), key, versionId);
         return decide(call, caller(call), strict, bypass)
                 .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+    }
+
+    /**
+     * Whether DeleteObjects may delete one key it names (the version named, or the key): {@code s3:DeleteObject}
+     * or {@code s3:DeleteObjectVersion} on that object's ARN, as the bucket decides it for a DeleteObject.
+     */
+    public Mono<Boolean> deletes(S3Call call, String key, String versionId) {
+        Boolean strict = PerKeyAccess.mode(call);
+        if (strict == null) {
+            return Mono.just(true);
+        }
+        Wanted delete = new Wanted(S3Operation.DELETE_OBJECT, List.of(PolicyActions.of(S3Operation.DELETE_OBJECT,
+                versionId != null)), AclPermission.of(S3Operation.DELETE_OBJECT), call.request().bucket(), key, versionId);
+        return decide(call, caller(call), strict, delete)
+                .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+    }
+
+    /**
+     * DeleteObjects is admitted when a bucket policy could allow or deny some of its keys: its keys are then
+     * decided one by one ({@link #deletes}), each refused key an AccessDenied entry of a 200 answer. Without a
+     * policy every key gets the bucket's answer, so it is given once for the request.
+     */
+    private Mono<Decision> deleteObjects(S3Call call, Caller caller, boolean strict) {
+        String bucket = call.request().bucket();
+        return snapshots.of(bucket).flatMap(found -> found.isPresent() && found.get().policy() != null
+                ? Mono.just(Decision.ALLOW)
+                : decide(call, caller, strict, new Wanted(S3Operation.DELETE_OBJECTS,
+                        List.of(PolicyActions.of(S3Operation.DELETE_OBJECTS)), AclPermission.of(S3Operation.DELETE_OBJECTS),
+                        bucket, null, null)));
     }
 
     private static Caller caller(S3Call call) {
