@@ -113,6 +113,32 @@ class ObjectPermissionsTest extends TwoAccounts {
     }
 
     @Test
+    void copyingTheTagsOfATaggedSourceNeedsGetObjectTaggingOnItAndPutObjectTaggingOnTheCopy() {
+        String bucket = bucketOfA(false);
+        a.putObject(r -> r.bucket(bucket).key("tagged").tagging("team=blue"), RequestBody.fromString("tagged"));
+        a.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\"", "");
+
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-default")));
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-directive").taggingDirective("COPY")));
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket).destinationKey("copy-plain"));
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-untagged").taggingDirective("REPLACE"));
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\",\"s3:GetObjectTagging\"", "");
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-default")));
+        assertThat(a.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("tagged", "plain", "copy-plain", "copy-untagged");
+
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\",\"s3:GetObjectTagging\",\"s3:PutObjectTagging\"", "");
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket).destinationKey("copy-default"));
+        assertThat(a.getObjectTagging(r -> r.bucket(bucket).key("copy-default")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=blue");
+    }
+
+    @Test
     void aclTaggingAndLockHeadersOnAWriteNeedTheActionsTheyImply() {
         String bucket = bucketOfA(true);
         a.putObject(r -> r.bucket(bucket).key("src"), RequestBody.fromString("source"));
