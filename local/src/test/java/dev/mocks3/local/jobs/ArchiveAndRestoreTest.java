@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.OptionalObjectAttributes;
+import software.amazon.awssdk.services.s3.model.RestoreStatus;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -124,6 +128,46 @@ class ArchiveAndRestoreTest {
         Eventually.within(PATIENCE, "expiry of the restored copy",
                 () -> s3.headObject(b -> b.bucket(bucket).key("frozen")).restore() == null);
         assertError(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("frozen")), 403, "InvalidObjectState");
+    }
+
+    @Test
+    void listingsAskedForRestoreStatusShowTheRestoreOfArchivedObjects() throws Exception {
+        String bucket = MockS3Fixture.uniqueBucket("restore-status");
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status("Enabled")));
+        s3.putObject(b -> b.bucket(bucket).key("frozen").storageClass(StorageClass.GLACIER), RequestBody.fromString("f"));
+        s3.putObject(b -> b.bucket(bucket).key("never-restored").storageClass(StorageClass.GLACIER), RequestBody.fromString("n"));
+        s3.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("p"));
+        assertThat(restore(bucket, "frozen")).isEqualTo(202);
+
+        assertThat(restoreStatuses(bucket)).containsExactly("frozen in progress", "never-restored -", "plain -");
+        assertThat(versionRestoreStatuses(bucket)).containsExactly("frozen in progress", "never-restored -", "plain -");
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).as("not asked for, not answered")
+                .allSatisfy(o -> assertThat(o.restoreStatus()).isNull());
+
+        Eventually.within(PATIENCE, "completion of the restore",
+                () -> restoreStatuses(bucket).get(0).startsWith("frozen restored until "));
+        String expiry = restoreStatuses(bucket).get(0).substring("frozen restored until ".length());
+        assertThat(Instant.parse(expiry)).isAfter(Instant.now());
+        assertThat(versionRestoreStatuses(bucket)).containsExactly("frozen restored until " + expiry, "never-restored -",
+                "plain -");
+    }
+
+    private static List<String> restoreStatuses(String bucket) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).optionalObjectAttributes(OptionalObjectAttributes.RESTORE_STATUS))
+                .contents().stream().map(o -> o.key() + " " + describe(o.restoreStatus())).toList();
+    }
+
+    private static List<String> versionRestoreStatuses(String bucket) {
+        return s3.listObjectVersions(b -> b.bucket(bucket).optionalObjectAttributes(OptionalObjectAttributes.RESTORE_STATUS))
+                .versions().stream().map(v -> v.key() + " " + describe(v.restoreStatus())).toList();
+    }
+
+    private static String describe(RestoreStatus status) {
+        if (status == null) {
+            return "-";
+        }
+        return status.isRestoreInProgress() ? "in progress" : "restored until " + status.restoreExpiryDate();
     }
 
     private static int restore(String bucket, String key) {

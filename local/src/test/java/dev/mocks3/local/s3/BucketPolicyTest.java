@@ -82,6 +82,41 @@ class BucketPolicyTest {
     }
 
     @Test
+    void deleteObjectsRefusesOnlyTheKeysAPolicyDenies() {
+        String bucket = mocks3.newBucket("policy-delete");
+        for (String key : new String[] {"private/a.txt", "public/b.txt", "c.txt"}) {
+            mocks3.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket)
+                .policy(policy("Deny", "s3:DeleteObject", "arn:aws:s3:::" + bucket + "/private/*")));
+
+        var result = mocks3.s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                o -> o.key("private/a.txt"), o -> o.key("public/b.txt"), o -> o.key("c.txt"))));
+
+        assertThat(result.deleted()).extracting(d -> d.key()).containsExactlyInAnyOrder("public/b.txt", "c.txt");
+        assertThat(result.errors()).extracting(e -> e.key() + " " + e.code()).containsExactly("private/a.txt AccessDenied");
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("private/a.txt");
+    }
+
+    @Test
+    void aCopyTakingTheTagsOfATaggedSourceIsRefusedWhenGetObjectTaggingIsDenied() {
+        String bucket = mocks3.newBucket("policy-copytags");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("tagged").tagging("team=blue"), RequestBody.fromString("t"));
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("p"));
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket)
+                .policy(policy("Deny", "s3:GetObjectTagging", "arn:aws:s3:::" + bucket + "/*")));
+
+        assertError(() -> mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("tagged")
+                .destinationBucket(bucket).destinationKey("copy")), 403, "AccessDenied");
+        mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("replaced").taggingDirective("REPLACE"));
+        mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket).destinationKey("copy"));
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("tagged", "plain", "replaced", "copy");
+    }
+
+    @Test
     void denyNamingAnotherAccountRefusesOnlyThatKey() {
         String bucket = mocks3.newBucket("policy-deny-other");
         mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));

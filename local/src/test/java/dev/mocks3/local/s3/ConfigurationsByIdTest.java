@@ -83,6 +83,27 @@ class ConfigurationsByIdTest {
     }
 
     @Test
+    void aThousandConfigurationsOfAKindAreTheLimitOfABucket() {
+        String bucket = mocks3.newBucket("metrics-limit");
+        IntStream.range(0, 1000).parallel().forEach(i -> s3.putBucketMetricsConfiguration(b -> b.bucket(bucket)
+                .id("m" + i).metricsConfiguration(m -> m.id("m" + i))));
+
+        assertError(() -> s3.putBucketMetricsConfiguration(b -> b.bucket(bucket).id("one-more")
+                .metricsConfiguration(m -> m.id("one-more"))), 400, "TooManyConfigurations");
+        s3.putBucketMetricsConfiguration(b -> b.bucket(bucket).id("m7")
+                .metricsConfiguration(m -> m.id("m7").filter(f -> f.prefix("replaced/"))));
+        assertThat(s3.getBucketMetricsConfiguration(b -> b.bucket(bucket).id("m7")).metricsConfiguration().filter().prefix())
+                .isEqualTo("replaced/");
+        s3.putBucketAnalyticsConfiguration(b -> b.bucket(bucket).id("other-kind")
+                .analyticsConfiguration(a -> a.id("other-kind").storageClassAnalysis(c -> c.build())));
+
+        s3.deleteBucketMetricsConfiguration(b -> b.bucket(bucket).id("m0"));
+        s3.putBucketMetricsConfiguration(b -> b.bucket(bucket).id("one-more").metricsConfiguration(m -> m.id("one-more")));
+        assertError(() -> s3.putBucketMetricsConfiguration(b -> b.bucket(bucket).id("m0")
+                .metricsConfiguration(m -> m.id("m0"))), 400, "TooManyConfigurations");
+    }
+
+    @Test
     void inventoryConfigurationRoundTripsAndReplacesTheOneWithTheSameId() {
         String bucket = mocks3.newBucket("inventory");
         String reports = mocks3.newBucket("inventory-out");

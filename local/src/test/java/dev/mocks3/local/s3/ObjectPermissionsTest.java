@@ -76,9 +76,8 @@ class ObjectPermissionsTest extends TwoAccounts {
         String bucket = bucketOfA(true);
         String free = governed(bucket, "free/k");
         String kept = governed(bucket, "kept/k");
-        allowB(bucket, "\"s3:DeleteObject\"", """
-                ,{"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:DeleteObject","Resource":"arn:aws:s3:::%2$s"},
-                 {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:BypassGovernanceRetention",
+        allowB(bucket, "\"s3:DeleteObjectVersion\"", """
+                ,{"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":"s3:BypassGovernanceRetention",
                   "Resource":"arn:aws:s3:::%2$s/free/*"}""".formatted(accountB, bucket));
 
         var result = b.deleteObjects(r -> r.bucket(bucket).bypassGovernanceRetention(true).delete(d -> d.objects(
@@ -88,6 +87,55 @@ class ObjectPermissionsTest extends TwoAccounts {
         assertThat(result.errors()).extracting(e -> e.key() + " " + e.code()).containsExactly("kept/k AccessDenied");
         assertThat(a.listObjectVersions(r -> r.bucket(bucket)).versions()).extracting(v -> v.key())
                 .containsExactly("kept/k");
+    }
+
+    @Test
+    void deleteObjectsDeletesOnlyTheKeysAndVersionsThePolicyAllows() {
+        String bucket = bucketOfA(false);
+        a.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        for (String key : new String[] {"shared/a", "shared/b", "own/c"}) {
+            a.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        String version = a.headObject(r -> r.bucket(bucket).key("shared/b")).versionId();
+        a.putBucketPolicy(r -> r.bucket(bucket).policy("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},"Action":"s3:DeleteObject",
+                 "Resource":"arn:aws:s3:::%s/shared/*"}]}""".formatted(accountB, bucket)));
+
+        var result = b.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(o -> o.key("shared/a"),
+                o -> o.key("shared/b").versionId(version), o -> o.key("own/c"))));
+
+        // s3:DeleteObject adds a delete marker; removing a version needs s3:DeleteObjectVersion
+        assertThat(result.deleted()).extracting(d -> d.key()).containsExactly("shared/a");
+        assertThat(result.errors()).extracting(e -> e.key() + " " + e.code())
+                .containsExactly("shared/b AccessDenied", "own/c AccessDenied");
+        assertThat(a.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("own/c", "shared/b");
+    }
+
+    @Test
+    void copyingTheTagsOfATaggedSourceNeedsGetObjectTaggingOnItAndPutObjectTaggingOnTheCopy() {
+        String bucket = bucketOfA(false);
+        a.putObject(r -> r.bucket(bucket).key("tagged").tagging("team=blue"), RequestBody.fromString("tagged"));
+        a.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\"", "");
+
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-default")));
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-directive").taggingDirective("COPY")));
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket).destinationKey("copy-plain"));
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-untagged").taggingDirective("REPLACE"));
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\",\"s3:GetObjectTagging\"", "");
+        denied(() -> b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket)
+                .destinationKey("copy-default")));
+        assertThat(a.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("tagged", "plain", "copy-plain", "copy-untagged");
+
+        allowB(bucket, "\"s3:PutObject\",\"s3:GetObject\",\"s3:GetObjectTagging\",\"s3:PutObjectTagging\"", "");
+        b.copyObject(r -> r.sourceBucket(bucket).sourceKey("tagged").destinationBucket(bucket).destinationKey("copy-default"));
+        assertThat(a.getObjectTagging(r -> r.bucket(bucket).key("copy-default")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=blue");
     }
 
     @Test

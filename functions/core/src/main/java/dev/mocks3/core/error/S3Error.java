@@ -99,6 +99,8 @@ public enum S3Error {
     REPLICATION_CONFIGURATION_NOT_FOUND("ReplicationConfigurationNotFoundError", 404,
             "The replication configuration was not found"),
     NO_SUCH_CONFIGURATION("NoSuchConfiguration", 404, "The specified configuration does not exist."),
+    TOO_MANY_CONFIGURATIONS("TooManyConfigurations", 400,
+            "You are attempting to create a new configuration but have already reached the 1,000-configuration limit."),
     INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist"),
     CROSS_LOCATION_LOGGING_PROHIBITED("CrossLocationLoggingProhibited", 403,
             "Cross S3 location logging not allowed.");

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * ownership, by a grant of the bucket's or the object's ACL (public grants not when the bucket ignores
  * public ACLs; RestrictPublicBuckets keeps other accounts out of a bucket with a public policy). Open
  * mode asks only for Deny, so it reads no ACL and no object; the bucket's documents come from
- * {@link AccessSnapshots}. A copy needs GetObject on its source as well. CORS preflights always pass.
+ * {@link AccessSnapshots}. A copy needs GetObject on its source as well, and when it takes the source's tags
+ * (the COPY tagging directive) GetObjectTagging on a tagged source and PutObjectTagging on the copy. CORS preflights always pass.
  * <p>
  * A write's ACL, tagging and Object Lock headers need their own actions too ({@link ImpliedActions});
  * the ACL of the version {@code ?versionId} names decides for it; a policy's {@code s3:ExistingObjectTag/*}
@@ -80,6 +81,9 @@ public class BucketCallerAccess implements CallerAccess {
             // ListBuckets, and CreateBucket, which answers BucketAlreadyExists itself
             return Mono.just(caller.anonymous() ? Decision.NONE : Decision.ALLOW);
         }
+        if (call.operation() == S3Operation.DELETE_OBJECTS) {
+            return deleteObjects(call, caller, strict);
+        }
         List<String> actions = new ArrayList<>(1);
         actions.add(PolicyActions.of(call.operation(), request.queryParam("versionId") != null));
         actions.addAll(ImpliedActions.of(call.operation(), request));
@@ -89,23 +93,60 @@ public class BucketCallerAccess implements CallerAccess {
         if ((call.operation() == S3Operation.COPY_OBJECT || call.operation() == S3Operation.UPLOAD_PART_COPY)
                 && copySource != null && !copySource.isBlank()) {
             CopySource source = CopySource.parse(copySource);
-            return own.zipWith(decide(call, caller, strict, new Wanted(S3Operation.GET_OBJECT,
+            Mono<Decision> read = decide(call, caller, strict, new Wanted(S3Operation.GET_OBJECT,
                     List.of(PolicyActions.of(S3Operation.GET_OBJECT, source.versionId() != null)),
                     AclPermission.of(S3Operation.GET_OBJECT),
-                    source.bucket(), source.key(), source.versionId())), BucketCallerAccess::both);
+                    source.bucket(), source.key(), source.versionId()));
+            Mono<Decision> tags = call.operation() == S3Operation.COPY_OBJECT && copiesTags(request)
+                    ? copiedTags(call, caller, strict, source) : Mono.just(Decision.ALLOW);
+            return Mono.zip(own, read, tags).map(all -> both(both(all.getT1(), all.getT2()), all.getT3()));
         }
         return own;
+    }
+
+    /** {@code x-amz-tagging-directive} COPY, the default (an unknown directive is CopyObject's own 400). */
+    private static boolean copiesTags(S3Request request) {
+        String directive = request.header("x-amz-tagging-directive");
+        return directive == null || directive.equals("COPY");
+    }
+
+    /**
+     * A copy that takes the tags of a source that has some needs {@code s3:GetObjectTagging} on the source
+     * ({@code s3:GetObjectVersionTagging} for a version) and {@code s3:PutObjectTagging} on the copy, as on S3.
+     * ALLOW (no say) for an untagged or missing source. In open mode only a bucket policy can refuse them,
+     * so the source is read only when one of the two buckets has one.
+     */
+    private Mono<Decision> copiedTags(S3Call call, Caller caller, boolean strict, CopySource source) {
+        String bucket = call.request().bucket();
+        Mono<Boolean> worthReading = strict ? Mono.just(true)
+                : Mono.zip(snapshots.of(source.bucket()), snapshots.of(bucket))
+                        .map(pair -> hasPolicy(pair.getT1()) || hasPolicy(pair.getT2()));
+        Wanted getTags = new Wanted(S3Operation.GET_OBJECT_TAGGING,
+                List.of(PolicyActions.of(S3Operation.GET_OBJECT_TAGGING, source.versionId() != null)), Optional.empty(),
+                source.bucket(), source.key(), source.versionId());
+        Wanted putTags = new Wanted(S3Operation.COPY_OBJECT, List.of(PolicyActions.of(S3Operation.PUT_OBJECT_TAGGING)),
+                Optional.empty(), bucket, call.request().key(), null);
+        return worthReading.flatMap(reading -> !reading ? Mono.just(false)
+                        : objects.find(source.bucket(), source.key(), source.versionId())
+                                .map(found -> !found.tags().isEmpty()).defaultIfEmpty(false))
+                .flatMap(tagged -> !tagged ? Mono.just(Decision.ALLOW)
+                        : decide(call, caller, strict, getTags).zipWith(decide(call, caller, strict, putTags),
+                                BucketCallerAccess::both));
+    }
+
+    private static boolean hasPolicy(Optional<AccessSnapshot> snapshot) {
+        return snapshot.isPresent() && snapshot.get().policy() != null;
     }
 
     /** A governance bypass the bucket does not allow this caller is withheld (see {@link GovernanceBypass}). */
     @Override
     public Mono<S3Call> limited(S3Call call, boolean strict) {
         S3Request request = call.request();
+        if (call.operation() == S3Operation.DELETE_OBJECTS) { // the keys are in the body
+            return Mono.just(PerKeyAccess.deferred(call, strict));
+        }
         if (!GovernanceBypass.requested(request) || request.bucket() == null) {
             return Mono.just(call);
-        }
-        if (request.key() == null) { // DeleteObjects: the keys are in the body, decided per key
-            return Mono.just(GovernanceBypass.decidedPerKey(call, strict));
         }
         Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
                 request.bucket(), request.key(), request.queryParam("versionId"));
@@ -120,7 +161,7 @@ public class BucketCallerAccess implements CallerAccess {
      * body, so that a policy on {@code bucket/prefix/*} decides for the keys it names).
      */
     public Mono<Boolean> bypassesGovernance(S3Call call, String key, String versionId) {
-        Boolean strict = GovernanceBypass.perKeyMode(call);
+        Boolean strict = PerKeyAccess.mode(call);
         if (!GovernanceBypass.granted(call) || strict == null) {
             return Mono.just(GovernanceBypass.granted(call));
         }
@@ -128,6 +169,35 @@ public class BucketCallerAccess implements CallerAccess {
                 call.request().bucket(), key, versionId);
         return decide(call, caller(call), strict, bypass)
                 .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+    }
+
+    /**
+     * Whether DeleteObjects may delete one key it names (the version named, or the key): {@code s3:DeleteObject}
+     * or {@code s3:DeleteObjectVersion} on that object's ARN, as the bucket decides it for a DeleteObject.
+     */
+    public Mono<Boolean> deletes(S3Call call, String key, String versionId) {
+        Boolean strict = PerKeyAccess.mode(call);
+        if (strict == null) {
+            return Mono.just(true);
+        }
+        Wanted delete = new Wanted(S3Operation.DELETE_OBJECT, List.of(PolicyActions.of(S3Operation.DELETE_OBJECT,
+                versionId != null)), AclPermission.of(S3Operation.DELETE_OBJECT), call.request().bucket(), key, versionId);
+        return decide(call, caller(call), strict, delete)
+                .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+    }
+
+    /**
+     * DeleteObjects is admitted when a bucket policy could allow or deny some of its keys: its keys are then
+     * decided one by one ({@link #deletes}), each refused key an AccessDenied entry of a 200 answer. Without a
+     * policy every key gets the bucket's answer, so it is given once for the request.
+     */
+    private Mono<Decision> deleteObjects(S3Call call, Caller caller, boolean strict) {
+        String bucket = call.request().bucket();
+        return snapshots.of(bucket).flatMap(found -> found.isPresent() && found.get().policy() != null
+                ? Mono.just(Decision.ALLOW)
+                : decide(call, caller, strict, new Wanted(S3Operation.DELETE_OBJECTS,
+                        List.of(PolicyActions.of(S3Operation.DELETE_OBJECTS)), AclPermission.of(S3Operation.DELETE_OBJECTS),
+                        bucket, null, null)));
     }
 
     private static Caller caller(S3Call call) {

@@ -13,8 +13,6 @@ public final class GovernanceBypass {
     static final String HEADER = "x-amz-bypass-governance-retention";
     static final String ACTION = "s3:BypassGovernanceRetention";
     private static final String WITHHELD = "mocks3.access.governanceBypassWithheld";
-    /** DeleteObjects names its keys in its body: its bypass is decided per key, in this mode (strict or not). */
-    private static final String PER_KEY = "mocks3.access.governanceBypassPerKey";
 
     private GovernanceBypass() {
     }
@@ -27,16 +25,7 @@ public final class GovernanceBypass {
         return call.withAttribute(WITHHELD, Boolean.TRUE);
     }
 
-    static S3Call decidedPerKey(S3Call call, boolean strict) {
-        return call.withAttribute(PER_KEY, strict);
-    }
-
-    /** For a call whose bypass waits for its keys: whether the mode is strict; null when decided already. */
-    static Boolean perKeyMode(S3Call call) {
-        return (Boolean) call.attribute(PER_KEY);
-    }
-
-    /** Whether the call asks for the bypass and may have it (for DeleteObjects: for some keys, see BucketCallerAccess). */
+    /** Whether the call asks for the bypass and may have it (for DeleteObjects: for some keys, see PerKeyAccess). */
     public static boolean granted(S3Call call) {
         return requested(call.request()) && !Boolean.TRUE.equals(call.attribute(WITHHELD));
     }

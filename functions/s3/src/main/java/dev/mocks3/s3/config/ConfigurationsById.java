@@ -25,11 +25,14 @@ import reactor.core.publisher.Mono;
 /**
  * What the Put/Get/Delete/List operations of the configurations a bucket keeps by id share (analytics,
  * metrics, inventory, intelligent tiering): the {@code id} parameter, which the body's {@code Id} must
- * repeat; NoSuchConfiguration for an unknown id; lists of 100 by id with an opaque continuation token.
+ * repeat; NoSuchConfiguration for an unknown id; lists of 100 by id with an opaque continuation token; at most
+ * 1,000 of a kind per bucket (400 TooManyConfigurations for a new id beyond, as on S3).
  */
 @Component
 public class ConfigurationsById {
     static final int PAGE_SIZE = 100;
+    /** S3 keeps up to 1,000 configurations of each of these kinds per bucket; a new id beyond is TooManyConfigurations. */
+    static final int LIMIT = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private final Lookups lookups;
     private final BucketConfigurationStore store;
@@ -50,9 +53,10 @@ public class ConfigurationsById {
                 .flatMap(id -> lookups.bucket(bucket)
                         .then(SmallBody.read(call.request().body()))
                         .map(body -> checked(body, id, kind, check))
-                        .flatMap(content -> store.putEntry(bucket, kind.setting(), id, content)))
+                        .flatMap(content -> store.putEntryWithin(bucket, kind.setting(), id, content, LIMIT)))
+                // refused: the limit, unless the bucket went away meanwhile (NoSuchBucket then)
                 .flatMap(stored -> stored ? Mono.just(Responses.empty(200))
-                        : Mono.error(S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket)));
+                        : lookups.bucket(bucket).then(Mono.error(S3Error.TOO_MANY_CONFIGURATIONS.at("/" + bucket))));
     }
 
     public Mono<S3Response> get(S3Call call, Kind kind) {

@@ -1,7 +1,10 @@
 package dev.mocks3.s3.listing;
 
+import java.time.Instant;
+
 import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectVersion;
 import dev.mocks3.state.metadata.VersionListing;
@@ -23,6 +26,7 @@ record ListVersionsResult(String bucket, ListingRequest request, String keyMarke
         xml.element("MaxKeys", request.maxKeys())
                 .element("Delimiter", request.encode(request.delimiter()))
                 .element("IsTruncated", listing.truncated());
+        Instant now = Instant.now();
         for (ObjectVersion version : listing.versions()) {
             ObjectRecord object = version.object();
             String element = version.deleteMarker() ? "DeleteMarker" : "Version";
@@ -35,7 +39,11 @@ record ListVersionsResult(String bucket, ListingRequest request, String keyMarke
                 xml.element("ETag", object.quotedEtag()).element("Size", object.size())
                         .element("StorageClass", object.storageClass());
             }
-            Owner.of(object.owner()).writeTo(xml, "Owner").close(element);
+            Owner.of(object.owner()).writeTo(xml, "Owner");
+            if (!version.deleteMarker() && request.restoreStatus()) {
+                ArchiveState.writeRestoreStatus(object, xml, now);
+            }
+            xml.close(element);
         }
         for (String prefix : listing.commonPrefixes()) {
             xml.open("CommonPrefixes").element("Prefix", request.encode(prefix)).close("CommonPrefixes");

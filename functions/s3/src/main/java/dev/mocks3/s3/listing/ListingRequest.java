@@ -1,12 +1,22 @@
 package dev.mocks3.s3.listing;
 
+import java.util.Arrays;
+
 import dev.mocks3.core.auth.UriEncoding;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.error.S3Error;
 
-/** The parameters both list operations share: prefix, delimiter, max-keys, encoding-type. */
-public record ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+/**
+ * The parameters the list operations share: prefix, delimiter, max-keys, encoding-type, and whether
+ * {@code x-amz-optional-object-attributes} asks for {@code RestoreStatus} (S3 defines no other value).
+ */
+public record ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded, boolean restoreStatus) {
     static final int MAX_KEYS = 1000;
+    private static final String OPTIONAL_ATTRIBUTES = "x-amz-optional-object-attributes";
+
+    public ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+        this(prefix, delimiter, maxKeys, urlEncoded, false);
+    }
 
     static ListingRequest of(S3Request request) {
         String encoding = request.queryParam("encoding-type");
@@ -17,7 +27,13 @@ public record ListingRequest(String prefix, String delimiter, int maxKeys, boole
         String prefix = request.queryParam("prefix");
         String delimiter = request.queryParam("delimiter");
         return new ListingRequest(prefix == null ? "" : prefix, delimiter == null || delimiter.isEmpty() ? null : delimiter,
-                maxKeys(request.queryParam("max-keys")), encoding != null);
+                maxKeys(request.queryParam("max-keys")), encoding != null, asksRestoreStatus(request));
+    }
+
+    /** The header is a comma-separated list (an SDK joins the values so); names other than RestoreStatus ask nothing. */
+    private static boolean asksRestoreStatus(S3Request request) {
+        String attributes = request.header(OPTIONAL_ATTRIBUTES);
+        return attributes != null && Arrays.stream(attributes.split(",")).map(String::trim).anyMatch("RestoreStatus"::equals);
     }
 
     private static int maxKeys(String value) {

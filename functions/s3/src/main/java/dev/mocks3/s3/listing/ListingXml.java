@@ -1,7 +1,10 @@
 package dev.mocks3.s3.listing;
 
+import java.time.Instant;
+
 import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.http.Owner;
+import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.metadata.Listing;
 import dev.mocks3.state.metadata.ObjectRecord;
 
@@ -12,6 +15,7 @@ final class ListingXml {
 
     /** @param owner the Owner written in each Contents, or null for none */
     static void entries(XmlWriter xml, Listing listing, ListingRequest request, Owner owner) {
+        Instant now = Instant.now();
         for (ObjectRecord object : listing.contents()) {
             xml.open("Contents")
                     .element("Key", request.encode(object.key()))
@@ -20,6 +24,9 @@ final class ListingXml {
                     .element("Size", object.size());
             if (owner != null) {
                 owner.writeTo(xml, "Owner");
+            }
+            if (request.restoreStatus()) {
+                ArchiveState.writeRestoreStatus(object, xml, now);
             }
             xml.element("StorageClass", object.storageClass()).close("Contents");
         }

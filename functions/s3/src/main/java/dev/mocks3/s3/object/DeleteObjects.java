@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures (a version
- * Object Lock protects is one: AccessDenied for its key).
+ * Object Lock protects is one, and so is a key the bucket's policy does not let the caller delete: AccessDenied
+ * for its key).
  */
 @Component("deleteObjects")
 public class DeleteObjects extends OperationFunction {
@@ -59,7 +60,8 @@ public class DeleteObjects extends OperationFunction {
     private Mono<S3Response> deleteAll(S3Call call, Request request, VersionGuard guard) {
         String bucket = call.request().bucket();
         return Flux.fromIterable(request.objects())
-                .concatMap(target -> Mono.defer(() -> guardFor(call, target, guard))
+                .concatMap(target -> permitted(call, target)
+                        .then(Mono.defer(() -> guardFor(call, target, guard)))
                         .flatMap(keyGuard -> writer.delete(bucket, target.key(), RequestedVersion.checked(target.versionId()),
                                 ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard))
                         .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
@@ -67,6 +69,12 @@ public class DeleteObjects extends OperationFunction {
                                 new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))
                 .collectList()
                 .map(outcomes -> Responses.xml(new DeleteResult(request.quiet(), outcomes).xml()));
+    }
+
+    /** Empty when the bucket lets the caller delete this key (or version); else AccessDenied for it alone. */
+    private Mono<Void> permitted(S3Call call, Target target) {
+        return access.deletes(call, target.key(), target.versionId()).flatMap(allowed -> allowed ? Mono.<Void>empty()
+                : Mono.error(S3Error.ACCESS_DENIED.exception()));
     }
 
     /** Without Object Lock nothing to guard; with it, the governance bypass as the policy decides it for this key. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.http.HttpDates;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -86,6 +87,24 @@ public record ArchiveState(Instant requested, Instant readyAt, Instant expiresAt
     public static void describe(ObjectRecord object, HttpHeaders out, Instant now) {
         if (ARCHIVED.contains(object.storageClass())) {
             of(object.headers()).header(now).ifPresent(value -> out.set("x-amz-restore", value));
+        }
+    }
+
+    /**
+     * A listing entry's {@code RestoreStatus}, written when the request asked for it
+     * ({@code x-amz-optional-object-attributes: RestoreStatus}) and {@code object} is archived with a restore
+     * under way (IsRestoreInProgress true) or a readable restored copy (false, and its RestoreExpiryDate).
+     */
+    public static void writeRestoreStatus(ObjectRecord object, XmlWriter xml, Instant now) {
+        if (!ARCHIVED.contains(object.storageClass())) {
+            return;
+        }
+        ArchiveState state = of(object.headers());
+        if (state.ongoing(now)) {
+            xml.open("RestoreStatus").element("IsRestoreInProgress", true).close("RestoreStatus");
+        } else if (state.restored(now)) {
+            xml.open("RestoreStatus").element("IsRestoreInProgress", false)
+                    .element("RestoreExpiryDate", state.expiresAt()).close("RestoreStatus");
         }
     }
 

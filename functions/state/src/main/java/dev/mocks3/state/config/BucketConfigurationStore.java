@@ -46,6 +46,21 @@ public final class BucketConfigurationStore {
         return put(bucket, entryKind(setting, id), document);
     }
 
+    /**
+     * As {@link #putEntry}, but a new id only while the bucket has fewer than {@code limit} of the kind (one
+     * statement: the count and the insert see the same rows); false when refused or the bucket does not exist.
+     */
+    public Mono<Boolean> putEntryWithin(String bucket, BucketSetting setting, String id, String document, int limit) {
+        String prefix = entryKind(setting, "");
+        return db.sql("insert into bucket_configurations (bucket, kind, document) select name, $2, $3 from buckets "
+                        + "where name = $1 and (exists (select 1 from bucket_configurations where bucket = $1 and kind = $2) "
+                        + "or (select count(*) from bucket_configurations where bucket = $1 and left(kind, $4) = $5) < $6) "
+                        + "on conflict (bucket, kind) do update set document = excluded.document, updated_at = now()")
+                .bind(0, bucket).bind(1, entryKind(setting, id)).bind(2, document).bind(3, prefix.length())
+                .bind(4, prefix).bind(5, (long) limit)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
     public Mono<String> findEntry(String bucket, BucketSetting setting, String id) {
         return find(bucket, entryKind(setting, id));
     }
