@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,10 +71,11 @@ class TaggingTest {
     void tagsAreListedInKeyOrderWhateverOrderTheyWereGivenIn() {
         String bucket = mocks3.newBucket("tag-order");
         s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));
-        List<Tag> given = IntStream.of(3, 0, 9, 5, 1, 8, 2, 7, 4, 6).mapToObj(i -> tag(String.valueOf(i), "v" + i)).toList();
+        // keys of different lengths: PostgreSQL's jsonb keeps object keys shortest first (a, c, bb, ee, dddd)
+        List<Tag> given = Stream.of("ee", "bb", "dddd", "c", "a").map(key -> tag(key, "v" + key)).toList();
         s3.putObjectTagging(b -> b.bucket(bucket).key("k").tagging(t -> t.tagSet(given)));
         assertThat(s3.getObjectTagging(b -> b.bucket(bucket).key("k")).tagSet()).extracting(Tag::key)
-                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+                .containsExactly("a", "bb", "c", "dddd", "ee");
 
         s3.putObject(b -> b.bucket(bucket).key("h").tagging("foo=bar&bar"), RequestBody.fromString("x"));
         assertThat(s3.getObjectTagging(b -> b.bucket(bucket).key("h")).tagSet())

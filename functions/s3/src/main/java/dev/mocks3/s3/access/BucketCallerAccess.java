@@ -13,6 +13,8 @@ import dev.mocks3.core.auth.CallOwner;
 import dev.mocks3.core.auth.CallerAccess;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.CopySource;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -113,29 +115,21 @@ public class BucketCallerAccess implements CallerAccess {
     /**
      * A copy that takes the tags of a source that has some needs {@code s3:GetObjectTagging} on the source
      * ({@code s3:GetObjectVersionTagging} for a version) and {@code s3:PutObjectTagging} on the copy, as on S3.
-     * ALLOW (no say) for an untagged or missing source. In open mode only a bucket policy can refuse them,
-     * so the source is read only when one of the two buckets has one.
+     * ALLOW (no say) for an untagged or missing source. The two are decided first: the source is read only
+     * when they would refuse (strict: not allowed; open: denied), so an allowed copy costs no extra read.
      */
     private Mono<Decision> copiedTags(S3Call call, Caller caller, boolean strict, CopySource source) {
         String bucket = call.request().bucket();
-        Mono<Boolean> worthReading = strict ? Mono.just(true)
-                : Mono.zip(snapshots.of(source.bucket()), snapshots.of(bucket))
-                        .map(pair -> hasPolicy(pair.getT1()) || hasPolicy(pair.getT2()));
         Wanted getTags = new Wanted(S3Operation.GET_OBJECT_TAGGING,
                 List.of(PolicyActions.of(S3Operation.GET_OBJECT_TAGGING, source.versionId() != null)), Optional.empty(),
                 source.bucket(), source.key(), source.versionId());
         Wanted putTags = new Wanted(S3Operation.COPY_OBJECT, List.of(PolicyActions.of(S3Operation.PUT_OBJECT_TAGGING)),
                 Optional.empty(), bucket, call.request().key(), null);
-        return worthReading.flatMap(reading -> !reading ? Mono.just(false)
+        return decide(call, caller, strict, getTags).zipWith(decide(call, caller, strict, putTags), BucketCallerAccess::both)
+                .flatMap(decision -> (strict ? decision == Decision.ALLOW : decision != Decision.DENY) ? Mono.just(Decision.ALLOW)
                         : objects.find(source.bucket(), source.key(), source.versionId())
-                                .map(found -> !found.tags().isEmpty()).defaultIfEmpty(false))
-                .flatMap(tagged -> !tagged ? Mono.just(Decision.ALLOW)
-                        : decide(call, caller, strict, getTags).zipWith(decide(call, caller, strict, putTags),
-                                BucketCallerAccess::both));
-    }
-
-    private static boolean hasPolicy(Optional<AccessSnapshot> snapshot) {
-        return snapshot.isPresent() && snapshot.get().policy() != null;
+                                .map(found -> found.tags().isEmpty() ? Decision.ALLOW : decision)
+                                .defaultIfEmpty(Decision.ALLOW));
     }
 
     /** A governance bypass the bucket does not allow this caller is withheld (see {@link GovernanceBypass}). */
@@ -213,8 +207,9 @@ public class BucketCallerAccess implements CallerAccess {
 
     private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, Wanted wanted) {
         return snapshots.of(wanted.bucket()).flatMap(found -> {
-            if (found.isEmpty()) { // the operation answers NoSuchBucket, to anonymous callers too, as S3 does
-                return Mono.just(Decision.ALLOW);
+            if (found.isEmpty()) {
+                // S3 tells anonymous callers too; answered here, so that a bucket made meanwhile is not theirs to use
+                return caller.anonymous() ? Mono.error(noSuchBucket(wanted.bucket())) : Mono.just(Decision.ALLOW);
             }
             AccessSnapshot snapshot = found.get();
             String owner = strict ? snapshot.storedOwner() : CallOwner.resolve(snapshot.storedOwner(), call);
@@ -264,24 +259,28 @@ public class BucketCallerAccess implements CallerAccess {
 
     /**
      * A read of an object that is not there, by a caller who may list the bucket (s3:ListBucket in the
-     * policy, READ in the bucket's ACL): S3 then answers 404 (NoSuchKey) rather than 403, as the
-     * listing would show the key missing anyway.
+     * policy, READ in the bucket's ACL, no Deny): S3 then answers 404 (NoSuchKey) rather than 403, as the
+     * listing would show the key missing anyway. The 404 is answered here, never an ALLOW: an object written
+     * between this check and the read stays unreadable to a caller without READ on it.
      */
     private static Mono<Decision> missingButListable(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
                                                      Mono<Optional<ObjectRecord>> object) {
-        return object.map(found -> {
+        return object.flatMap(found -> {
             if (found.isPresent()) {
-                return Decision.NONE;
+                return Mono.just(Decision.NONE);
             }
             BucketPolicy policy = snapshot.policy();
-            if (policy != null && policy.decide(caller, LIST_BUCKET, BucketPolicy.arn(wanted.bucket(), null),
-                    PolicyContext.of(call.request(), caller, Map.of())) == Decision.ALLOW) {
-                return Decision.ALLOW;
-            }
-            boolean listable = !snapshot.aclsDisabled() && snapshot.acl() != null
-                    && snapshot.acl().grants(caller, "READ", snapshot.block().ignorePublicAcls());
-            return listable ? Decision.ALLOW : Decision.NONE;
+            Decision byPolicy = policy == null ? Decision.NONE : policy.decide(caller, LIST_BUCKET,
+                    BucketPolicy.arn(wanted.bucket(), null), PolicyContext.of(call.request(), caller, Map.of()));
+            boolean listable = byPolicy == Decision.ALLOW || byPolicy == Decision.NONE && !snapshot.aclsDisabled()
+                    && snapshot.acl() != null && snapshot.acl().grants(caller, "READ", snapshot.block().ignorePublicAcls());
+            return listable ? Mono.error(S3Error.NO_SUCH_KEY.at("/" + wanted.bucket() + "/" + wanted.key())
+                    .with("Key", wanted.key())) : Mono.just(Decision.NONE);
         });
+    }
+
+    private static S3Exception noSuchBucket(String bucket) {
+        return S3Error.NO_SUCH_BUCKET.at("/" + bucket).with("BucketName", bucket);
     }
 
     /** The policy's word on each wanted action, in order; NONE for each when the bucket has no policy. */
@@ -317,11 +316,10 @@ public class BucketCallerAccess implements CallerAccess {
     private static Mono<Decision> byAcl(Caller caller, AccessSnapshot snapshot, AclPermission wanted,
                                         Mono<Optional<ObjectRecord>> object) {
         boolean ignorePublic = snapshot.block().ignorePublicAcls();
-        boolean mayList = snapshot.acl() != null && snapshot.acl().grants(caller, "READ", ignorePublic);
         if (wanted.onObject()) {
-            // no such key: a caller who may list the bucket learns it (the operation answers NoSuchKey), others get 403
-            return object.map(found -> (found.isPresent()
-                    ? ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic) : mayList)
+            // no such key: NONE here; a read by a caller who may list the bucket is told NoSuchKey (missingButListable)
+            return object.map(found -> found.isPresent()
+                    && ObjectAcl.of(found.get()).grants(caller, wanted.permission(), ignorePublic)
                     ? Decision.ALLOW : Decision.NONE);
         }
         boolean granted = snapshot.acl() != null && snapshot.acl().grants(caller, wanted.permission(), ignorePublic);

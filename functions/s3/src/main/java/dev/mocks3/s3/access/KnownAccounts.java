@@ -3,6 +3,7 @@ package dev.mocks3.s3.access;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.mocks3.s3.http.Owner;
 
@@ -16,8 +17,10 @@ public interface KnownAccounts {
 
     boolean has(String canonicalId);
 
+    /** The configured keys' ids, and the id of what anonymous callers own (objects written into a public-write bucket). */
     static KnownAccounts ofAccessKeys(Collection<String> accessKeys) {
-        Set<String> ids = accessKeys.stream().map(key -> Owner.of(key).id()).collect(Collectors.toUnmodifiableSet());
+        Set<String> ids = Stream.concat(accessKeys.stream(), Stream.of((String) null))
+                .map(key -> Owner.of(key).id()).collect(Collectors.toUnmodifiableSet());
         return ids::contains;
     }
 }

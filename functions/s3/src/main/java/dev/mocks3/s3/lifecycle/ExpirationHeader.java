@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.auth.UriEncoding;
 import dev.mocks3.core.lifecycle.LifecycleConfiguration;
 import dev.mocks3.s3.cache.BucketDocumentCache;
 import dev.mocks3.s3.http.HttpDates;
@@ -28,8 +29,10 @@ public class ExpirationHeader {
     private final Duration day;
 
     public ExpirationHeader(LifecycleStore lifecycles, @Value("${mocks3.lifecycle.day:1d}") Duration day) {
+        // the header is an announcement: a document that cannot be read or parsed announces nothing, never fails a request
         this.rules = new BucketDocumentCache<>(TTL, bucket -> lifecycles.find(bucket)
-                .map(LifecycleConfiguration::parse).defaultIfEmpty(LifecycleConfiguration.NONE));
+                .map(LifecycleConfiguration::parse).defaultIfEmpty(LifecycleConfiguration.NONE)
+                .onErrorReturn(LifecycleConfiguration.NONE));
         this.day = day;
     }
 
@@ -46,11 +49,11 @@ public class ExpirationHeader {
         rules.forget(bucket);
     }
 
-    /** Sets the header on {@code out} when one of {@code rules} expires the (current) object. */
+    /** Sets the header on {@code out} when one of {@code rules} expires the (current) object; the rule id URL-encoded, as S3 sends it. */
     public void describe(LifecycleConfiguration rules, ObjectRecord object, HttpHeaders out) {
         rules.expiryOf(object.key(), object.size(), object.tags(), object.lastModified(), day)
                 .ifPresent(expiry -> out.set(NAME, "expiry-date=\"" + HttpDates.format(expiry.date())
-                        + "\", rule-id=\"" + expiry.ruleId() + "\""));
+                        + "\", rule-id=\"" + UriEncoding.encode(expiry.ruleId(), false) + "\""));
     }
 
     /** Looks the bucket's rules up and sets the header for the object just written. */

@@ -13,6 +13,7 @@ import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.s3.http.RequestedVersion;
+import dev.mocks3.core.lifecycle.LifecycleConfiguration;
 import dev.mocks3.s3.lifecycle.ExpirationHeader;
 import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.core.error.S3Error;
@@ -52,7 +53,10 @@ public class ObjectReader {
         String versionId = RequestedVersion.of(request);
         return Mono.defer(() -> {
             ObjectEncryption.refuseMethodOnRead(request.headers());
-            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), expiration.rules(request.bucket()));
+            // the rules only matter for the current object (no x-amz-expiration on a read naming a version)
+            Mono<LifecycleConfiguration> rules = versionId == null ? expiration.rules(request.bucket())
+                    : Mono.just(LifecycleConfiguration.NONE);
+            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), rules);
         }).flatMap(found -> {
             ObjectRecord object = found.getT1();
             ObjectEncryption.checkRead(object.headers(), request.headers());

@@ -48,7 +48,8 @@ public final class BucketConfigurationStore {
 
     /**
      * As {@link #putEntry}, but a new id only while the bucket has fewer than {@code limit} of the kind (one
-     * statement: the count and the insert see the same rows); false when refused or the bucket does not exist.
+     * statement); false when refused or the bucket does not exist. Not serialized: two new ids sent at once
+     * when the bucket holds {@code limit - 1} may both be stored.
      */
     public Mono<Boolean> putEntryWithin(String bucket, BucketSetting setting, String id, String document, int limit) {
         String prefix = entryKind(setting, "");
