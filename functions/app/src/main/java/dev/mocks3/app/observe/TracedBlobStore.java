@@ -26,6 +26,11 @@ final class TracedBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.Optional<dev.mocks3.state.blob.AheadPublishing> aheadPublishing() {
+        return blobs.aheadPublishing();
+    }
+
+    @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
         return tracing.child("blob read", blobs.read(sha256, offset, length));
     }

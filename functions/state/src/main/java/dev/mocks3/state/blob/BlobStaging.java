@@ -158,13 +158,21 @@ public final class BlobStaging implements AutoCloseable {
         }
     }
 
+    /** Whether the caller runs on a staging thread, where a short file operation may block (not an event loop). */
+    public static boolean onStagingThread() {
+        return Thread.currentThread() instanceof StagingThread;
+    }
+
+    private static final class StagingThread extends Thread {
+        StagingThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return task -> new StagingThread(task, prefix + count.incrementAndGet());
     }
 
     static void deleteQuietly(Path file) {
