@@ -47,6 +47,11 @@ final class TracedBlobStore implements BlobStore {
     }
 
     @Override
+    public Mono<Void> deleteAll(java.util.List<String> sha256s) {
+        return tracing.child("blob delete", blobs.deleteAll(sha256s));
+    }
+
+    @Override
     public Mono<java.util.List<dev.mocks3.state.blob.ComposedBlob.Part>> partsOf(String composedId) {
         return tracing.child("blob read", blobs.partsOf(composedId));
     }

@@ -84,6 +84,11 @@ public final class ComposedBlobStore implements BlobStore {
     }
 
     @Override
+    public Mono<Void> deleteAll(List<String> ids) {
+        return plain.deleteAll(ids);
+    }
+
+    @Override
     public Flux<String> listOlderThan(Instant cutoff) {
         return plain.listOlderThan(cutoff);
     }

@@ -166,6 +166,19 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
     }
 
     @Override
+    public Mono<Void> deleteAll(java.util.List<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> {
+            for (String sha256 : sha256s) {
+                Files.deleteIfExists(pathOf(sha256));
+            }
+            return sha256s;
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    @Override
     public Flux<String> listOlderThan(Instant cutoff) {
         return Flux.using(() -> Files.walk(root, 3), files -> Flux.fromStream(files.filter(file -> isBlobOlderThan(file, cutoff))
                         .map(file -> file.getFileName().toString())), Stream::close)
