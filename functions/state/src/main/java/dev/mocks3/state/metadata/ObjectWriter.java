@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -104,19 +105,29 @@ public final class ObjectWriter {
      * the write goes on {@link #underLocks} as before, whose publication finds the blob published or
      * puts it back. A write that fails leaves the blob it published to the unreferenced check.
      */
-    private Mono<ObjectRecord> writeAhead(ObjectRecord record, StagedBlob staged, AheadPublishing ahead,
+    private Mono<ObjectRecord> writeAhead(ObjectRecord record, StagedBlob received, AheadPublishing ahead,
                                           ChangeCause cause) {
         ObjectRecord unversioned = record.withVersionId(null);
-        return blocking(() -> ahead.publishAhead(staged))
-                .then(objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key())))
+        AtomicReference<StagedBlob> kept = new AtomicReference<>(received);
+        return blocking(() -> {
+                    StagedBlob staged = staging.keepForSettling(received);
+                    kept.set(staged);
+                    ahead.publishAhead(staged);
+                })
+                .then(Mono.defer(() -> writeAlone(unversioned, kept.get(), ahead, record, cause)))
+                .onErrorResume(e -> staging.discard(kept.get())
+                        .then(refs.releasedAfterCommit(List.of(received.sha256())))
+                        .then(Mono.error(e)));
+    }
+
+    private Mono<ObjectRecord> writeAlone(ObjectRecord unversioned, StagedBlob staged, AheadPublishing ahead,
+                                          ObjectRecord record, ChangeCause cause) {
+        return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()))
                 .flatMap(alone -> alone.written()
                         ? blocking(() -> ahead.settle(staged))
                                 .then(refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())))
                                 .thenReturn(unversioned)
-                        : underLocks(record, staged, WriteCondition.NONE, cause))
-                .onErrorResume(e -> staging.discard(staged)
-                        .then(refs.releasedAfterCommit(List.of(staged.sha256())))
-                        .then(Mono.error(e)));
+                        : underLocks(record, staged, WriteCondition.NONE, cause));
     }
 
     /** A short file operation: where it is, on a staging thread; never on an event loop. */
