@@ -26,7 +26,9 @@ import reactor.core.scheduler.Schedulers;
  * Makes a fully received body an object, or deletes one, in a single transaction: the blob is
  * published and referenced, the row replaced, the previous blob released; a blob whose last
  * reference went away is removed from the store after the commit. The change's notification events
- * are written to the outbox in the same transaction.
+ * are written to the outbox in the same transaction. The common PutObject (unversioned bucket
+ * without notifications, no condition, a store that publishes ahead) needs no transaction: its blob
+ * is published first and its row written by one autocommit statement ({@code writeAhead}).
  *
  * <p>In a versioned bucket a write keeps the replaced object as a non-current version (with its
  * blob reference) and a delete adds a delete marker; only the null version is replaced (suspended
