@@ -25,6 +25,12 @@ final class TracedBlobStore implements BlobStore {
         return tracing.child("blob publish", blobs.publish(staged));
     }
 
+    /** None: a traced PutObject publishes through {@link #publish}, under its span, inside the writing transaction. */
+    @Override
+    public java.util.Optional<dev.mocks3.state.blob.AheadPublishing> aheadPublishing() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
         return tracing.child("blob read", blobs.read(sha256, offset, length));
@@ -39,6 +45,11 @@ final class TracedBlobStore implements BlobStore {
     @Override
     public Mono<Void> delete(String sha256) {
         return tracing.child("blob delete", blobs.delete(sha256));
+    }
+
+    @Override
+    public Mono<Void> deleteAll(java.util.List<String> sha256s) {
+        return tracing.child("blob delete", blobs.deleteAll(sha256s));
     }
 
     @Override

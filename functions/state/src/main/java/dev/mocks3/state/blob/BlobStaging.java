@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ import reactor.core.scheduler.Schedulers;
 public final class BlobStaging implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BlobStaging.class);
     static final String LOCK_FILE = "lock";
+    /** A staged file whose blob is published ahead of its row, named {@code kept-<sha256>-<uuid>}. */
+    private static final String KEPT_PREFIX = "kept-";
     // FileChannel locks belong to the whole JVM and closing any channel on the file drops them: never probe our own
     private static final Set<Path> LOCKED_BY_THIS_JVM = ConcurrentHashMap.newKeySet();
     /** Every staged body gets these: content address, ETag, and the CRC32 a GET with checksum mode returns. */
@@ -100,6 +103,21 @@ public final class BlobStaging implements AutoCloseable {
         });
     }
 
+    /**
+     * Renames the staged file to a name that carries its hash, for the time its blob is published
+     * ahead of its row ({@link AheadPublishing}): if the process dies before it settles the blob,
+     * {@link #sweepDeadProcesses} hands the file over to be put back. Blocking.
+     */
+    public StagedBlob keepForSettling(StagedBlob staged) {
+        Path kept = tmpDir.resolve(KEPT_PREFIX + staged.sha256() + "-" + UUID.randomUUID());
+        try {
+            Files.move(staged.file(), kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new StagedBlob(kept, staged.sha256(), staged.md5Hex(), staged.crc32(), staged.size(), staged.digests());
+    }
+
     public Mono<Void> discard(StagedBlob staged) {
         return Mono.fromRunnable(() -> deleteQuietly(staged.file())).subscribeOn(Schedulers.boundedElastic()).then();
     }
@@ -109,11 +127,20 @@ public final class BlobStaging implements AutoCloseable {
      * or lock-less folders older than {@code grace} (left by older versions, or a start cut short).
      */
     public int sweepDeadProcesses(Duration grace) {
+        return sweepDeadProcesses(grace, (sha256, file) -> { });
+    }
+
+    /**
+     * As {@link #sweepDeadProcesses(Duration)}, first handing each file kept for settling
+     * ({@link #keepForSettling}) to {@code unsettled} with its hash: its row may have committed.
+     */
+    public int sweepDeadProcesses(Duration grace, BiConsumer<String, Path> unsettled) {
         Instant cutoff = Instant.now().minus(grace);
         int removed = 0;
         try (var entries = Files.list(root)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 if (!LOCKED_BY_THIS_JVM.contains(entry.toAbsolutePath()) && isDead(entry, cutoff)) {
+                    handOverUnsettled(entry, unsettled);
                     deleteTree(entry);
                     removed++;
                 }
@@ -122,6 +149,21 @@ public final class BlobStaging implements AutoCloseable {
             log.warn("could not sweep {}: {}", root, e.toString());
         }
         return removed;
+    }
+
+    private static void handOverUnsettled(Path folder, BiConsumer<String, Path> unsettled) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                int hashEnd = KEPT_PREFIX.length() + 64;
+                if (name.startsWith(KEPT_PREFIX) && name.length() > hashEnd && name.charAt(hashEnd) == '-') {
+                    unsettled.accept(name.substring(KEPT_PREFIX.length(), hashEnd), file);
+                }
+            }
+        }
     }
 
     private static boolean isDead(Path entry, Instant cutoff) throws IOException {
@@ -158,13 +200,21 @@ public final class BlobStaging implements AutoCloseable {
         }
     }
 
+    /** Whether the caller runs on a staging thread, where a short file operation may block (not an event loop). */
+    public static boolean onStagingThread() {
+        return Thread.currentThread() instanceof StagingThread;
+    }
+
+    private static final class StagingThread extends Thread {
+        StagingThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return task -> new StagingThread(task, prefix + count.incrementAndGet());
     }
 
     static void deleteQuietly(Path file) {

@@ -16,6 +16,15 @@ public interface BlobStore {
     /** Makes staged bytes readable under their hash; idempotent, consumes the staged file. */
     Mono<Void> publish(StagedBlob staged);
 
+    /**
+     * How this store publishes a blob before the row that names it commits, if it can (a file system:
+     * a hard link is cheap and keeps the staged file); empty when a blob is only published under its
+     * hash's lock, inside the writing transaction.
+     */
+    default java.util.Optional<AheadPublishing> aheadPublishing() {
+        return java.util.Optional.empty();
+    }
+
     /** Streams {@code length} bytes starting at {@code offset}. */
     Flux<DataBuffer> read(String sha256, long offset, long length);
 
@@ -26,6 +35,11 @@ public interface BlobStore {
     Mono<Flux<DataBuffer>> open(String sha256, long offset, long length);
 
     Mono<Void> delete(String sha256);
+
+    /** Deletes these blobs; a store whose deletions block does them in one task rather than one task each. */
+    default Mono<Void> deleteAll(java.util.List<String> sha256s) {
+        return Flux.fromIterable(sha256s).flatMap(this::delete).then();
+    }
 
     /**
      * The parts of a composed blob ({@link ComposedBlob}), read from its manifest; fails with

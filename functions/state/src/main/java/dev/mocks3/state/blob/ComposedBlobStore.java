@@ -33,6 +33,11 @@ public final class ComposedBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.Optional<AheadPublishing> aheadPublishing() {
+        return plain.aheadPublishing();
+    }
+
+    @Override
     public Flux<DataBuffer> read(String id, long offset, long length) {
         if (!ComposedBlob.isComposed(id)) {
             return plain.read(id, offset, length);
@@ -76,6 +81,11 @@ public final class ComposedBlobStore implements BlobStore {
     @Override
     public Mono<Void> delete(String id) {
         return plain.delete(id);
+    }
+
+    @Override
+    public Mono<Void> deleteAll(List<String> ids) {
+        return plain.deleteAll(ids);
     }
 
     @Override

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** Blobs as files under {@code root/ab/cd/<sha256>}; a rename makes new content visible atomically. */
-public final class FileSystemBlobStore implements BlobStore {
+public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
     private static final int READ_BUFFER = 64 * 1024;
     /**
      * Ranges up to this size are read whole when opened, into a buffer of their own size: a small GET
@@ -68,6 +68,38 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             return null;
         }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    @Override
+    public java.util.Optional<AheadPublishing> aheadPublishing() {
+        return java.util.Optional.of(this);
+    }
+
+    /** A hard link to the staged file: the blob and the staged file are one inode until {@link #settle}. */
+    @Override
+    public void publishAhead(StagedBlob staged) {
+        linkIfMissing(staged);
+    }
+
+    @Override
+    public void settle(StagedBlob staged) {
+        linkIfMissing(staged);
+        BlobStaging.deleteQuietly(staged.file());
+    }
+
+    private void linkIfMissing(StagedBlob staged) {
+        Path target = pathOf(staged.sha256());
+        if (Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.createLink(target, staged.file());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // an upload of the same content linked it first
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -131,6 +163,19 @@ public final class FileSystemBlobStore implements BlobStore {
     public Mono<Void> delete(String sha256) {
         return Mono.fromCallable(() -> Files.deleteIfExists(pathOf(sha256)))
                 .subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    @Override
+    public Mono<Void> deleteAll(java.util.List<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> {
+            for (String sha256 : sha256s) {
+                Files.deleteIfExists(pathOf(sha256));
+            }
+            return sha256s;
+        }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     @Override

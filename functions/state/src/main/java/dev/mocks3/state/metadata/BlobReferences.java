@@ -147,9 +147,8 @@ public final class BlobReferences {
     private Mono<Void> deleteUnreferenced(List<String> sha256s) {
         Mono<Void> work = db.sql("select lock_unreferenced_blobs($1::text[])").bind(0, sha256s.toArray(String[]::new))
                 .map(row -> row.get(0, String.class)).all()
-                // the files at once, not one after the other: every writer of the group waits for this commit
-                .flatMap(blobs::delete)
-                .then();
+                // the files in one task: every writer of the group waits for this commit
+                .collectList().flatMap(blobs::deleteAll);
         return tx.transactional(work);
     }
 

@@ -78,15 +78,8 @@ public final class ObjectStore {
      * references its blob and releases the replaced one. The caller's transaction keeps the locks.
      */
     Mono<UnversionedWrite> writeIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
-        var spec = db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                        + "$13, $14, $15)")
-                .bind(0, lock.high()).bind(1, lock.low())
-                .bind(2, o.bucket()).bind(3, o.key()).bind(4, o.blobSha256()).bind(5, o.size()).bind(6, o.etag())
-                .bind(7, o.lastModified().atOffset(ZoneOffset.UTC))
-                .bind(8, o.contentType() == null ? "application/octet-stream" : o.contentType())
-                .bind(9, JsonColumns.write(o.headers())).bind(10, JsonColumns.write(o.userMetadata()))
-                .bind(11, o.storageClass()).bind(12, o.owner() == null ? "" : o.owner())
-                .bind(13, JsonColumns.write(o.checksums())).bind(14, JsonColumns.write(o.tags()));
+        var spec = bindCall(db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                        + "$12, $13, $14, $15)"), o, lock);
         return spec.map(row -> {
             if (!row.get("bucket_found", Boolean.class)) {
                 return new UnversionedWrite(null, false, false, false);
@@ -100,6 +93,37 @@ public final class ObjectStore {
                     row.get("written", Boolean.class), row.get("released_last", Boolean.class),
                     row.get("notifies", Boolean.class));
         }).one();
+    }
+
+    /**
+     * What {@link #writeAloneIfUnversioned} did: whether the row is written (false: nothing changed, the
+     * caller writes in a transaction), and the replaced blob if that write dropped its last reference.
+     */
+    record AloneWrite(boolean written, String releasedLast) {
+    }
+
+    /**
+     * As {@link #writeIfUnversioned}, as one autocommit statement of its own (V20's
+     * write_unversioned_object_alone) for a blob published already: it writes nothing in a versioned
+     * bucket, a missing one or one that sends notifications.
+     */
+    Mono<AloneWrite> writeAloneIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
+        return bindCall(db.sql("select * from write_unversioned_object_alone($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                        + "$11, $12, $13, $14, $15)"), o, lock)
+                .map(row -> new AloneWrite(row.get("written", Boolean.class),
+                        row.get("released_last", Boolean.class) ? row.get("previous_sha256", String.class) : null))
+                .one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindCall(DatabaseClient.GenericExecuteSpec spec, ObjectRecord o,
+                                                              BlobReferences.NameLock lock) {
+        return spec.bind(0, lock.high()).bind(1, lock.low())
+                .bind(2, o.bucket()).bind(3, o.key()).bind(4, o.blobSha256()).bind(5, o.size()).bind(6, o.etag())
+                .bind(7, o.lastModified().atOffset(ZoneOffset.UTC))
+                .bind(8, o.contentType() == null ? "application/octet-stream" : o.contentType())
+                .bind(9, JsonColumns.write(o.headers())).bind(10, JsonColumns.write(o.userMetadata()))
+                .bind(11, o.storageClass()).bind(12, o.owner() == null ? "" : o.owner())
+                .bind(13, JsonColumns.write(o.checksums())).bind(14, JsonColumns.write(o.tags()));
     }
 
     /**

@@ -7,23 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.notification.S3EventNames;
+import dev.mocks3.state.blob.AheadPublishing;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.StagedBlob;
 import dev.mocks3.state.notification.ChangeCause;
 import dev.mocks3.state.notification.ObjectEvents;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes a fully received body an object, or deletes one, in a single transaction: the blob is
  * published and referenced, the row replaced, the previous blob released; a blob whose last
  * reference went away is removed from the store after the commit. The change's notification events
- * are written to the outbox in the same transaction.
+ * are written to the outbox in the same transaction. The common PutObject (unversioned bucket
+ * without notifications, no condition, a store that publishes ahead) needs no transaction: its blob
+ * is published first and its row written by one autocommit statement ({@code writeAhead}).
  *
  * <p>In a versioned bucket a write keeps the replaced object as a non-current version (with its
  * blob reference) and a delete adds a delete marker; only the null version is replaced (suspended
@@ -78,10 +83,59 @@ public final class ObjectWriter {
                 etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
                 checksums != null ? checksums : Map.of("CRC32", staged.crc32()), null, draft.tags());
-        return commit(record, Mono.empty(), blobs.publish(staged).thenReturn(List.of()), condition, cause)
+        Optional<AheadPublishing> ahead = condition == WriteCondition.NONE ? blobs.aheadPublishing() : Optional.empty();
+        if (ahead.isPresent()) {
+            // runs to its end when the client leaves: once published, only its own end knows whether the row committed
+            return Mono.fromFuture(() -> writeAhead(record, staged, ahead.get(), cause).toFuture(), true);
+        }
+        return underLocks(record, staged, condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
                 .doOnCancel(() -> staging.discard(staged).subscribe());
+    }
+
+    /** The blob published under its hash's lock inside the writing transaction. */
+    private Mono<ObjectRecord> underLocks(ObjectRecord record, StagedBlob staged, WriteCondition condition,
+                                          ChangeCause cause) {
+        return commit(record, Mono.empty(), blobs.publish(staged).thenReturn(List.of()), condition, cause);
+    }
+
+    /**
+     * The common PutObject (issue 13): the blob is published first, keeping its staged file (see
+     * {@link AheadPublishing}), then the row is written by one autocommit statement, and the blob is
+     * settled after it. Where that statement writes nothing (a versioned or notifying bucket, none),
+     * the write goes on {@link #underLocks} as before, whose publication finds the blob published or
+     * puts it back. A write that fails leaves the blob it published to the unreferenced check.
+     */
+    private Mono<ObjectRecord> writeAhead(ObjectRecord record, StagedBlob received, AheadPublishing ahead,
+                                          ChangeCause cause) {
+        ObjectRecord unversioned = record.withVersionId(null);
+        AtomicReference<StagedBlob> kept = new AtomicReference<>(received);
+        return blocking(() -> {
+                    StagedBlob staged = staging.keepForSettling(received);
+                    kept.set(staged);
+                    ahead.publishAhead(staged);
+                })
+                .then(Mono.defer(() -> writeAlone(unversioned, kept.get(), ahead, record, cause)))
+                .onErrorResume(e -> staging.discard(kept.get())
+                        .then(refs.releasedAfterCommit(List.of(received.sha256())))
+                        .then(Mono.error(e)));
+    }
+
+    private Mono<ObjectRecord> writeAlone(ObjectRecord unversioned, StagedBlob staged, AheadPublishing ahead,
+                                          ObjectRecord record, ChangeCause cause) {
+        return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()))
+                .flatMap(alone -> alone.written()
+                        ? blocking(() -> ahead.settle(staged))
+                                .then(refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())))
+                                .thenReturn(unversioned)
+                        : underLocks(record, staged, WriteCondition.NONE, cause));
+    }
+
+    /** A short file operation: where it is, on a staging thread; never on an event loop. */
+    private static Mono<Void> blocking(Runnable work) {
+        return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.<Void>fromRunnable(work)
+                : Mono.<Void>fromRunnable(work).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** Registers an already published blob as an object (a copy): no bytes move. */

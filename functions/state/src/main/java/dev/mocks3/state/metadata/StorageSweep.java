@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import dev.mocks3.state.PeriodicWork;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.StagedBlob;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -75,7 +76,12 @@ public final class StorageSweep extends PeriodicWork {
     }
 
     public Mono<Result> sweep() {
-        Mono<Integer> temp = Mono.fromCallable(() -> staging.sweepDeadProcesses(grace)).subscribeOn(Schedulers.boundedElastic());
+        // a blob published ahead of its row by a process that died before settling it: its row may have
+        // committed after an unreferenced check took the blob, so it is put back (the unreferenced files
+        // below go again if no row names it)
+        Mono<Integer> temp = Mono.fromCallable(() -> staging.sweepDeadProcesses(grace, (sha256, file) ->
+                        blobs.aheadPublishing().ifPresent(ahead -> ahead.settle(new StagedBlob(file, sha256, "", "", 0)))))
+                .subscribeOn(Schedulers.boundedElastic());
         return temp.flatMap(folders -> recountAll().flatMap(recounted -> deleteUnreferencedFiles()
                         .map(files -> new Result(folders, recounted, files))))
                 .doOnNext(result -> {

@@ -79,4 +79,27 @@ class FileSystemBlobStoreTest {
         buffers.get(0).read(read);
         assertThat(read).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 1100));
     }
+
+    /**
+     * A blob published ahead of its row, then deleted by an unreferenced check that ran before the row
+     * committed (an overwrite dropped the last reference to the same content): settling after the commit
+     * puts it back, and the staged file goes.
+     */
+    @Test
+    void aBlobDeletedBetweenItsAheadPublicationAndTheCommitIsPutBackWhenSettled() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] content = new byte[4096];
+        new Random(13).nextBytes(content);
+        StagedBlob staged = new StagedBlob(Files.write(root.resolve("staged"), content), SHA, "", "", content.length);
+
+        store.publishAhead(staged);
+        store.delete(SHA).block();
+        store.settle(staged);
+
+        var buffers = store.read(SHA, 0, content.length).collectList().block(Duration.ofSeconds(10));
+        byte[] read = new byte[buffers.get(0).readableByteCount()];
+        buffers.get(0).read(read);
+        assertThat(read).isEqualTo(content);
+        assertThat(staged.file()).doesNotExist();
+    }
 }
