@@ -23,6 +23,11 @@ public class NettyServerSettings {
         return RequestBodyWatch::on;
     }
 
+    @Bean
+    LargeRequestContents largeRequestContents() {
+        return new LargeRequestContents();
+    }
+
     /** The S3 port's state under a {@code down} fault. */
     @Bean
     PortOutage portOutage() {
