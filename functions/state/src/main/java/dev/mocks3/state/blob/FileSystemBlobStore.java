@@ -3,6 +3,7 @@ package dev.mocks3.state.blob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -135,20 +137,42 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
 
     private Flux<DataBuffer> streamOf(AsynchronousFileChannel channel, long offset, long length) {
         AtomicBoolean taken = new AtomicBoolean();
-        Flux<DataBuffer> bytes = DataBufferUtils.takeUntilByteCount(DataBufferUtils.readAsynchronousFileChannel(() -> {
-            if (!taken.compareAndSet(false, true)) {
-                throw new IllegalStateException("an opened blob is read once");
-            }
-            return channel;
-        }, offset, buffers, READ_BUFFER), length);
-        // only a stream nobody subscribed to is closed here: once reading, the subscriber chain no longer
-        // holds this Flux, and closing the channel under it would cut the read (the reader closes it)
-        UNREAD_FILES.register(bytes, () -> {
+        OneReader reader = new OneReader(channel, taken);
+        // only a stream nobody subscribed to is closed here: the Cleaner watches the channel's supplier, which the
+        // unsubscribed Flux holds; once a reader took the channel (and closes it), a collected supplier closes nothing
+        UNREAD_FILES.register(reader, () -> {
             if (taken.compareAndSet(false, true)) {
                 closeQuietly(channel);
             }
         });
-        return bytes;
+        return DataBufferUtils.takeUntilByteCount(
+                DataBufferUtils.readAsynchronousFileChannel(reader, offset, buffers, READ_BUFFER), length);
+    }
+
+    /**
+     * Hands the opened channel to its one reader. It stays reachable until it has marked the channel taken,
+     * so the Cleaner cannot close the channel between a subscription starting and the reader taking it.
+     */
+    private static final class OneReader implements Callable<AsynchronousFileChannel> {
+        private final AsynchronousFileChannel channel;
+        private final AtomicBoolean taken;
+
+        OneReader(AsynchronousFileChannel channel, AtomicBoolean taken) {
+            this.channel = channel;
+            this.taken = taken;
+        }
+
+        @Override
+        public AsynchronousFileChannel call() {
+            try {
+                if (!taken.compareAndSet(false, true)) {
+                    throw new IllegalStateException("an opened blob is read once");
+                }
+                return channel;
+            } finally {
+                Reference.reachabilityFence(this);
+            }
+        }
     }
 
     private static void closeQuietly(AsynchronousFileChannel channel) {
