@@ -208,8 +208,9 @@ public class BucketCallerAccess implements CallerAccess {
     private Mono<Decision> decide(S3Call call, Caller caller, boolean strict, Wanted wanted) {
         return snapshots.of(wanted.bucket()).flatMap(found -> {
             if (found.isEmpty()) {
-                // S3 tells anonymous callers too; answered here, so that a bucket made meanwhile is not theirs to use
-                return caller.anonymous() ? Mono.error(noSuchBucket(wanted.bucket())) : Mono.just(Decision.ALLOW);
+                // the operation answers NoSuchBucket; strict mode tells anonymous callers here, as S3 tells them,
+                // so that a bucket made meanwhile is not theirs to use (open mode lets them use any bucket anyway)
+                return strict && caller.anonymous() ? Mono.error(noSuchBucket(wanted.bucket())) : Mono.just(Decision.ALLOW);
             }
             AccessSnapshot snapshot = found.get();
             String owner = strict ? snapshot.storedOwner() : CallOwner.resolve(snapshot.storedOwner(), call);
