@@ -58,6 +58,17 @@ class StrictPublicAccessTest {
         }
     }
 
+    /** What an anonymous writer owns is a known owner: a canned ACL naming it is not an "Invalid id". */
+    @Test
+    void theBucketOwnerSetsACannedAclOnAnObjectAnAnonymousCallerWrote() {
+        String bucket = bucketWith();
+        owner.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ_WRITE));
+        assertThat(anonymous("PUT", "/" + bucket + "/anon.txt", "written anonymously").statusCode()).isEqualTo(200);
+
+        owner.putObjectAcl(b -> b.bucket(bucket).key("anon.txt").acl(ObjectCannedACL.PRIVATE));
+        assertThat(owner.getObjectAcl(b -> b.bucket(bucket).key("anon.txt")).grants()).hasSize(1);
+    }
+
     @Test
     void policyAllowingEveryoneToGetAPrefixServesAnonymousReadsThereOnly() {
         String bucket = bucketWith("public/a.txt", "private/b.txt");

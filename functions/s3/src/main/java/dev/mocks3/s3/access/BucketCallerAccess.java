@@ -126,7 +126,7 @@ public class BucketCallerAccess implements CallerAccess {
         Wanted putTags = new Wanted(S3Operation.COPY_OBJECT, List.of(PolicyActions.of(S3Operation.PUT_OBJECT_TAGGING)),
                 Optional.empty(), bucket, call.request().key(), null);
         return decide(call, caller, strict, getTags).zipWith(decide(call, caller, strict, putTags), BucketCallerAccess::both)
-                .flatMap(decision -> (strict ? decision == Decision.ALLOW : decision != Decision.DENY) ? Mono.just(Decision.ALLOW)
+                .flatMap(decision -> permits(strict, decision) ? Mono.just(Decision.ALLOW)
                         : objects.find(source.bucket(), source.key(), source.versionId())
                                 .map(found -> found.tags().isEmpty() ? Decision.ALLOW : decision)
                                 .defaultIfEmpty(Decision.ALLOW));
@@ -145,7 +145,7 @@ public class BucketCallerAccess implements CallerAccess {
         Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
                 request.bucket(), request.key(), request.queryParam("versionId"));
         return decide(call, caller(call), strict, bypass).map(decision -> {
-            boolean permitted = strict ? decision == Decision.ALLOW : decision != Decision.DENY;
+            boolean permitted = permits(strict, decision);
             return permitted ? call : GovernanceBypass.withheld(call);
         });
     }
@@ -162,7 +162,7 @@ public class BucketCallerAccess implements CallerAccess {
         Wanted bypass = new Wanted(call.operation(), List.of(GovernanceBypass.ACTION), Optional.empty(),
                 call.request().bucket(), key, versionId);
         return decide(call, caller(call), strict, bypass)
-                .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+                .map(decision -> permits(strict, decision));
     }
 
     /**
@@ -177,7 +177,7 @@ public class BucketCallerAccess implements CallerAccess {
         Wanted delete = new Wanted(S3Operation.DELETE_OBJECT, List.of(PolicyActions.of(S3Operation.DELETE_OBJECT,
                 versionId != null)), AclPermission.of(S3Operation.DELETE_OBJECT), call.request().bucket(), key, versionId);
         return decide(call, caller(call), strict, delete)
-                .map(decision -> strict ? decision == Decision.ALLOW : decision != Decision.DENY);
+                .map(decision -> permits(strict, decision));
     }
 
     /**
@@ -192,6 +192,11 @@ public class BucketCallerAccess implements CallerAccess {
                 : decide(call, caller, strict, new Wanted(S3Operation.DELETE_OBJECTS,
                         List.of(PolicyActions.of(S3Operation.DELETE_OBJECTS)), AclPermission.of(S3Operation.DELETE_OBJECTS),
                         bucket, null, null)));
+    }
+
+    /** Strict mode needs an Allow; open mode lets through whatever is not denied. */
+    private static boolean permits(boolean strict, Decision decision) {
+        return strict ? decision == Decision.ALLOW : decision != Decision.DENY;
     }
 
     private static Caller caller(S3Call call) {
