@@ -72,9 +72,16 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
         }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
+    /**
+     * Off: every write takes the transaction path. {@link #settle} re-links a blob that is missing after the
+     * commit, but it cannot tell a blob an orphan check took before the commit (to put back) from one a later
+     * overwrite of the key released after it (to leave gone): the second case left an orphan file
+     * ({@code StorageSweepTest.concurrentFirstWritesLeaveOneBlobPerContent} failed in CI). Until settle can tell
+     * them apart, the single-statement PUT stays off.
+     */
     @Override
     public java.util.Optional<AheadPublishing> aheadPublishing() {
-        return java.util.Optional.of(this);
+        return java.util.Optional.empty();
     }
 
     /** A hard link to the staged file: the blob and the staged file are one inode until {@link #settle}. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
@@ -23,6 +24,7 @@ class UnsettledBlobTest {
     private final String bucket = state.newBucket();
 
     @Test
+    @Disabled("the single-statement PUT is off (FileSystemBlobStore.aheadPublishing): it could leave an orphan blob after a racing overwrite")
     void theSweepPutsBackABlobThatADeadProcessKeptForSettling() throws Exception {
         String content = "kept " + UUID.randomUUID();
         ObjectRecord written = state.writer.write(StateFixture.draft(bucket, "k"), state.stage(content), null).block();
