@@ -56,6 +56,11 @@ public final class EventTypes {
 
     /** An object was deleted. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
     public static final String OBJECT_REMOVED = "dev.mocks3.object.removed";
+
+    /** Something else of an object changed: its tags, its ACL, its storage class (a lifecycle transition), or
+     * its restore started or completed. Payload: {@link dev.mocks3.events.object.S3EventNotification}. */
+    public static final String OBJECT_CHANGED = "dev.mocks3.object.changed";
+
     /** Start, pause, resume or stop a fault scenario. Payload: {@code {"id", "command", "speed"}} ({@code schemas/dev.mocks3.scenario.command.json}). */
     public static final String SCENARIO_COMMAND = "dev.mocks3.scenario.command";
 

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Payload of {@code dev.mocks3.object.created} and {@code dev.mocks3.object.removed}: the S3 event
+ * Payload of {@code dev.mocks3.object.created}, {@code dev.mocks3.object.removed} and
+ * {@code dev.mocks3.object.changed}: the S3 event
  * message shape (event structure version 2.1) with one record, so consumers written for S3
  * notifications read it as they are. Field names are AWS's (camelCase), not our snake_case.
  */
@@ -18,9 +19,11 @@ public record S3EventNotification(@JsonProperty("Records") List<Record> records)
     }
 
     /**
-     * @param eventName without the {@code s3:} prefix, e.g. {@code ObjectCreated:Put}
-     * @param eventTime ISO-8601 with milliseconds, UTC
+     * @param eventName        without the {@code s3:} prefix, e.g. {@code ObjectCreated:Put}
+     * @param eventTime        ISO-8601 with milliseconds, UTC
+     * @param glacierEventData only on {@code ObjectRestore:Completed}: when the restored copy expires
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Record(@JsonProperty("eventVersion") String eventVersion,
                          @JsonProperty("eventSource") String eventSource,
                          @JsonProperty("awsRegion") String awsRegion,
@@ -29,7 +32,20 @@ public record S3EventNotification(@JsonProperty("Records") List<Record> records)
                          @JsonProperty("userIdentity") Identity userIdentity,
                          @JsonProperty("requestParameters") Map<String, String> requestParameters,
                          @JsonProperty("responseElements") Map<String, String> responseElements,
-                         @JsonProperty("s3") S3Entity s3) {
+                         @JsonProperty("s3") S3Entity s3,
+                         @JsonProperty("glacierEventData") GlacierEventData glacierEventData) {
+    }
+
+    /** What S3 adds to an {@code ObjectRestore:Completed} record. */
+    public record GlacierEventData(@JsonProperty("restoreEventData") RestoreEventData restoreEventData) {
+    }
+
+    /**
+     * @param lifecycleRestorationExpiryTime when the restored copy goes (ISO-8601 with milliseconds, UTC)
+     * @param lifecycleRestoreStorageClass   the archived object's storage class
+     */
+    public record RestoreEventData(@JsonProperty("lifecycleRestorationExpiryTime") String lifecycleRestorationExpiryTime,
+                                   @JsonProperty("lifecycleRestoreStorageClass") String lifecycleRestoreStorageClass) {
     }
 
     public record Identity(@JsonProperty("principalId") String principalId) {

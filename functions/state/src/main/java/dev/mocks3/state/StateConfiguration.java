@@ -28,7 +28,6 @@ import dev.mocks3.state.blob.ComposedBlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
 import dev.mocks3.state.config.BucketConfigurationStore;
-import dev.mocks3.state.config.ObjectSettingsStore;
 import dev.mocks3.state.metadata.BlobReferences;
 import dev.mocks3.state.metadata.BucketStore;
 import dev.mocks3.state.metadata.LifecycleRemovals;
@@ -102,11 +101,6 @@ public class StateConfiguration {
     }
 
     @Bean
-    ObjectSettingsStore objectSettingsStore(DatabaseClient db) {
-        return new ObjectSettingsStore(db);
-    }
-
-    @Bean
     LifecycleStore lifecycleStore(DatabaseClient db) {
         return new LifecycleStore(db);
     }
@@ -159,14 +153,14 @@ public class StateConfiguration {
     }
 
     @Bean
-    StorageClassChanges storageClassChanges(DatabaseClient db) {
-        return new StorageClassChanges(db);
+    StorageClassChanges storageClassChanges(DatabaseClient db, TransactionalOperator tx, ObjectEvents events) {
+        return new StorageClassChanges(db, tx, events);
     }
 
     @Bean
     ObjectTagger objectTagger(DatabaseClient db, ObjectStore objects, ObjectVersions versions, BlobReferences refs,
-                              TransactionalOperator tx) {
-        return new ObjectTagger(db, objects, versions, refs, tx);
+                              TransactionalOperator tx, ObjectEvents events) {
+        return new ObjectTagger(db, objects, versions, refs, tx, events);
     }
 
     @Bean

@@ -66,9 +66,9 @@ public final class StateFixture {
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
         this.versions = new ObjectVersions(db);
-        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
-                new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
-        this.tagger = new ObjectTagger(db, objects, versions, refs, tx);
+        ObjectEvents events = new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal()));
+        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx, events);
+        this.tagger = new ObjectTagger(db, objects, versions, refs, tx, events);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
     }

@@ -15,6 +15,12 @@ public final class S3EventNames {
     public static final String LIFECYCLE_EXPIRATION_DELETE = "s3:LifecycleExpiration:Delete";
     public static final String OBJECT_REMOVED_DELETE_MARKER_CREATED = "s3:ObjectRemoved:DeleteMarkerCreated";
     public static final String LIFECYCLE_EXPIRATION_DELETE_MARKER_CREATED = "s3:LifecycleExpiration:DeleteMarkerCreated";
+    public static final String OBJECT_TAGGING_PUT = "s3:ObjectTagging:Put";
+    public static final String OBJECT_TAGGING_DELETE = "s3:ObjectTagging:Delete";
+    public static final String OBJECT_ACL_PUT = "s3:ObjectAcl:Put";
+    public static final String LIFECYCLE_TRANSITION = "s3:LifecycleTransition";
+    public static final String OBJECT_RESTORE_POST = "s3:ObjectRestore:Post";
+    public static final String OBJECT_RESTORE_COMPLETED = "s3:ObjectRestore:Completed";
 
     private static final Set<String> KNOWN = Set.of(
             "s3:TestEvent", "s3:ReducedRedundancyLostObject",
@@ -48,9 +54,14 @@ public final class S3EventNames {
                 : pattern.equals(eventName);
     }
 
-    /** An object appeared (else it went away): decides the CloudEvent type. */
+    /** An object appeared: decides the CloudEvent type (with {@link #isRemoval}; neither is a change). */
     public static boolean isCreation(String eventName) {
         return eventName.startsWith("s3:ObjectCreated:");
+    }
+
+    /** An object went away (a delete, a delete marker added, a lifecycle expiry). */
+    public static boolean isRemoval(String eventName) {
+        return eventName.startsWith("s3:ObjectRemoved:") || eventName.startsWith("s3:LifecycleExpiration:");
     }
 
     /** The name as event records carry it: without the {@code s3:} prefix ({@code ObjectCreated:Put}). */

@@ -54,11 +54,15 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
 
     @Override
     public Mono<DeliveryPlan> plan(CloudEvent event) {
-        if (!EventTypes.OBJECT_CREATED.equals(event.getType()) && !EventTypes.OBJECT_REMOVED.equals(event.getType())) {
+        if (!EventTypes.OBJECT_CREATED.equals(event.getType()) && !EventTypes.OBJECT_REMOVED.equals(event.getType())
+                && !EventTypes.OBJECT_CHANGED.equals(event.getType())) {
             return Mono.just(DeliveryPlan.NORMAL);
         }
         JsonNode record = EventJson.data(event).path("Records").path(0);
         S3Operation operation = operationOf(record.path("eventName").asText());
+        if (operation == null) { // a lifecycle transition: no request made it
+            return Mono.just(DeliveryPlan.NORMAL);
+        }
         var candidates = cache.engine().deliveryCandidates(operation);
         if (candidates.isEmpty()) {
             return Mono.just(DeliveryPlan.NORMAL);
@@ -132,6 +136,7 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
         });
     }
 
+    /** The operation whose change the event announces; null for a lifecycle transition. */
     private static S3Operation operationOf(String eventName) {
         if (eventName.startsWith("ObjectCreated:Copy")) {
             return S3Operation.COPY_OBJECT;
@@ -139,7 +144,17 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
         if (eventName.startsWith("ObjectCreated:CompleteMultipartUpload")) {
             return S3Operation.COMPLETE_MULTIPART_UPLOAD;
         }
-        return eventName.startsWith("ObjectCreated:") ? S3Operation.PUT_OBJECT : S3Operation.DELETE_OBJECT;
+        if (eventName.startsWith("ObjectCreated:")) {
+            return S3Operation.PUT_OBJECT;
+        }
+        return switch (eventName) {
+            case "ObjectTagging:Put" -> S3Operation.PUT_OBJECT_TAGGING;
+            case "ObjectTagging:Delete" -> S3Operation.DELETE_OBJECT_TAGGING;
+            case "ObjectAcl:Put" -> S3Operation.PUT_OBJECT_ACL;
+            case "ObjectRestore:Post", "ObjectRestore:Completed" -> S3Operation.RESTORE_OBJECT;
+            case "LifecycleTransition" -> null;
+            default -> S3Operation.DELETE_OBJECT;
+        };
     }
 
     /** The notification as a request: the bucket and key it is about, its attributes as ce-* headers. */

@@ -53,8 +53,7 @@ public class StorageTransitions {
                         ObjectRecord::key, PAGE)
                 .filter(object -> transition.moves(object.storageClass())
                         && rule.filter().matches(object.key(), object.size(), object.tags()))
-                .concatMap(object -> changes.current(bucket, object.key(), cutoff, object.storageClass(),
-                        transition.storageClass()))
+                .concatMap(object -> changes.current(object, cutoff, transition.storageClass()))
                 .filter(Boolean::booleanValue).count();
     }
 
@@ -64,7 +63,7 @@ public class StorageTransitions {
                 .filter(version -> !version.deleteMarker() && !version.noncurrentSince().isAfter(due)
                         && version.newerNoncurrent() >= transition.kept() && transition.moves(version.storageClass())
                         && rule.filter().matches(version.key(), version.size(), version.tags()))
-                .concatMap(version -> changes.noncurrent(version.seq(), version.storageClass(), transition.storageClass()))
+                .concatMap(version -> changes.noncurrent(bucket, version, transition.storageClass()))
                 .filter(Boolean::booleanValue).count();
     }
 }

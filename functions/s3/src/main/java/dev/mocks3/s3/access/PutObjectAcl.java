@@ -17,8 +17,10 @@ import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.s3.object.Lookups;
-import dev.mocks3.state.config.ObjectSettingsStore;
+import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.metadata.VersionHeaders;
+import dev.mocks3.state.notification.ChangeCause;
+import dev.mocks3.state.notification.ObjectEvents;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,16 +31,16 @@ import reactor.core.publisher.Mono;
 public class PutObjectAcl extends OperationFunction {
     private final WritableBuckets buckets;
     private final Lookups lookups;
-    private final ObjectSettingsStore settings;
     private final VersionHeaders versions;
+    private final ObjectEvents events;
     private final KnownAccounts accounts;
 
-    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, ObjectSettingsStore settings, VersionHeaders versions,
+    public PutObjectAcl(WritableBuckets buckets, Lookups lookups, VersionHeaders versions, ObjectEvents events,
                         ObjectProvider<KnownAccounts> accounts) {
         this.buckets = buckets;
         this.lookups = lookups;
-        this.settings = settings;
         this.versions = versions;
+        this.events = events;
         this.accounts = accounts.getIfAvailable(() -> KnownAccounts.ANY);
     }
 
@@ -50,7 +52,7 @@ public class PutObjectAcl extends OperationFunction {
                 .flatMap(object -> SmallBody.read(request.body()).flatMap(body -> {
                     RequestedAcl requested = RequestedAcl.read(request.headers(), body, Owner.of(object.owner()),
                             Owner.of(bucket.bucket().owner())).checkedAgainst(bucket.documents()).checkedAgainst(accounts);
-                    return store(request, versionId, requested.acl().xml());
+                    return store(call, versionId, requested.acl().xml());
                 })))
                 .map(updated -> {
                     if (!updated) { // deleted since it was looked up
@@ -60,14 +62,14 @@ public class PutObjectAcl extends OperationFunction {
                 });
     }
 
-    private Mono<Boolean> store(S3Request request, String versionId, String acl) {
-        if (versionId == null) {
-            return settings.setHeader(request.bucket(), request.key(), ObjectAcl.HEADER, acl);
-        }
-        return versions.change(request.bucket(), request.key(), versionId, stored -> {
-            Map<String, String> headers = new TreeMap<>(stored);
+    /** Stores the ACL among the version's headers; its notification ({@code s3:ObjectAcl:Put}) goes in the same transaction. */
+    private Mono<Boolean> store(S3Call call, String versionId, String acl) {
+        S3Request request = call.request();
+        return versions.changeOf(request.bucket(), request.key(), versionId, stored -> {
+            Map<String, String> headers = new TreeMap<>(stored.headers());
             headers.put(ObjectAcl.HEADER, acl);
             return headers;
-        }).map(version -> !version.deleteMarker()).defaultIfEmpty(false);
+        }, changed -> events.changed(changed, ChangeCause.of(call, S3EventNames.OBJECT_ACL_PUT)))
+                .map(version -> !version.deleteMarker()).defaultIfEmpty(false);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.s3.OperationFunction;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +21,6 @@ public class DeleteObjectTagging extends OperationFunction {
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
-        return tags.replace(call, Mono.just(Map.of()), 204);
+        return tags.replace(call, Mono.just(Map.of()), 204, S3EventNames.OBJECT_TAGGING_DELETE);
     }
 }

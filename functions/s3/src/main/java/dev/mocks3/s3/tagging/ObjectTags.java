@@ -13,6 +13,7 @@ import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.object.Lookups;
 import dev.mocks3.state.metadata.ObjectTagger;
+import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Mono;
 
 /** What PutObjectTagging and DeleteObjectTagging share: replace the tags of the version the request names. */
@@ -28,14 +29,15 @@ public class ObjectTags {
 
     /**
      * Sets the tags and answers {@code status} with the version's id; a missing key or version, or a
-     * delete marker, is answered with the error a read of it would get.
+     * delete marker, is answered with the error a read of it would get. Notifications hear of it as {@code eventName}.
      */
-    Mono<S3Response> replace(S3Call call, Mono<Map<String, String>> tags, int status) {
+    Mono<S3Response> replace(S3Call call, Mono<Map<String, String>> tags, int status, String eventName) {
         S3Request request = call.request();
         String versionId = RequestedVersion.of(request);
         return lookups.bucket(request.bucket())
                 .then(tags)
-                .flatMap(wanted -> tagger.retag(request.bucket(), request.key(), versionId, wanted))
+                .flatMap(wanted -> tagger.retag(request.bucket(), request.key(), versionId, wanted,
+                        ChangeCause.of(call, eventName)))
                 .flatMap(version -> version.deleteMarker() ? Mono.empty() : Mono.just(version))
                 .switchIfEmpty(Mono.defer(() -> lookups.object(request.bucket(), request.key(), versionId)
                         .then(Mono.error(() -> S3Error.NO_SUCH_KEY.at("/" + request.bucket() + "/" + request.key())))))

@@ -46,10 +46,12 @@ final class VersionChange {
 
     /**
      * Stores {@code column} of what {@code change} makes of the version ({@code versionId} null: the
-     * current object); {@code change} may throw the S3 error that refuses it. The version as it now is,
-     * a delete marker untouched, or empty when there is no such version.
+     * current object); {@code change} may throw the S3 error that refuses it; {@code announce} then runs in the
+     * same transaction with the changed version (its notification). The version as it now is, a delete marker
+     * untouched, or empty when there is no such version.
      */
-    Mono<ObjectVersion> apply(String bucket, String key, String versionId, Column column, UnaryOperator<ObjectRecord> change) {
+    Mono<ObjectVersion> apply(String bucket, String key, String versionId, Column column, UnaryOperator<ObjectRecord> change,
+                              Function<ObjectRecord, Mono<Void>> announce) {
         Mono<ObjectVersion> work = LockedVersion.find(refs, objects, versions, bucket, key, versionId).flatMap(found -> {
             if (found.deleteMarker()) {
                 return Mono.just(found);
@@ -61,6 +63,7 @@ final class VersionChange {
                     .bind(0, bucket).bind(1, key).bind(2, changed.versionIdOrNull())
                     .bind(3, JsonColumns.write(column.value.apply(changed)))
                     .then()
+                    .then(Mono.defer(() -> announce.apply(changed)))
                     .thenReturn(new ObjectVersion(changed, false, found.latest(), found.seq()));
         });
         return tx.transactional(work);

@@ -29,12 +29,17 @@ public final class VersionHeaders {
      */
     public Mono<ObjectVersion> change(String bucket, String key, String versionId,
                                       UnaryOperator<Map<String, String>> change) {
-        return changeOf(bucket, key, versionId, object -> change.apply(object.headers()));
+        return changeOf(bucket, key, versionId, object -> change.apply(object.headers()), changed -> Mono.empty());
     }
 
-    /** As {@link #change(String, String, String, UnaryOperator)}, where the new headers may depend on the whole version. */
+    /**
+     * As {@link #change(String, String, String, UnaryOperator)}, where the new headers may depend on the whole
+     * version, and {@code announce} runs in the same transaction with the changed version (its notifications).
+     */
     public Mono<ObjectVersion> changeOf(String bucket, String key, String versionId,
-                                        Function<ObjectRecord, Map<String, String>> change) {
-        return this.change.apply(bucket, key, versionId, VersionChange.Column.HEADERS, o -> o.withHeaders(change.apply(o)));
+                                        Function<ObjectRecord, Map<String, String>> change,
+                                        Function<ObjectRecord, Mono<Void>> announce) {
+        return this.change.apply(bucket, key, versionId, VersionChange.Column.HEADERS, o -> o.withHeaders(change.apply(o)),
+                announce);
     }
 }

@@ -48,9 +48,36 @@ public final class ObjectEvents {
 
     /** The object {@code object} was written (put, copy, completed upload). */
     public Mono<Void> created(ObjectRecord object, ChangeCause cause) {
-        return changed(object.bucket(), object.key(), object.owner(), object.lastModified(),
-                new S3EventNotification.S3Object(encodeKey(object.key()), object.size(), object.etag(), object.versionId(), null),
-                cause);
+        return changed(object.bucket(), object.key(), object.owner(), object.lastModified(), describe(object), cause,
+                null, null);
+    }
+
+    /** Something else of the version {@code object} changed now: its tags, ACL, storage class, or a restore started. */
+    public Mono<Void> changed(ObjectRecord object, ChangeCause cause) {
+        return changed(object.bucket(), object.key(), object.owner(), object.size(), object.etag(), object.versionId(), cause);
+    }
+
+    /** As {@link #changed(ObjectRecord, ChangeCause)}, for a version known by these fields alone. */
+    public Mono<Void> changed(String bucket, String key, String owner, long size, String etag, String versionId,
+                              ChangeCause cause) {
+        return changed(bucket, key, owner, Instant.now(), new S3EventNotification.S3Object(encodeKey(key), size, etag,
+                versionId, null), cause, null, null);
+    }
+
+    /**
+     * The restore of the archived version {@code object} completes at {@code readyAt}, its copy readable until
+     * {@code expiresAt}: an {@code ObjectRestore:Completed} event due then (its sequencer is taken now). It is
+     * ordered on its own, not behind the key's other changes, which it would otherwise hold back until due.
+     */
+    public Mono<Void> restoreCompleted(ObjectRecord object, ChangeCause cause, Instant readyAt, Instant expiresAt) {
+        return changed(object.bucket(), object.key(), object.owner(), readyAt, describe(object),
+                cause.named(S3EventNames.OBJECT_RESTORE_COMPLETED), readyAt,
+                new S3EventNotification.GlacierEventData(new S3EventNotification.RestoreEventData(
+                        XmlWriter.timestamp(expiresAt), object.storageClass())));
+    }
+
+    private static S3EventNotification.S3Object describe(ObjectRecord object) {
+        return new S3EventNotification.S3Object(encodeKey(object.key()), object.size(), object.etag(), object.versionId(), null);
     }
 
     /** The object at {@code bucket}/{@code key} was deleted. */
@@ -61,17 +88,21 @@ public final class ObjectEvents {
     /** A version of the key was removed, or a delete marker {@code versionId} added (null: unversioned). */
     public Mono<Void> removed(String bucket, String key, String versionId, ChangeCause cause) {
         return changed(bucket, key, null, Instant.now(),
-                new S3EventNotification.S3Object(encodeKey(key), null, null, versionId, null), cause);
+                new S3EventNotification.S3Object(encodeKey(key), null, null, versionId, null), cause, null, null);
     }
 
+    /** {@code dueAt} null: deliver now, in the key's order; else at that time, ordered on its own. */
     private Mono<Void> changed(String bucket, String key, String owner, Instant time, S3EventNotification.S3Object object,
-                               ChangeCause cause) {
+                               ChangeCause cause, Instant dueAt, S3EventNotification.GlacierEventData glacier) {
         return configurations.find(bucket)
                 .map(configuration -> configuration.matching(cause.eventName(), key))
                 .filter(rules -> !rules.isEmpty())
                 .flatMap(rules -> nextSequencer().flatMap(sequencer -> Flux.fromIterable(rules)
-                        .concatMap(rule -> outbox.add(event(rule, bucket, key, owner, time, withSequencer(object, sequencer), cause),
-                                rule.destination() + " " + bucket + "/" + key))
+                        .concatMap(rule -> {
+                            CloudEvent event = event(rule, bucket, key, owner, time, withSequencer(object, sequencer), cause, glacier);
+                            return dueAt == null ? outbox.add(event, rule.destination() + " " + bucket + "/" + key)
+                                    : outbox.schedule(event, dueAt);
+                        })
                         .then()));
     }
 
@@ -86,7 +117,8 @@ public final class ObjectEvents {
     }
 
     private static CloudEvent event(NotificationRule rule, String bucket, String key, String owner, Instant time,
-                                    S3EventNotification.S3Object object, ChangeCause cause) {
+                                    S3EventNotification.S3Object object, ChangeCause cause,
+                                    S3EventNotification.GlacierEventData glacier) {
         Map<String, String> response = new HashMap<>();
         if (cause.requestId() != null) {
             response.put("x-amz-request-id", cause.requestId());
@@ -100,16 +132,23 @@ public final class ObjectEvents {
                 new S3EventNotification.S3Entity("1.0", rule.id(),
                         new S3EventNotification.Bucket(bucket, new S3EventNotification.Identity(
                                 owner == null || owner.isEmpty() ? "anonymous" : owner), "arn:aws:s3:::" + bucket),
-                        object));
+                        object), glacier);
         return CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
-                .withType(S3EventNames.isCreation(cause.eventName()) ? EventTypes.OBJECT_CREATED : EventTypes.OBJECT_REMOVED)
+                .withType(typeOf(cause.eventName()))
                 .withSource(URI.create(EventSources.S3_BUCKETS + URLEncoder.encode(bucket, StandardCharsets.UTF_8)))
                 .withSubject(key)
                 .withTime(OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
                 .withExtension(NotificationsProperties.DESTINATION_ATTRIBUTE, rule.destination())
                 .withData(EventJson.JSON, EventJson.bytes(new S3EventNotification(List.of(record))))
                 .build();
+    }
+
+    private static String typeOf(String eventName) {
+        if (S3EventNames.isCreation(eventName)) {
+            return EventTypes.OBJECT_CREATED;
+        }
+        return S3EventNames.isRemoval(eventName) ? EventTypes.OBJECT_REMOVED : EventTypes.OBJECT_CHANGED;
     }
 
     /** S3 sends keys form-encoded (a space as {@code +}), slashes kept. */

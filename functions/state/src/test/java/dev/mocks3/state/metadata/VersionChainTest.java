@@ -16,6 +16,7 @@ import dev.mocks3.state.notification.ChangeCause;
 /** The version chain of a key and the blob references its versions hold. */
 class VersionChainTest {
     private static final ChangeCause DELETE = ChangeCause.internal(S3EventNames.OBJECT_REMOVED_DELETE);
+    private static final ChangeCause TAGGING = ChangeCause.internal(S3EventNames.OBJECT_TAGGING_PUT);
     private final StateFixture state = new StateFixture();
 
     @Test
@@ -155,12 +156,12 @@ class VersionChainTest {
     void tagsFollowTheVersionTheyWereSetOn() {
         String bucket = state.newBucket(Versioning.ENABLED);
         ObjectRecord v1 = put(bucket, "k", "v1 " + UUID.randomUUID());
-        state.tagger.retag(bucket, "k", null, Map.of("colour", "blue")).block();
+        state.tagger.retag(bucket, "k", null, Map.of("colour", "blue"), TAGGING).block();
         put(bucket, "k", "v2 " + UUID.randomUUID());
 
         assertThat(state.versions.find(bucket, "k", v1.versionId()).block().object().tags()).containsEntry("colour", "blue");
         assertThat(state.objects.find(bucket, "k").block().tags()).isEmpty();
-        state.tagger.retag(bucket, "k", v1.versionId(), Map.of()).block();
+        state.tagger.retag(bucket, "k", v1.versionId(), Map.of(), TAGGING).block();
         assertThat(state.versions.find(bucket, "k", v1.versionId()).block().object().tags()).isEmpty();
     }
 
