@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -80,6 +81,33 @@ class SigV2Test {
             assertThat(skewed.status()).isEqualTo(403);
             assertThat(skewed.errorCode()).isEqualTo("RequestTimeTooSkewed");
         }
+    }
+
+    @Test
+    void aDateIsJudgedByItsDayNotItsWeekdayAndOneBefore1970IsInvalid() {
+        String bucket = mocks3.newBucket("sigv2-weekday");
+        try (RawConnection connection = new RawConnection(mocks3.endpoint().getPort(), Duration.ofSeconds(10))) {
+            // 7 July 2010 was a Wednesday, 7 July 2030 is a Sunday: S3 calls both skewed, not malformed
+            for (String date : List.of("Tue, 07 Jul 2010 21:53:04 GMT", "Tue, 07 Jul 2030 21:53:04 GMT",
+                    "Tue, 07 Jul 9999 21:53:04 GMT")) {
+                RawConnection.Response skewed = sendDated(connection, bucket, date);
+                assertThat(skewed.status()).as(date).isEqualTo(403);
+                assertThat(skewed.errorCode()).as(date).isEqualTo("RequestTimeTooSkewed");
+            }
+            RawConnection.Response beforeEpoch = sendDated(connection, bucket, "Fri, 07 Jul 1950 21:53:04 GMT");
+            assertThat(beforeEpoch.status()).isEqualTo(403);
+            assertThat(beforeEpoch.errorCode()).isEqualTo("AccessDenied");
+            String today = DateTimeFormatter.ofPattern("'Thu,' dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT)
+                    .format(Instant.now().atOffset(ZoneOffset.UTC));
+            assertThat(sendDated(connection, bucket, today).status()).as("today under a wrong weekday name").isEqualTo(200);
+        }
+    }
+
+    /** A ListObjects of {@code bucket} dated by x-amz-date {@code date}, correctly signed. */
+    private static RawConnection.Response sendDated(RawConnection connection, String bucket, String date) {
+        String signature = sign(MockS3Fixture.SECRET_KEY, "GET\n\n\n\nx-amz-date:" + date + "\n/" + bucket);
+        return connection.send("GET /" + bucket + " HTTP/1.1\r\nHost: localhost\r\nx-amz-date: " + date
+                + "\r\nAuthorization: AWS " + MockS3Fixture.ACCESS_KEY + ":" + signature + "\r\n\r\n").read();
     }
 
     @Test

@@ -23,10 +23,16 @@ final class AmzDate {
         }
     }
 
-    /** The instant of an RFC 1123 {@code Date} header, or null. */
+    /**
+     * The instant of an RFC 1123 {@code Date} header, or null; the day of the week is not checked against the
+     * date (S3 ignores it: {@code Tue, 07 Jul 2010} is skewed, not invalid), and a date before 1970 is invalid.
+     */
     static Instant parseHttpDate(String value) {
+        int comma = value.indexOf(',');
         try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant instant = ZonedDateTime.parse(value.substring(comma + 1).strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return instant.isBefore(Instant.EPOCH) ? null : instant;
         } catch (DateTimeParseException e) {
             return null;
         }
