@@ -149,6 +149,28 @@ class StrictPublicAccessTest {
     }
 
     @Test
+    void aCallerWhoMayReadObjectsButNotListTheBucketIsRefusedAMissingKey() {
+        String bucket = bucketWith("k");
+        owner.putBucketPolicy(b -> b.bucket(bucket).policy(BucketPolicyTest.policy("Allow", "s3:GetObject",
+                "arn:aws:s3:::" + bucket + "/*")));
+        assertThat(anonymous("GET", "/" + bucket + "/k", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> missing = anonymous("GET", "/" + bucket + "/missing", null);
+        assertThat(missing.statusCode()).as("s3:GetObject alone does not tell which keys exist").isEqualTo(403);
+        assertThat(missing.body()).contains("<Code>AccessDenied</Code>");
+        assertThat(anonymous("HEAD", "/" + bucket + "/missing", null).statusCode()).isEqualTo(403);
+        assertThat(owner.headObject(b -> b.bucket(bucket).key("k")).contentLength()).isPositive();
+
+        owner.putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::%1$s/*"},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:ListBucket","Resource":"arn:aws:s3:::%1$s"}]}"""
+                .formatted(bucket)));
+        HttpResponse<String> listed = anonymous("GET", "/" + bucket + "/missing", null);
+        assertThat(listed.statusCode()).as("with s3:ListBucket too").isEqualTo(404);
+        assertThat(listed.body()).contains("<Code>NoSuchKey</Code>");
+    }
+
+    @Test
     void anonymousCallersAreToldOfAMissingBucketAndOfAMissingKeyInABucketTheyMayList() {
         String gone = MockS3Fixture.uniqueBucket("gone");
         HttpResponse<String> noBucket = anonymous("DELETE", "/" + gone + "/k", null);

@@ -257,10 +257,28 @@ public class BucketCallerAccess implements CallerAccess {
                     return Mono.just(Decision.NONE);
                 }
                 return byAcl(caller, snapshot, wanted.acl().get(), object);
-            }).flatMap(decision -> decision == Decision.NONE && strict && !restricted
-                    && READS_OF_ONE_OBJECT.contains(wanted.operation())
-                    ? missingButListable(call, caller, snapshot, wanted, object) : Mono.just(decision));
+            }).flatMap(decision -> {
+                if (!strict || restricted || !READS_OF_ONE_OBJECT.contains(wanted.operation())) {
+                    return Mono.just(decision);
+                }
+                if (decision == Decision.NONE) {
+                    return missingButListable(call, caller, snapshot, wanted, object);
+                }
+                return decision == Decision.ALLOW && !isOwner
+                        ? allowedButMissing(call, caller, snapshot, wanted, object) : Mono.just(decision);
+            });
         });
+    }
+
+    /**
+     * A read another caller may make of an object that is not there: 404 (the operation's NoSuchKey) only for a
+     * caller who may also list the bucket, else 403, as S3 answers, so that s3:GetObject alone never tells which
+     * keys exist.
+     */
+    private static Mono<Decision> allowedButMissing(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
+                                                    Mono<Optional<ObjectRecord>> object) {
+        return object.map(found -> found.isPresent() || listable(call, caller, snapshot, wanted)
+                ? Decision.ALLOW : Decision.NONE);
     }
 
     /**
@@ -275,14 +293,18 @@ public class BucketCallerAccess implements CallerAccess {
             if (found.isPresent()) {
                 return Mono.just(Decision.NONE);
             }
-            BucketPolicy policy = snapshot.policy();
-            Decision byPolicy = policy == null ? Decision.NONE : policy.decide(caller, LIST_BUCKET,
-                    BucketPolicy.arn(wanted.bucket(), null), PolicyContext.of(call.request(), caller, Map.of()));
-            boolean listable = byPolicy == Decision.ALLOW || byPolicy == Decision.NONE && !snapshot.aclsDisabled()
-                    && snapshot.acl() != null && snapshot.acl().grants(caller, "READ", snapshot.block().ignorePublicAcls());
-            return listable ? Mono.error(S3Error.NO_SUCH_KEY.at("/" + wanted.bucket() + "/" + wanted.key())
-                    .with("Key", wanted.key())) : Mono.just(Decision.NONE);
+            return listable(call, caller, snapshot, wanted) ? Mono.error(S3Error.NO_SUCH_KEY.at("/" + wanted.bucket()
+                    + "/" + wanted.key()).with("Key", wanted.key())) : Mono.just(Decision.NONE);
         });
+    }
+
+    /** s3:ListBucket in the policy, or READ in the bucket's ACL, and no Deny. */
+    private static boolean listable(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted) {
+        BucketPolicy policy = snapshot.policy();
+        Decision byPolicy = policy == null ? Decision.NONE : policy.decide(caller, LIST_BUCKET,
+                BucketPolicy.arn(wanted.bucket(), null), PolicyContext.of(call.request(), caller, Map.of()));
+        return byPolicy == Decision.ALLOW || byPolicy == Decision.NONE && !snapshot.aclsDisabled()
+                && snapshot.acl() != null && snapshot.acl().grants(caller, "READ", snapshot.block().ignorePublicAcls());
     }
 
     private static S3Exception noSuchBucket(String bucket) {
