@@ -11,6 +11,7 @@ import dev.mocks3.core.auth.AccountId;
 import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * PutBucketPolicy / Get / Delete / GetBucketPolicyStatus through the SDK, and explicit Deny statements in open mode,
@@ -168,5 +169,28 @@ class BucketPolicyTest {
         assertThat(raw.get("/" + bucket + "/k", "X-Forwarded-Proto", "https").statusCode())
                 .as("a client cannot claim TLS with a header").isEqualTo(403);
         assertError(() -> mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")), 403, "AccessDenied");
+    }
+
+    @Test
+    void encryptionConditionKeysDecideWrites() {
+        String bucket = mocks3.newBucket("policy-sse");
+        String kmsKey = "arn:aws:kms:us-east-1:111122223333:key/required";
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::%1$s/ssec/*",
+                  "Condition":{"Null":{"s3:x-amz-server-side-encryption-customer-algorithm":"true"}}},
+                 {"Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::%1$s/kms/*",
+                  "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"%2$s"}}}]}"""
+                .formatted(bucket, kmsKey)));
+        ObjectEncryptionTest.CustomerKey key = ObjectEncryptionTest.CustomerKey.random();
+
+        assertError(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("ssec/a"), RequestBody.fromString("a")), 403, "AccessDenied");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("ssec/a").sseCustomerAlgorithm("AES256").sseCustomerKey(key.base64())
+                .sseCustomerKeyMD5(key.md5()), RequestBody.fromString("a"));
+        assertError(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("kms/a").serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                .ssekmsKeyId("arn:aws:kms:us-east-1:111122223333:key/other"), RequestBody.fromString("a")), 403, "AccessDenied");
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("kms/a").serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKey),
+                RequestBody.fromString("a"));
+        assertThat(mocks3.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("kms/a", "ssec/a");
     }
 }

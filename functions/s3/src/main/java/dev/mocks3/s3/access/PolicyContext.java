@@ -42,7 +42,8 @@ final class PolicyContext {
         put(keys, "s3:delimiter", request.queryParam("delimiter"));
         put(keys, "s3:max-keys", request.queryParam("max-keys"));
         for (String header : new String[] {"x-amz-acl", "x-amz-server-side-encryption", "x-amz-content-sha256",
-                "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"}) {
+                "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class",
+                "x-amz-server-side-encryption-aws-kms-key-id", "x-amz-server-side-encryption-customer-algorithm"}) {
             put(keys, "s3:" + header, request.header(header));
         }
         existingTags.forEach((key, value) -> put(keys, EXISTING_OBJECT_TAG + key, value));
