@@ -45,6 +45,7 @@ final class PolicyContext {
                 "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"}) {
             put(keys, "s3:" + header, request.header(header));
         }
+        AclHeaders.GRANT_ORDER.forEach(header -> put(keys, "s3:" + header, request.header(header)));
         existingTags.forEach((key, value) -> put(keys, EXISTING_OBJECT_TAG + key, value));
         Map<String, String> requestTags = requestTags(request.header("x-amz-tagging"));
         requestTags.forEach((key, value) -> put(keys, "s3:requestobjecttag/" + key, value));
