@@ -160,6 +160,22 @@ class CrossAccountAccessTest extends TwoAccounts {
     }
 
     @Test
+    void grantHeadersOfAWriteAreConditionKeysOfThePolicy() {
+        String bucket = bucketOfA();
+        String ownerOfBucket = "id=" + a.listBuckets().owner().id();
+        policy(bucket, """
+                {"Effect":"Allow","Principal":{"AWS":"%1$s"},"Action":["s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::%%1$s/*",
+                 "Condition":{"StringEquals":{"s3:x-amz-grant-full-control":"%2$s"}}}""".formatted(accountB, ownerOfBucket));
+
+        b.putObject(r -> r.bucket(bucket).key("granted").grantFullControl(ownerOfBucket), RequestBody.fromString("g"));
+        denied(() -> b.putObject(r -> r.bucket(bucket).key("kept").grantFullControl("id=" + canonicalB), RequestBody.fromString("k")));
+        denied(() -> put(b, bucket, "plain"));
+        assertThat(a.getObjectAcl(r -> r.bucket(bucket).key("granted")).grants())
+                .anyMatch(grant -> grant.permission() == Permission.FULL_CONTROL
+                        && ownerOfBucket.equals("id=" + grant.grantee().id()));
+    }
+
+    @Test
     void bucketAclGrantsByCanonicalIdGiveListingAndWrites() {
         String bucket = bucketOfA("k");
         a.putBucketAcl(r -> r.bucket(bucket).grantRead("id=\"" + canonicalB + "\""));

@@ -59,6 +59,21 @@ class ObjectEncryptionTest {
     }
 
     @Test
+    void kmsKeyIdOfAWriteIsAPolicyConditionKey() {
+        String bucket = mocks3.newBucket("sse-kms-policy");
+        mocks3.s3().putBucketPolicy(b -> b.bucket(bucket).policy("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:PutObject",
+                 "Resource":"arn:aws:s3:::%s/*",
+                 "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"%s"}}}]}""".formatted(bucket, KMS_KEY)));
+
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("right-key").serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                .ssekmsKeyId(KMS_KEY), RequestBody.fromString("r"));
+        assertError(() -> mocks3.s3().putObject(b -> b.bucket(bucket).key("other-key").serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                .ssekmsKeyId(KMS_KEY + "-other"), RequestBody.fromString("o")), 403, "AccessDenied");
+        assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("right-key")).ssekmsKeyId()).isEqualTo(KMS_KEY);
+    }
+
+    @Test
     void unknownAlgorithmAndKmsKeyWithoutKmsAreInvalidArgument() {
         String bucket = mocks3.newBucket("sse-bad");
         RawHttp raw = new RawHttp(mocks3);

@@ -16,7 +16,7 @@ public final class AclHeaders {
     private static final Map<String, String> GRANT_HEADERS = Map.of(
             "x-amz-grant-read", "READ", "x-amz-grant-write", "WRITE", "x-amz-grant-read-acp", "READ_ACP",
             "x-amz-grant-write-acp", "WRITE_ACP", "x-amz-grant-full-control", "FULL_CONTROL");
-    private static final List<String> GRANT_ORDER = List.of("x-amz-grant-full-control", "x-amz-grant-read",
+    static final List<String> GRANT_ORDER = List.of("x-amz-grant-full-control", "x-amz-grant-read",
             "x-amz-grant-write", "x-amz-grant-read-acp", "x-amz-grant-write-acp");
 
     private AclHeaders() {

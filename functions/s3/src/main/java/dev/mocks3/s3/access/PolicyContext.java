@@ -46,6 +46,7 @@ final class PolicyContext {
                 "x-amz-server-side-encryption-aws-kms-key-id", "x-amz-server-side-encryption-customer-algorithm"}) {
             put(keys, "s3:" + header, request.header(header));
         }
+        AclHeaders.GRANT_ORDER.forEach(header -> put(keys, "s3:" + header, request.header(header)));
         existingTags.forEach((key, value) -> put(keys, EXISTING_OBJECT_TAG + key, value));
         Map<String, String> requestTags = requestTags(request.header("x-amz-tagging"));
         requestTags.forEach((key, value) -> put(keys, "s3:requestobjecttag/" + key, value));
