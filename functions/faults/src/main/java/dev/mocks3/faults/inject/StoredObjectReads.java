@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.metadata.MetadataValues;
+import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectStore;
@@ -18,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A key's current state read straight from the stores, shaped as a GET answer (NoSuchKey when absent):
- * what stale_read keeps before a write, on any instance, whether or not it serves getObject.
+ * what stale_read keeps before a write, on any instance, whether or not it serves getObject. Like a GET it
+ * sends no header of MockS3's own, metadata mail-safe, and refuses an SSE-C object (read without its key).
  */
 public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Call>> {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -34,7 +37,14 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
     public Mono<S3Call> apply(Mono<S3Call> calls) {
         return calls.flatMap(call -> objects.find(call.request().bucket(), call.request().key())
                 .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_KEY.at(call.request().resource())))
-                .map(object -> call.withResponse(new S3Response(200, headers(object), body(object)))));
+                .map(object -> {
+                    if (object.headers().containsKey(StoredHeaders.SSE_CUSTOMER_KEY_HASH)) {
+                        // as a GET without the customer key is answered: such an object is never read without it
+                        throw S3Error.INVALID_REQUEST.exception("The object was stored using a form of Server Side "
+                                + "Encryption. The correct parameters must be provided to retrieve the object.");
+                    }
+                    return call.withResponse(new S3Response(200, headers(object), body(object)));
+                }));
     }
 
     private Flux<DataBuffer> body(ObjectRecord object) {
@@ -47,8 +57,12 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
         headers.setContentLength(object.size());
         headers.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
         headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(object.lastModified()));
-        object.headers().forEach(headers::set);
-        object.userMetadata().forEach((name, value) -> headers.set("x-amz-meta-" + name, value));
+        object.headers().forEach((name, value) -> {
+            if (!StoredHeaders.internal(name)) {
+                headers.set(name, value);
+            }
+        });
+        object.userMetadata().forEach((name, value) -> headers.set("x-amz-meta-" + name, MetadataValues.mailSafe(value)));
         return headers;
     }
 }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.error.S3Error;
-import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.core.metadata.StoredHeaders;
 
 /**
  * An object's encryption settings, kept among its stored headers so that GET and HEAD echo them
@@ -21,7 +21,7 @@ public final class ObjectEncryption {
     public static final String BUCKET_KEY_ENABLED = "x-amz-server-side-encryption-bucket-key-enabled";
     public static final String CUSTOMER_ALGORITHM = "x-amz-" + CustomerKey.ALGORITHM;
     public static final String CUSTOMER_KEY_MD5 = "x-amz-" + CustomerKey.KEY_MD5;
-    static final String CUSTOMER_KEY_HASH = ObjectHeaders.INTERNAL_PREFIX + "sse-customer-key-hash";
+    static final String CUSTOMER_KEY_HASH = StoredHeaders.SSE_CUSTOMER_KEY_HASH;
     private static final String REQUEST_PREFIX = "x-amz-";
     private static final String COPY_SOURCE_PREFIX = "x-amz-copy-source-";
     /** What a response about the object carries (never the key's hash). */

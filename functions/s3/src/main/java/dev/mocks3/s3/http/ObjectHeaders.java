@@ -11,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.metadata.MetadataValues;
+import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.core.tagging.TagSet;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
@@ -23,7 +25,7 @@ public final class ObjectHeaders {
     public static final String META_PREFIX = "x-amz-meta-";
     static final int MAX_USER_METADATA_BYTES = 2048;
     /** Stored headers under this prefix are settings kept with the object (its ACL, an SSE-C key's hash), never sent. */
-    public static final String INTERNAL_PREFIX = "x-mocks3-";
+    public static final String INTERNAL_PREFIX = StoredHeaders.INTERNAL_PREFIX;
     /** Representation headers S3 stores with an object and returns on GET/HEAD. */
     public static final List<String> STORED = List.of("Content-Encoding", "Content-Disposition", "Content-Language",
             "Cache-Control", "Expires", "x-amz-website-redirect-location");
@@ -105,7 +107,7 @@ public final class ObjectHeaders {
         out.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         out.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
         object.headers().forEach((name, value) -> {
-            if (!name.startsWith(INTERNAL_PREFIX)) {
+            if (!StoredHeaders.internal(name)) {
                 out.set(name, value);
             }
         });

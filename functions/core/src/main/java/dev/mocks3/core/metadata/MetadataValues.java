@@ -1,4 +1,4 @@
-package dev.mocks3.s3.http;
+package dev.mocks3.core.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
