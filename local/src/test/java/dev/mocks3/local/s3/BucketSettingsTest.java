@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.s3.model.BucketAccelerateStatus;
 import software.amazon.awssdk.services.s3.model.BucketLogsPermission;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerReplicationStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.Payer;
 import software.amazon.awssdk.services.s3.model.Protocol;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
@@ -150,6 +152,26 @@ class BucketSettingsTest {
     }
 
     @Test
+    void aRequesterPaysBucketOrOneWithDefaultRetentionCannotReceiveLogs() {
+        String bucket = mocks3.newBucket("logged-to");
+        String requesterPays = mocks3.newBucket("logs-payer");
+        s3.putBucketRequestPayment(b -> b.bucket(requesterPays).requestPaymentConfiguration(r -> r.payer(Payer.REQUESTER)));
+        assertError(() -> s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> s.loggingEnabled(l -> l
+                .targetBucket(requesterPays).targetPrefix("log/")))), 400, "InvalidArgument");
+
+        String retained = MockS3Fixture.uniqueBucket("logs-retained");
+        s3.createBucket(b -> b.bucket(retained).objectLockEnabledForBucket(true));
+        s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> s.loggingEnabled(l -> l
+                .targetBucket(retained).targetPrefix("log/"))));
+        s3.putObjectLockConfiguration(b -> b.bucket(retained).objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED).rule(r -> r.defaultRetention(d -> d
+                        .mode(ObjectLockRetentionMode.GOVERNANCE).days(1)))));
+        assertError(() -> s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> s.loggingEnabled(l -> l
+                .targetBucket(retained).targetPrefix("other/")))), 400, "InvalidArgument");
+        assertThat(s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled().targetPrefix()).isEqualTo("log/");
+    }
+
+    @Test
     void replicationNeedsVersioningOnBothBucketsAndAnExistingDestinationAndKeepsVersioningOn() {
         String source = mocks3.newBucket("repl-src");
         String destination = mocks3.newBucket("repl-dst");
@@ -186,9 +208,9 @@ class BucketSettingsTest {
     void deletingABucketRemovesItsSettings() {
         String bucket = mocks3.newBucket("settings-gone");
         s3.putBucketWebsite(b -> b.bucket(bucket).websiteConfiguration(w -> w.indexDocument(i -> i.suffix("index.html"))));
-        s3.putBucketRequestPayment(b -> b.bucket(bucket).requestPaymentConfiguration(r -> r.payer(Payer.REQUESTER)));
         s3.putBucketLogging(b -> b.bucket(bucket).bucketLoggingStatus(s -> s.loggingEnabled(l -> l.targetBucket(bucket)
                 .targetPrefix("self/"))));
+        s3.putBucketRequestPayment(b -> b.bucket(bucket).requestPaymentConfiguration(r -> r.payer(Payer.REQUESTER)));
 
         s3.deleteBucket(b -> b.bucket(bucket));
         s3.createBucket(b -> b.bucket(bucket));

@@ -57,6 +57,13 @@ public record Preconditions(String ifMatch, String ifNoneMatch, Instant ifModifi
         };
     }
 
+    /** If-Match on a delete, checked against the current object's ETag: 412 when it differs ({@code *} matches any). */
+    public static void checkDelete(String ifMatch, String etag) {
+        if (!matches(ifMatch, etag)) {
+            throw failed("If-Match");
+        }
+    }
+
     /** Throws 412 PreconditionFailed or 304 NotModified (when {@code notModifiedAllowed}). */
     public void check(String etag, Instant lastModified, boolean notModifiedAllowed) {
         Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);

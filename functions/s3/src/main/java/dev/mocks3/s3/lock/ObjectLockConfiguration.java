@@ -60,8 +60,13 @@ public record ObjectLockConfiguration(RetentionMode mode, Integer days, Integer 
     }
 
     /** Reads a stored document back. */
-    static ObjectLockConfiguration stored(String document) {
+    public static ObjectLockConfiguration stored(String document) {
         return parse(document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether new versions get a retention without asking for one. */
+    public boolean hasDefaultRetention() {
+        return mode != null;
     }
 
     /** The retention the default gives a version made at {@code now}, if the bucket has a default. */

@@ -1,5 +1,6 @@
 package dev.mocks3.s3.logging;
 
+import java.util.EnumSet;
 import java.util.Objects;
 
 import org.springframework.stereotype.Component;
@@ -12,26 +13,30 @@ import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.config.BucketDocuments;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
+import dev.mocks3.s3.lock.ObjectLockConfiguration;
 import dev.mocks3.s3.object.Lookups;
+import dev.mocks3.s3.payment.RequestPaymentConfiguration;
+import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.config.BucketSetting;
+import dev.mocks3.state.config.BucketSettings;
 import dev.mocks3.state.metadata.BucketRecord;
-import dev.mocks3.state.metadata.BucketStore;
 import reactor.core.publisher.Mono;
 
 /**
  * PUT /bucket?logging — stores where access logs would go: the target bucket must exist, have the same
- * owner and be in the same region (InvalidTargetBucketForLogging, CrossLocationLoggingProhibited). An empty
- * BucketLoggingStatus turns logging off. No access log is written.
+ * owner and be in the same region (InvalidTargetBucketForLogging, CrossLocationLoggingProhibited), and have
+ * neither Requester Pays nor an Object Lock default retention (InvalidArgument), as S3 requires of a
+ * destination bucket. An empty BucketLoggingStatus turns logging off. No access log is written.
  */
 @Component("putBucketLogging")
 public class PutBucketLogging extends OperationFunction {
     private final Lookups lookups;
-    private final BucketStore buckets;
+    private final BucketConfigurationStore configurations;
     private final BucketDocuments documents;
 
-    public PutBucketLogging(Lookups lookups, BucketStore buckets, BucketDocuments documents) {
+    public PutBucketLogging(Lookups lookups, BucketConfigurationStore configurations, BucketDocuments documents) {
         this.lookups = lookups;
-        this.buckets = buckets;
+        this.configurations = configurations;
         this.documents = documents;
     }
 
@@ -45,10 +50,14 @@ public class PutBucketLogging extends OperationFunction {
                     if (status.targetBucket() == null) {
                         return documents.remove(bucket, BucketSetting.LOGGING);
                     }
-                    return buckets.find(status.targetBucket())
+                    return configurations.bucketWith(status.targetBucket(),
+                                    EnumSet.of(BucketSetting.REQUEST_PAYMENT, BucketSetting.OBJECT_LOCK))
                             .switchIfEmpty(Mono.error(() -> S3Error.INVALID_TARGET_BUCKET_FOR_LOGGING.exception()
                                     .with("TargetBucket", status.targetBucket())))
-                            .doOnNext(target -> checkTarget(call, sourceAndStatus.getT1(), target))
+                            .doOnNext(target -> {
+                                checkTarget(call, sourceAndStatus.getT1(), target.bucket());
+                                checkDestinationSettings(target);
+                            })
                             .then(documents.store(bucket, BucketSetting.LOGGING, status.content()));
                 })
                 .thenReturn(Responses.empty(200));
@@ -63,6 +72,18 @@ public class PutBucketLogging extends OperationFunction {
         if (!Objects.equals(region(source), region(target))) {
             throw S3Error.CROSS_LOCATION_LOGGING_PROHIBITED.exception()
                     .with("SourceBucketLocation", region(source)).with("TargetBucketLocation", region(target));
+        }
+    }
+
+    private static void checkDestinationSettings(BucketSettings target) {
+        if (target.document(BucketSetting.REQUEST_PAYMENT).filter(RequestPaymentConfiguration::requesterPays).isPresent()) {
+            throw S3Error.INVALID_ARGUMENT.exception("The target bucket for logging must not have Requester Pays enabled.")
+                    .with("TargetBucket", target.bucket().name());
+        }
+        if (target.document(BucketSetting.OBJECT_LOCK).map(ObjectLockConfiguration::stored)
+                .filter(ObjectLockConfiguration::hasDefaultRetention).isPresent()) {
+            throw S3Error.INVALID_ARGUMENT.exception("The target bucket for logging must not have an Object Lock default "
+                    + "retention period.").with("TargetBucket", target.bucket().name());
         }
     }
 

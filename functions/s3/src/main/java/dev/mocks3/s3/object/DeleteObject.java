@@ -17,22 +17,27 @@ import reactor.core.publisher.Mono;
 /**
  * DELETE /bucket/key — 204 whether or not the key existed; the blob goes with its last reference. In
  * a versioned bucket it adds a delete marker; with {@code versionId} it removes that version for good,
- * unless Object Lock protects it (403 AccessDenied).
+ * unless Object Lock protects it (403 AccessDenied). If-Match makes it conditional on the key's current
+ * object ({@link DeletePrecondition}).
  */
 @Component("deleteObject")
 public class DeleteObject extends OperationFunction {
     private final LockedBuckets buckets;
     private final ObjectWriter writer;
+    private final DeletePrecondition precondition;
 
-    public DeleteObject(LockedBuckets buckets, ObjectWriter writer) {
+    public DeleteObject(LockedBuckets buckets, ObjectWriter writer, DeletePrecondition precondition) {
         this.buckets = buckets;
         this.writer = writer;
+        this.precondition = precondition;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String versionId = RequestedVersion.of(call.request());
         return buckets.deleteGuard(call)
+                .flatMap(guard -> precondition.check(call.request().bucket(), call.request().key(),
+                        call.request().header("If-Match")).thenReturn(guard))
                 .flatMap(guard -> writer.delete(call.request().bucket(), call.request().key(), versionId,
                         ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard))
                 .map(deletion -> {

@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * POST /bucket?delete — up to 1000 keys in one request; quiet mode reports only failures (a version
  * Object Lock protects is one, and so is a key the bucket's policy does not let the caller delete: AccessDenied
- * for its key).
+ * for its key). An entry's ETag makes its delete conditional on the key's current object ({@link DeletePrecondition}):
+ * PreconditionFailed or NoSuchKey for that key.
  */
 @Component("deleteObjects")
 public class DeleteObjects extends OperationFunction {
@@ -36,15 +37,20 @@ public class DeleteObjects extends OperationFunction {
     private final LockedBuckets buckets;
     private final ObjectWriter writer;
     private final BucketCallerAccess access;
+    private final DeletePrecondition precondition;
 
-    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer, BucketCallerAccess access) {
+    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer, BucketCallerAccess access, DeletePrecondition precondition) {
         this.buckets = buckets;
         this.writer = writer;
         this.access = access;
+        this.precondition = precondition;
     }
 
-    /** One {@code <Object>}: a key, and the version to remove (null: the key, a delete marker when versioned). */
-    record Target(String key, String versionId) {
+    /**
+     * One {@code <Object>}: a key, the version to remove (null: the key, a delete marker when versioned) and
+     * the ETag its current object must have (null: no condition).
+     */
+    record Target(String key, String versionId, String etag) {
     }
 
     record Request(boolean quiet, List<Target> objects) {
@@ -61,6 +67,7 @@ public class DeleteObjects extends OperationFunction {
         String bucket = call.request().bucket();
         return Flux.fromIterable(request.objects())
                 .concatMap(target -> permitted(call, target)
+                        .then(Mono.defer(() -> precondition.check(bucket, target.key(), target.etag())))
                         .then(Mono.defer(() -> guardFor(call, target, guard)))
                         .flatMap(keyGuard -> writer.delete(bucket, target.key(), RequestedVersion.checked(target.versionId()),
                                 ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard))
@@ -100,7 +107,9 @@ public class DeleteObjects extends OperationFunction {
                 throw S3Error.MALFORMED_XML.exception();
             }
             String versionId = trim(XmlDocument.childText(o, "VersionId"));
-            return new Target(key, versionId == null || versionId.isEmpty() ? null : versionId);
+            String etag = trim(XmlDocument.childText(o, "ETag"));
+            return new Target(key, versionId == null || versionId.isEmpty() ? null : versionId,
+                    etag == null || etag.isEmpty() ? null : etag);
         }).toList();
         return new Request("true".equalsIgnoreCase(trim(XmlDocument.childText(doc.root(), "Quiet"))), targets);
     }

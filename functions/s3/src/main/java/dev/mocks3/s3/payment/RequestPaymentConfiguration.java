@@ -1,5 +1,6 @@
 package dev.mocks3.s3.payment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.w3c.dom.Element;
@@ -25,5 +26,11 @@ public final class RequestPaymentConfiguration {
             throw S3Error.MALFORMED_XML.exception();
         }
         return XmlCopy.content(root);
+    }
+
+    /** Whether a stored configuration (the content {@link #check} kept) makes the requester pay. */
+    public static boolean requesterPays(String stored) {
+        byte[] document = ("<" + ROOT + ">" + stored + "</" + ROOT + ">").getBytes(StandardCharsets.UTF_8);
+        return "Requester".equals(XmlDocument.requiredText(XmlDocument.parse(document, ROOT).root(), "Payer"));
     }
 }
