@@ -66,11 +66,16 @@ public final class StateFixture {
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
         this.versions = new ObjectVersions(db);
-        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx,
-                new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
+        this.writer = writerOver(blobs);
         this.tagger = new ObjectTagger(db, objects, versions, refs, tx);
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
+    }
+
+    /** A writer as {@link #writer}, whose blobs go to {@code store} (one that wraps {@link #blobs}). */
+    public ObjectWriter writerOver(dev.mocks3.state.blob.BlobStore store) {
+        return new ObjectWriter(objects, versions, refs, store, staging, tx,
+                new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal())));
     }
 
     /** A bucket of its own for one test, so tests never see each other's objects. */
