@@ -66,11 +66,19 @@ public final class StateFixture {
         this.buckets = new BucketStore(db);
         this.objects = new ObjectStore(db);
         this.versions = new ObjectVersions(db);
-        ObjectEvents events = new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal()));
-        this.writer = new ObjectWriter(objects, versions, refs, blobs, staging, tx, events);
-        this.tagger = new ObjectTagger(db, objects, versions, refs, tx, events);
+        this.writer = writerOver(blobs);
+        this.tagger = new ObjectTagger(db, objects, versions, refs, tx, events());
         this.lister = new ObjectLister(objects);
         this.multipart = new MultipartStore(db, tx, refs, blobs, staging);
+    }
+
+    /** A writer as {@link #writer}, whose blobs go to {@code store} (one that wraps {@link #blobs}). */
+    public ObjectWriter writerOver(dev.mocks3.state.blob.BlobStore store) {
+        return new ObjectWriter(objects, versions, refs, store, staging, tx, events());
+    }
+
+    private ObjectEvents events() {
+        return new ObjectEvents(db, new NotificationStore(db), new Outbox(db, new OutboxSignal()));
     }
 
     /** A bucket of its own for one test, so tests never see each other's objects. */

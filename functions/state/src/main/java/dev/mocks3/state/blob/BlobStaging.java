@@ -118,6 +118,11 @@ public final class BlobStaging implements AutoCloseable {
         return new StagedBlob(kept, staged.sha256(), staged.md5Hex(), staged.crc32(), staged.size(), staged.digests());
     }
 
+    /** Whether {@code file} is one {@link #keepForSettling} named. */
+    public static boolean isKeptForSettling(Path file) {
+        return file.getFileName().toString().startsWith(KEPT_PREFIX);
+    }
+
     public Mono<Void> discard(StagedBlob staged) {
         return Mono.fromRunnable(() -> deleteQuietly(staged.file())).subscribeOn(Schedulers.boundedElastic()).then();
     }
@@ -132,7 +137,8 @@ public final class BlobStaging implements AutoCloseable {
 
     /**
      * As {@link #sweepDeadProcesses(Duration)}, first handing each file kept for settling
-     * ({@link #keepForSettling}) to {@code unsettled} with its hash: its row may have committed.
+     * ({@link #keepForSettling}) to {@code unsettled} with its hash: its row may have committed. When
+     * {@code unsettled} fails, the folder stays (for the next sweep) and the failure is thrown.
      */
     public int sweepDeadProcesses(Duration grace, BiConsumer<String, Path> unsettled) {
         Instant cutoff = Instant.now().minus(grace);
@@ -217,7 +223,7 @@ public final class BlobStaging implements AutoCloseable {
         return task -> new StagingThread(task, prefix + count.incrementAndGet());
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -72,28 +72,31 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
         }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    /**
-     * Off: every write takes the transaction path. {@link #settle} re-links a blob that is missing after the
-     * commit, but it cannot tell a blob an orphan check took before the commit (to put back) from one a later
-     * overwrite of the key released after it (to leave gone): the second case left an orphan file
-     * ({@code StorageSweepTest.concurrentFirstWritesLeaveOneBlobPerContent} failed in CI). Until settle can tell
-     * them apart, the single-statement PUT stays off.
-     */
     @Override
     public java.util.Optional<AheadPublishing> aheadPublishing() {
-        return java.util.Optional.empty();
+        return java.util.Optional.of(this);
     }
 
-    /** A hard link to the staged file: the blob and the staged file are one inode until {@link #settle}. */
+    /** A hard link to the staged file: the blob and the staged file are one inode until it is settled. */
     @Override
     public void publishAhead(StagedBlob staged) {
         linkIfMissing(staged);
     }
 
     @Override
-    public void settle(StagedBlob staged) {
-        linkIfMissing(staged);
+    public boolean dropIfInPlace(StagedBlob staged) {
+        if (!Files.exists(pathOf(staged.sha256()))) {
+            return false;
+        }
         BlobStaging.deleteQuietly(staged.file());
+        return true;
+    }
+
+    @Override
+    public void putBack(StagedBlob staged) {
+        if (Files.exists(staged.file())) {
+            linkIfMissing(staged);
+        }
     }
 
     private void linkIfMissing(StagedBlob staged) {

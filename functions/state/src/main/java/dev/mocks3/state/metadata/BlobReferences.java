@@ -11,11 +11,15 @@ import java.util.TreeSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.mocks3.state.blob.AheadPublishing;
+import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.ComposedBlob;
 import dev.mocks3.state.blob.MissingBlobException;
+import dev.mocks3.state.blob.StagedBlob;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reference counts of content-addressed blobs. Every change to a blob's count, and every file
@@ -127,6 +131,36 @@ public final class BlobReferences {
                         : Mono.just(List.<String>of()));
         return tx.transactional(work).flatMapMany(Flux::fromIterable).buffer(PART_BATCH)
                 .concatMap(this::deleteUnreferenced).then();
+    }
+
+    /**
+     * After the commit of a row naming a blob published ahead (or after a process died, or a write failed,
+     * with it unsettled): the staged file goes; when the blob's file is missing, the staged bytes are first
+     * put back, under the hash's lock, if a row still names the hash (see {@link AheadPublishing}). A blob
+     * in place costs no database work. A failure keeps the staged file.
+     */
+    public Mono<Void> settle(AheadPublishing ahead, StagedBlob staged) {
+        return blockingAnswer(() -> ahead.dropIfInPlace(staged))
+                .flatMap(inPlace -> inPlace ? Mono.<Void>empty() : putBackIfReferenced(ahead, staged)
+                        .then(blocking(() -> BlobStaging.deleteQuietly(staged.file()))));
+    }
+
+    private Mono<Void> putBackIfReferenced(AheadPublishing ahead, StagedBlob staged) {
+        Mono<Void> work = db.sql("select lock_unreferenced_blob($1)").bind(0, staged.sha256())
+                .map(row -> row.get(0, Boolean.class)).one()
+                .flatMap(unreferenced -> unreferenced ? Mono.<Void>empty() : blocking(() -> ahead.putBack(staged)));
+        return tx.transactional(work);
+    }
+
+    /** A short file operation: where it is, on a staging thread; never on an event loop. */
+    static Mono<Void> blocking(Runnable work) {
+        return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.<Void>fromRunnable(work)
+                : Mono.<Void>fromRunnable(work).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static Mono<Boolean> blockingAnswer(java.util.concurrent.Callable<Boolean> work) {
+        return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.fromCallable(work)
+                : Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** A composed blob's distinct parts, read from its manifest before it goes; none for a plain blob. */

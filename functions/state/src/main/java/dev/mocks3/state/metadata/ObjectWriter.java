@@ -20,7 +20,6 @@ import dev.mocks3.state.blob.StagedBlob;
 import dev.mocks3.state.notification.ChangeCause;
 import dev.mocks3.state.notification.ObjectEvents;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes a fully received body an object, or deletes one, in a single transaction: the blob is
@@ -36,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * this: the bucket's versioning is read in the same statement as the replaced row.
  */
 public final class ObjectWriter {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObjectWriter.class);
     private final ObjectStore objects;
     private final ObjectVersions versions;
     private final BlobReferences refs;
@@ -105,19 +105,20 @@ public final class ObjectWriter {
      * {@link AheadPublishing}), then the row is written by one autocommit statement, and the blob is
      * settled after it. Where that statement writes nothing (a versioned or notifying bucket, none),
      * the write goes on {@link #underLocks} as before, whose publication finds the blob published or
-     * puts it back. A write that fails leaves the blob it published to the unreferenced check.
+     * puts it back. A write that fails (perhaps after its commit) settles the blob too, then leaves it to
+     * the unreferenced check.
      */
     private Mono<ObjectRecord> writeAhead(ObjectRecord record, StagedBlob received, AheadPublishing ahead,
                                           ChangeCause cause) {
         ObjectRecord unversioned = record.withVersionId(null);
         AtomicReference<StagedBlob> kept = new AtomicReference<>(received);
-        return blocking(() -> {
+        return BlobReferences.blocking(() -> {
                     StagedBlob staged = staging.keepForSettling(received);
                     kept.set(staged);
                     ahead.publishAhead(staged);
                 })
                 .then(Mono.defer(() -> writeAlone(unversioned, kept.get(), ahead, record, cause)))
-                .onErrorResume(e -> staging.discard(kept.get())
+                .onErrorResume(e -> afterFailure(kept.get(), ahead)
                         .then(refs.releasedAfterCommit(List.of(received.sha256())))
                         .then(Mono.error(e)));
     }
@@ -126,16 +127,25 @@ public final class ObjectWriter {
                                           ObjectRecord record, ChangeCause cause) {
         return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()))
                 .flatMap(alone -> alone.written()
-                        ? blocking(() -> ahead.settle(staged))
+                        ? refs.settle(ahead, staged)
                                 .then(refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())))
                                 .thenReturn(unversioned)
                         : underLocks(record, staged, WriteCondition.NONE, cause));
     }
 
-    /** A short file operation: where it is, on a staging thread; never on an event loop. */
-    private static Mono<Void> blocking(Runnable work) {
-        return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.<Void>fromRunnable(work)
-                : Mono.<Void>fromRunnable(work).subscribeOn(Schedulers.boundedElastic()));
+    /**
+     * A failed write may have committed its row all the same (the answer was lost) or not: settling tells
+     * by the row. A staged file not yet kept for settling is just removed; one that cannot be settled now
+     * (the database is away) stays in this process's folder, which the storage sweep settles should it die.
+     */
+    private Mono<Void> afterFailure(StagedBlob staged, AheadPublishing ahead) {
+        if (!BlobStaging.isKeptForSettling(staged.file())) {
+            return staging.discard(staged);
+        }
+        return refs.settle(ahead, staged).onErrorResume(e -> {
+            log.warn("blob {} of a failed write could not be settled now ({})", staged.sha256(), e.toString());
+            return Mono.empty();
+        });
     }
 
     /** Registers an already published blob as an object (a copy): no bytes move. */

@@ -77,10 +77,11 @@ public final class StorageSweep extends PeriodicWork {
 
     public Mono<Result> sweep() {
         // a blob published ahead of its row by a process that died before settling it: its row may have
-        // committed after an unreferenced check took the blob, so it is put back (the unreferenced files
-        // below go again if no row names it)
+        // committed after an unreferenced check took the file, so it is settled as the process would have
+        // (put back only while a row names it); a failure keeps the folder for the next sweep
         Mono<Integer> temp = Mono.fromCallable(() -> staging.sweepDeadProcesses(grace, (sha256, file) ->
-                        blobs.aheadPublishing().ifPresent(ahead -> ahead.settle(new StagedBlob(file, sha256, "", "", 0)))))
+                        blobs.aheadPublishing().ifPresent(ahead ->
+                                refs.settle(ahead, new StagedBlob(file, sha256, "", "", 0)).block())))
                 .subscribeOn(Schedulers.boundedElastic());
         return temp.flatMap(folders -> recountAll().flatMap(recounted -> deleteUnreferencedFiles()
                         .map(files -> new Result(folders, recounted, files))))

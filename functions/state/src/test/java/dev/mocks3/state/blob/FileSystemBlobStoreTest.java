@@ -82,11 +82,11 @@ class FileSystemBlobStoreTest {
 
     /**
      * A blob published ahead of its row, then deleted by an unreferenced check that ran before the row
-     * committed (an overwrite dropped the last reference to the same content): settling after the commit
-     * puts it back, and the staged file goes.
+     * committed: after the commit it is not in place, its staged file stays, and putting it back (which
+     * the caller does under the hash's lock while a row names it) makes it readable again.
      */
     @Test
-    void aBlobDeletedBetweenItsAheadPublicationAndTheCommitIsPutBackWhenSettled() throws Exception {
+    void aBlobDeletedBetweenItsAheadPublicationAndTheCommitCanBePutBackFromItsStagedFile() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         byte[] content = new byte[4096];
         new Random(13).nextBytes(content);
@@ -94,12 +94,14 @@ class FileSystemBlobStoreTest {
 
         store.publishAhead(staged);
         store.delete(SHA).block();
-        store.settle(staged);
+        assertThat(store.dropIfInPlace(staged)).isFalse();
+        store.putBack(staged);
 
         var buffers = store.read(SHA, 0, content.length).collectList().block(Duration.ofSeconds(10));
         byte[] read = new byte[buffers.get(0).readableByteCount()];
         buffers.get(0).read(read);
         assertThat(read).isEqualTo(content);
+        assertThat(store.dropIfInPlace(staged)).isTrue();
         assertThat(staged.file()).doesNotExist();
     }
 }
