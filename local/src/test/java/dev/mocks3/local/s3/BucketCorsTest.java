@@ -3,7 +3,9 @@ package dev.mocks3.local.s3;
 import static dev.mocks3.local.s3.ObjectEncryptionTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,24 @@ class BucketCorsTest {
         HttpResponse<String> noOrigin = raw.send("OPTIONS", "/" + bucketWithCors() + "/k", null,
                 "Access-Control-Request-Method", "GET");
         assertThat(noOrigin.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void preflightOfAPresignedUrlIsAnsweredByTheCorsRulesWhateverItsSignature() throws Exception {
+        String bucket = bucketWithCors();
+        URI presigned = mocks3.presigner().presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(r -> r.bucket(bucket).key("up.txt"))).url().toURI();
+        String pathAndQuery = presigned.getRawPath() + "?" + presigned.getRawQuery();
+
+        // a browser sends its preflight to the URL it will PUT to, query included, without credentials
+        HttpResponse<String> preflight = raw.send("OPTIONS", pathAndQuery, null,
+                "Origin", "https://evil.test", "Access-Control-Request-Method", "PUT");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+
+        HttpResponse<String> noOrigin = raw.send("OPTIONS", pathAndQuery, null);
+        assertThat(noOrigin.statusCode()).isEqualTo(400);
+        assertThat(RawHttp.errorCode(noOrigin)).isEqualTo("BadRequest");
     }
 
     @Test

@@ -14,8 +14,11 @@ import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -32,6 +35,20 @@ class BucketOwnersTest {
         String bucket = mocks3.newBucket("again");
         assertThat(mocks3.s3().createBucket(b -> b.bucket(bucket)).sdkHttpResponse().statusCode()).isEqualTo(200);
         assertThat(mocks3.s3().headBucket(b -> b.bucket(bucket)).bucketRegion()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void creatingYourOwnBucketAgainInUsEast1ResetsItsAcl() {
+        String bucket = MockS3Fixture.uniqueBucket("again-acl");
+        mocks3.s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+
+        mocks3.s3().createBucket(b -> b.bucket(bucket));
+        assertThat(mocks3.s3().getBucketAcl(b -> b.bucket(bucket)).grants()).extracting(Grant::permission)
+                .as("created again without x-amz-acl: private").containsExactly(Permission.FULL_CONTROL);
+
+        mocks3.s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ_WRITE));
+        assertThat(mocks3.s3().getBucketAcl(b -> b.bucket(bucket)).grants()).extracting(Grant::permission)
+                .containsExactlyInAnyOrder(Permission.FULL_CONTROL, Permission.READ, Permission.WRITE);
     }
 
     @Test

@@ -56,7 +56,8 @@ public class CreateBucket extends OperationFunction {
         return SmallBody.read(call.request().body())
                 .map(CreateBucket::region)
                 .flatMap(region -> tx.transactional(createWith(name, owner, region, settings, objectLock))
-                        .flatMap(created -> created ? Mono.just(created(name)) : existing(call, name, region)));
+                        .flatMap(created -> created ? Mono.just(created(name))
+                                : existing(call, name, region, settings.get(BucketSetting.ACL))));
     }
 
     /**
@@ -82,13 +83,16 @@ public class CreateBucket extends OperationFunction {
                 .concatMap(setting -> documents.store(name, setting.getKey(), setting.getValue())).then();
     }
 
-    private Mono<S3Response> existing(S3Call call, String name, String requestedRegion) {
-        return buckets.find(name).map(bucket -> {
+    /** Created again by its owner in us-east-1: 200, and the bucket's ACL becomes the request's (private without one). */
+    private Mono<S3Response> existing(S3Call call, String name, String requestedRegion, String acl) {
+        return buckets.find(name).flatMap(bucket -> {
             if (!CallOwner.resolve(bucket.owner(), call).equals(CallOwner.of(call))) {
                 throw S3Error.BUCKET_ALREADY_EXISTS.at("/" + name).with("BucketName", name);
             }
             if (DEFAULT_REGION.equals(bucket.region()) && DEFAULT_REGION.equals(requestedRegion)) {
-                return created(name);
+                Mono<Void> reset = acl == null ? documents.remove(name, BucketSetting.ACL)
+                        : documents.store(name, BucketSetting.ACL, acl);
+                return reset.thenReturn(created(name));
             }
             throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
         }).switchIfEmpty(Mono.error(() -> S3Error.OPERATION_ABORTED.at("/" + name).with("BucketName", name)));
