@@ -99,6 +99,23 @@ class BucketCorsTest {
     }
 
     @Test
+    void preflightToAPresignedUrlIsAnsweredByTheCorsRulesNotByTheSignature() {
+        String bucket = bucketWithCors();
+        java.net.URL url;
+        try (var presigner = mocks3.presigner()) {
+            url = presigner.presignGetObject(p -> p.signatureDuration(java.time.Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket(bucket).key("page.html"))).url();
+        }
+        String pathAndQuery = url.getPath() + "?" + url.getQuery();
+
+        HttpResponse<String> preflight = raw.send("OPTIONS", pathAndQuery, null,
+                "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+        assertThat(raw.send("OPTIONS", pathAndQuery, null).statusCode()).as("no Origin").isEqualTo(400);
+    }
+
+    @Test
     void crossOriginGetCarriesCorsHeadersAndOtherRequestsDoNot() {
         String bucket = bucketWithCors();
         HttpResponse<String> allowed = raw.get("/" + bucket + "/page.html", "Origin", "https://www.example.com");
