@@ -83,6 +83,9 @@ class ComposedObjectTest {
         assertThat(second.response().partsCount()).isEqualTo(3);
         assertThat(second.response().eTag()).as("the object's ETag, as on S3").isEqualTo(etag);
         assertThat(second.response().contentRange()).isEqualTo("bytes " + (5 * MIB + 7) + "-" + (10 * MIB + 6) + "/" + whole.length);
+        var checked = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big").partNumber(2).checksumMode(ChecksumMode.ENABLED));
+        assertThat(checked.asByteArray()).isEqualTo(parts.get(1));
+        assertThat(checked.response().checksumCRC32()).as("no whole-object checksum on a part").isNull();
         var third = mocks3.s3().headObject(b -> b.bucket(bucket).key("big").partNumber(3));
         assertThat(third.contentLength()).isEqualTo(1000);
         assertThat(third.partsCount()).isEqualTo(3);
