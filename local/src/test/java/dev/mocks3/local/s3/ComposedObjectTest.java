@@ -1,5 +1,6 @@
 package dev.mocks3.local.s3;
 
+import static dev.mocks3.local.s3.ObjectEncryptionTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,33 @@ class ComposedObjectTest {
         complete(bucket, "from-copy", uploadId, List.of(copied));
         assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("from-copy")).asByteArray())
                 .isEqualTo(Arrays.copyOfRange(whole, (int) boundary - 100, (int) boundary + 100));
+    }
+
+    @Test
+    void partNumberReadsOnePartAndAnObjectNotUploadedInPartsHasOnlyPartOne() {
+        String bucket = mocks3.newBucket("composed-part-reads");
+        List<byte[]> parts = List.of(random(5 * MIB + 7, 21), random(5 * MIB, 22), random(1000, 23));
+        byte[] whole = concat(parts);
+        String etag = upload(bucket, "big", parts);
+
+        var second = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big").partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(parts.get(1));
+        assertThat(second.response().partsCount()).isEqualTo(3);
+        assertThat(second.response().eTag()).as("the object's ETag, as on S3").isEqualTo(etag);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + (5 * MIB + 7) + "-" + (10 * MIB + 6) + "/" + whole.length);
+        var checked = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("big").partNumber(2).checksumMode(ChecksumMode.ENABLED));
+        assertThat(checked.asByteArray()).isEqualTo(parts.get(1));
+        assertThat(checked.response().checksumCRC32()).as("no whole-object checksum on a part").isNull();
+        var third = mocks3.s3().headObject(b -> b.bucket(bucket).key("big").partNumber(3));
+        assertThat(third.contentLength()).isEqualTo(1000);
+        assertThat(third.partsCount()).isEqualTo(3);
+        assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("big").partNumber(4)), 400, "InvalidPart");
+
+        mocks3.s3().putObject(b -> b.bucket(bucket).key("small"), RequestBody.fromString("body"));
+        var only = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("small").partNumber(1));
+        assertThat(only.asUtf8String()).isEqualTo("body");
+        assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(2)), 400, "InvalidPart");
+        assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(0)), 400, "InvalidArgument");
     }
 
     @Test

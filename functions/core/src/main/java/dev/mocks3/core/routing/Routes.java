@@ -123,6 +123,8 @@ public final class Routes {
             route("DELETE", OBJECT, Set.of("tagging"), DELETE_OBJECT_TAGGING),
             new Route("PUT", OBJECT, Set.of(), COPY_SOURCE, COPY_OBJECT),
             route("PUT", OBJECT, Set.of(), PUT_OBJECT),
+            route("GET", OBJECT, Set.of("partNumber"), GET_OBJECT),
+            route("HEAD", OBJECT, Set.of("partNumber"), HEAD_OBJECT),
             route("GET", OBJECT, Set.of(), GET_OBJECT),
             route("HEAD", OBJECT, Set.of(), HEAD_OBJECT),
             route("DELETE", OBJECT, Set.of(), DELETE_OBJECT));

@@ -119,8 +119,9 @@ public final class ObjectHeaders {
         if (!object.tags().isEmpty()) {
             out.set("x-amz-tagging-count", Integer.toString(object.tags().size()));
         }
-        if ("ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode")) && request.header(HttpHeaders.RANGE) == null) {
-            // S3 sends whole-object checksums only for whole-object reads; clients then verify the body
+        if ("ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode")) && request.header(HttpHeaders.RANGE) == null
+                && request.queryParam("partNumber") == null) {
+            // S3 sends whole-object checksums only for whole-object reads (no range, no part); clients then verify the body
             ObjectChecksum.from(object.checksums()).ifPresent(checksum -> checksum.writeTo(out));
         }
         OVERRIDES.forEach((param, header) -> {

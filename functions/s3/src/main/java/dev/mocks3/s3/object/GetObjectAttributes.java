@@ -118,7 +118,7 @@ public class GetObjectAttributes extends OperationFunction {
     }
 
     /** The part count a multipart ETag ends with ({@code <md5>-<count>}); 0 for an object not uploaded in parts. */
-    private static int partCount(String etag) {
+    static int partCount(String etag) {
         int dash = etag.lastIndexOf('-');
         try {
             return dash < 0 ? 0 : Integer.parseInt(etag.substring(dash + 1));

@@ -1,6 +1,7 @@
 package dev.mocks3.s3.object;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,15 @@ public class ObjectReader {
     private final BlobStore blobs;
     private final ReadThrough readThrough;
     private final ExpirationHeader expiration;
+    private final PartRange parts;
 
-    public ObjectReader(Lookups lookups, BlobStore blobs, ReadThrough readThrough, ExpirationHeader expiration) {
+    public ObjectReader(Lookups lookups, BlobStore blobs, ReadThrough readThrough, ExpirationHeader expiration,
+                        PartRange parts) {
         this.lookups = lookups;
         this.blobs = blobs;
         this.readThrough = readThrough;
         this.expiration = expiration;
+        this.parts = parts;
     }
 
     /**
@@ -53,6 +57,7 @@ public class ObjectReader {
         String versionId = RequestedVersion.of(request);
         return Mono.defer(() -> {
             ObjectEncryption.refuseMethodOnRead(request.headers());
+            PartRange.requested(request);
             // the rules only matter for the current object (no x-amz-expiration on a read naming a version)
             Mono<LifecycleConfiguration> rules = versionId == null ? expiration.rules(request.bucket())
                     : Mono.just(LifecycleConfiguration.NONE);
@@ -65,28 +70,41 @@ public class ObjectReader {
                 ArchiveState.checkReadable(object, now);
             }
             Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
-            ByteRange range = ByteRange.parse(request.header(HttpHeaders.RANGE), object.size());
-            HttpHeaders headers = ObjectHeaders.forRead(object, request);
-            ArchiveState.describe(object, headers, now);
-            if (versionId != null) {
-                headers.set(ObjectHeaders.VERSION_ID, object.versionIdOrNull());
-            } else {
-                expiration.describe(found.getT2(), object, headers);
-            }
-            long offset = range == null ? 0 : range.first();
-            long length = range == null ? object.size() : range.length();
-            headers.setContentLength(length);
-            if (range != null) {
-                headers.set(HttpHeaders.CONTENT_RANGE, range.contentRange());
-            }
-            int status = range == null ? 200 : 206;
-            return withBody ? blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body))
-                    : Mono.just(new S3Response(status, headers, Flux.empty()));
+            Integer partNumber = PartRange.requested(request);
+            Mono<Optional<ByteRange>> range = partNumber == null
+                    ? Mono.just(Optional.ofNullable(ByteRange.parse(request.header(HttpHeaders.RANGE), object.size())))
+                    : parts.of(object, partNumber).map(Optional::of).defaultIfEmpty(Optional.empty());
+            return range.flatMap(wanted -> answer(request, found.getT2(), object, wanted.orElse(null),
+                    partNumber != null, versionId, withBody, now));
         }).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
                 .onErrorMap(Exceptions::isRetryExhausted,
                         e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
                 .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
                                 && !s3.headers().containsKey("x-amz-delete-marker"),
                         missing -> readThrough.read(call, withBody, (S3Exception) missing));
+    }
+
+    /** The answer for the object's bytes in {@code range} (null: all of them), opened before it is built. */
+    private Mono<S3Response> answer(S3Request request, LifecycleConfiguration rules, ObjectRecord object, ByteRange range,
+                                    boolean partRead, String versionId, boolean withBody, Instant now) {
+        HttpHeaders headers = ObjectHeaders.forRead(object, request);
+        ArchiveState.describe(object, headers, now);
+        if (versionId != null) {
+            headers.set(ObjectHeaders.VERSION_ID, object.versionIdOrNull());
+        } else {
+            expiration.describe(rules, object, headers);
+        }
+        if (partRead && PartRange.count(object) > 0) {
+            headers.set(PartRange.PARTS_COUNT, Integer.toString(PartRange.count(object)));
+        }
+        long offset = range == null ? 0 : range.first();
+        long length = range == null ? object.size() : range.length();
+        headers.setContentLength(length);
+        if (range != null) {
+            headers.set(HttpHeaders.CONTENT_RANGE, range.contentRange());
+        }
+        int status = range == null ? 200 : 206;
+        return withBody ? blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body))
+                : Mono.just(new S3Response(status, headers, Flux.empty()));
     }
 }
