@@ -31,6 +31,12 @@ final class TracedBlobStore implements BlobStore {
         return java.util.Optional.empty();
     }
 
+    /** The traced store's: kept files a process left unsettled are settled as that process would have. */
+    @Override
+    public java.util.Optional<dev.mocks3.state.blob.AheadPublishing> settling() {
+        return blobs.settling();
+    }
+
     @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
         return tracing.child("blob read", blobs.read(sha256, offset, length));

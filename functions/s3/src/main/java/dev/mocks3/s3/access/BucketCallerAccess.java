@@ -139,6 +139,9 @@ public class BucketCallerAccess implements CallerAccess {
         if (call.operation() == S3Operation.DELETE_OBJECTS) { // the keys are in the body
             return Mono.just(PerKeyAccess.deferred(call, strict));
         }
+        if (strict && READS_OF_ONE_OBJECT.contains(call.operation()) && request.bucket() != null) {
+            return readerWhoMayNotList(call).map(hidden -> hidden ? MissingKeys.hidden(call) : call);
+        }
         if (!GovernanceBypass.requested(request) || request.bucket() == null) {
             return Mono.just(call);
         }
@@ -261,24 +264,10 @@ public class BucketCallerAccess implements CallerAccess {
                 if (!strict || restricted || !READS_OF_ONE_OBJECT.contains(wanted.operation())) {
                     return Mono.just(decision);
                 }
-                if (decision == Decision.NONE) {
-                    return missingButListable(call, caller, snapshot, wanted, object);
-                }
-                return decision == Decision.ALLOW && !isOwner
-                        ? allowedButMissing(call, caller, snapshot, wanted, object) : Mono.just(decision);
+                return decision == Decision.NONE ? missingButListable(call, caller, snapshot, wanted, object)
+                        : Mono.just(decision);
             });
         });
-    }
-
-    /**
-     * A read another caller may make of an object that is not there: 404 (the operation's NoSuchKey) only for a
-     * caller who may also list the bucket, else 403, as S3 answers, so that s3:GetObject alone never tells which
-     * keys exist.
-     */
-    private static Mono<Decision> allowedButMissing(S3Call call, Caller caller, AccessSnapshot snapshot, Wanted wanted,
-                                                    Mono<Optional<ObjectRecord>> object) {
-        return object.map(found -> found.isPresent() || listable(call, caller, snapshot, wanted)
-                ? Decision.ALLOW : Decision.NONE);
     }
 
     /**
@@ -296,6 +285,19 @@ public class BucketCallerAccess implements CallerAccess {
             return listable(call, caller, snapshot, wanted) ? Mono.error(S3Error.NO_SUCH_KEY.at("/" + wanted.bucket()
                     + "/" + wanted.key()).with("Key", wanted.key())) : Mono.just(Decision.NONE);
         });
+    }
+
+    /**
+     * A read by another caller who may not list the bucket: its missing key is answered 403, not 404 (S3 tells
+     * only listers that a key is not there). Marked, not decided, here: the key may yet be read through.
+     */
+    private Mono<Boolean> readerWhoMayNotList(S3Call call) {
+        Caller caller = caller(call);
+        String bucket = call.request().bucket();
+        return snapshots.of(bucket).map(found -> found.isPresent()
+                && (caller.anonymous() || !caller.accessKey().equals(found.get().storedOwner()))
+                && !listable(call, caller, found.get(), new Wanted(call.operation(), List.of(), Optional.empty(), bucket,
+                        call.request().key(), null)));
     }
 
     /** s3:ListBucket in the policy, or READ in the bucket's ACL, and no Deny. */

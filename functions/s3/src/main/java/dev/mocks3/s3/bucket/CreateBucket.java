@@ -3,6 +3,7 @@ package dev.mocks3.s3.bucket;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -12,8 +13,12 @@ import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlDocument;
 import dev.mocks3.s3.OperationFunction;
+import dev.mocks3.s3.access.KnownAccounts;
 import dev.mocks3.s3.access.NewBucketSettings;
+import dev.mocks3.s3.access.RequestedAcl;
 import dev.mocks3.s3.config.BucketDocuments;
+import dev.mocks3.s3.config.WritableBuckets;
+import dev.mocks3.s3.http.Owner;
 import dev.mocks3.s3.http.Responses;
 import dev.mocks3.s3.http.SmallBody;
 import dev.mocks3.s3.lock.ObjectLockConfiguration;
@@ -35,8 +40,13 @@ public class CreateBucket extends OperationFunction {
     private final BucketStore buckets;
     private final BucketDocuments documents;
     private final TransactionalOperator tx;
+    private final WritableBuckets writable;
+    private final KnownAccounts accounts;
 
-    public CreateBucket(BucketStore buckets, BucketDocuments documents, TransactionalOperator tx) {
+    public CreateBucket(BucketStore buckets, BucketDocuments documents, TransactionalOperator tx, WritableBuckets writable,
+                        ObjectProvider<KnownAccounts> accounts) {
+        this.writable = writable;
+        this.accounts = accounts.getIfAvailable(() -> KnownAccounts.ANY);
         this.buckets = buckets;
         this.documents = documents;
         this.tx = tx;
@@ -90,12 +100,21 @@ public class CreateBucket extends OperationFunction {
                 throw S3Error.BUCKET_ALREADY_EXISTS.at("/" + name).with("BucketName", name);
             }
             if (DEFAULT_REGION.equals(bucket.region()) && DEFAULT_REGION.equals(requestedRegion)) {
-                Mono<Void> reset = acl == null ? documents.remove(name, BucketSetting.ACL)
-                        : documents.store(name, BucketSetting.ACL, acl);
+                Mono<Void> reset = acl == null ? documents.remove(name, BucketSetting.ACL) : checkedAcl(call, name)
+                        .flatMap(checked -> documents.store(name, BucketSetting.ACL, checked));
                 return reset.thenReturn(created(name));
             }
             throw S3Error.BUCKET_ALREADY_OWNED_BY_YOU.at("/" + name).with("BucketName", name);
         }).switchIfEmpty(Mono.error(() -> S3Error.OPERATION_ABORTED.at("/" + name).with("BucketName", name)));
+    }
+
+    /** The ACL the request names, held to what PutBucketAcl would allow (BlockPublicAcls, BucketOwnerEnforced, known ids). */
+    private Mono<String> checkedAcl(S3Call call, String name) {
+        return writable.of(name).map(settings -> {
+            Owner owner = Owner.of(settings.bucket().owner());
+            return RequestedAcl.read(call.request().headers(), new byte[0], owner, owner)
+                    .checkedAgainst(settings.documents()).checkedAgainst(accounts).acl().xml();
+        });
     }
 
     private static S3Response created(String name) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.call.S3Response;
+import dev.mocks3.s3.access.MissingKeys;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ByteRange;
 import dev.mocks3.s3.http.ObjectHeaders;
@@ -81,7 +82,8 @@ public class ObjectReader {
                         e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
                 .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
                                 && !s3.headers().containsKey("x-amz-delete-marker"),
-                        missing -> readThrough.read(call, withBody, (S3Exception) missing));
+                        missing -> readThrough.read(call, withBody, (S3Exception) missing))
+                .onErrorMap(e -> MissingKeys.toldTo(call, e));
     }
 
     /** The answer for the object's bytes in {@code range} (null: all of them), opened before it is built. */

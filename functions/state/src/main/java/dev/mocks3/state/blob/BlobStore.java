@@ -25,6 +25,14 @@ public interface BlobStore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How a blob published ahead (by this or a dead process) is settled, even where this store's own writes
+     * do not publish ahead (a traced store): the storage sweep settles a dead process's kept files with it.
+     */
+    default java.util.Optional<AheadPublishing> settling() {
+        return aheadPublishing();
+    }
+
     /** Streams {@code length} bytes starting at {@code offset}. */
     Flux<DataBuffer> read(String sha256, long offset, long length);
 

@@ -38,6 +38,11 @@ public final class ComposedBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.Optional<AheadPublishing> settling() {
+        return plain.settling();
+    }
+
+    @Override
     public Flux<DataBuffer> read(String id, long offset, long length) {
         if (!ComposedBlob.isComposed(id)) {
             return plain.read(id, offset, length);

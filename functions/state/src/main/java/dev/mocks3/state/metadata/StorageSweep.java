@@ -80,7 +80,7 @@ public final class StorageSweep extends PeriodicWork {
         // committed after an unreferenced check took the file, so it is settled as the process would have
         // (put back only while a row names it); a failure keeps the folder for the next sweep
         Mono<Integer> temp = Mono.fromCallable(() -> staging.sweepDeadProcesses(grace, (sha256, file) ->
-                        blobs.aheadPublishing().ifPresent(ahead ->
+                        blobs.settling().ifPresent(ahead ->
                                 refs.settle(ahead, new StagedBlob(file, sha256, "", "", 0)).block())))
                 .subscribeOn(Schedulers.boundedElastic());
         return temp.flatMap(folders -> recountAll().flatMap(recounted -> deleteUnreferencedFiles()
