@@ -52,6 +52,17 @@ class BucketOwnersTest {
     }
 
     @Test
+    void creatingYourOwnBucketAgainCannotSetAnAclItsPublicAccessBlockRefuses() {
+        String bucket = mocks3.newBucket("again-blocked");
+        mocks3.s3().putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)));
+        assertThatThrownBy(() -> mocks3.s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)))
+                .as("as PutBucketAcl would").isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(403));
+        assertThat(mocks3.s3().getBucketAcl(b -> b.bucket(bucket)).grants()).extracting(Grant::permission)
+                .containsExactly(Permission.FULL_CONTROL);
+    }
+
+    @Test
     void creatingYourOwnBucketAgainElsewhereIsBucketAlreadyOwnedByYou() {
         String bucket = MockS3Fixture.uniqueBucket("again-eu");
         mocks3.s3().createBucket(b -> b.bucket(bucket)
