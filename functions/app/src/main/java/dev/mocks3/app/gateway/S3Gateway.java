@@ -1,8 +1,5 @@
 package dev.mocks3.app.gateway;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -34,6 +31,7 @@ import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.Routes;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.core.xml.ErrorDocument;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
@@ -54,6 +52,7 @@ public class S3Gateway implements WebFilter {
     private final PortOutage outage;
     private final ObjectProvider<ErrorHeaders> errorHeaders;
     private final S3Observer observer;
+    private final DateHeader date = new DateHeader();
 
     public S3Gateway(S3RequestReader reader, OperationPipelines pipelines, ConnectionProperties connections, PortOutage outage,
                      ObjectProvider<ErrorHeaders> errorHeaders, S3Observer observer) {
@@ -76,7 +75,7 @@ public class S3Gateway implements WebFilter {
         HttpHeaders headers = response.getHeaders();
         headers.set("x-amz-request-id", requestId);
         headers.set("x-amz-id-2", requestId);
-        headers.set(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.set(HttpHeaders.DATE, date.now());
         headers.set(HttpHeaders.SERVER, "MockS3");
         S3Request request;
         try {
@@ -119,6 +118,12 @@ public class S3Gateway implements WebFilter {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(s3.status()));
         response.getHeaders().addAll(s3.headers());
+        DataBuffer whole = wholeBody(s3.body());
+        if (whole != null) {
+            // the whole body is one buffer already read (a small object): status, headers and body go out
+            // in one write, without the streaming machinery a body still to come needs
+            return response.writeWith(Mono.just(whole));
+        }
         // A body cut by a fault ends normally here, so every byte before the cut is written and flushed;
         // only then is the connection dropped (an error inside the write would discard the bytes in flight).
         AtomicReference<ConnectionDrop> cut = new AtomicReference<>();
@@ -127,6 +132,22 @@ public class S3Gateway implements WebFilter {
             return Flux.empty();
         });
         return response.writeWith(body).then(Mono.defer(() -> cut.get() == null ? Mono.empty() : drop(response, cut.get())));
+    }
+
+    /**
+     * The body's one buffer when it is a single value known now ({@code Flux.just}, which can neither fail nor be
+     * cut); null for anything else: an empty or failing body, a stream, a body that a fault wraps.
+     */
+    static DataBuffer wholeBody(Flux<DataBuffer> body) {
+        if (!(body instanceof Fuseable.ScalarCallable<?> scalar)) {
+            return null;
+        }
+        try {
+            return scalar.call() instanceof DataBuffer buffer ? buffer : null;
+        } catch (Exception failing) {
+            // Flux.error is scalar too: the streaming path answers it (a ConnectionDrop closes the connection)
+            return null;
+        }
     }
 
     private Mono<Void> writeError(ServerWebExchange exchange, Throwable error, String resource, String requestId) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.checksum.ObjectChecksum;
@@ -101,7 +103,8 @@ public final class ObjectHeaders {
 
     /** Headers of a GET or HEAD answer for this object. */
     public static HttpHeaders forRead(ObjectRecord object, S3Request request) {
-        HttpHeaders out = new HttpHeaders();
+        // sized for the usual answer and the headers added after (range, expiration, CORS): no rehashing on the way
+        HttpHeaders out = new HttpHeaders(CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(24, Locale.ENGLISH)));
         out.set(HttpHeaders.ETAG, object.quotedEtag());
         out.set(HttpHeaders.LAST_MODIFIED, HttpDates.format(object.lastModified()));
         out.set(HttpHeaders.ACCEPT_RANGES, "bytes");

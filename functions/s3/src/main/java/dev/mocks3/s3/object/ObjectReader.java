@@ -23,10 +23,8 @@ import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.MissingBlobException;
 import dev.mocks3.state.metadata.ObjectRecord;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** What GetObject and HeadObject share: lookup, conditions, range and headers. */
 @Component
@@ -54,8 +52,20 @@ public class ObjectReader {
      * alongside the object, for the current object's {@code x-amz-expiration}.
      */
     public Mono<S3Response> read(S3Call call, boolean withBody) {
+        String versionId = RequestedVersion.of(call.request());
+        return attempt(call, withBody, versionId, REOPEN_ATTEMPTS)
+                .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
+                                && !s3.headers().containsKey("x-amz-delete-marker"),
+                        missing -> readThrough.read(call, withBody, (S3Exception) missing))
+                .onErrorMap(e -> MissingKeys.toldTo(call, e));
+    }
+
+    /**
+     * One lookup and opening of the content; a content deleted in between is looked up again, {@code retries}
+     * more times at most (a resubscription of its own: {@code retryWhen} built a retry companion for every read).
+     */
+    private Mono<S3Response> attempt(S3Call call, boolean withBody, String versionId, int retries) {
         S3Request request = call.request();
-        String versionId = RequestedVersion.of(request);
         return Mono.defer(() -> {
             ObjectEncryption.refuseMethodOnRead(request.headers());
             PartRange.requested(request);
@@ -77,13 +87,8 @@ public class ObjectReader {
                     : parts.of(object, partNumber).map(Optional::of).defaultIfEmpty(Optional.empty());
             return range.flatMap(wanted -> answer(request, found.getT2(), object, wanted.orElse(null),
                     partNumber != null, versionId, withBody, now));
-        }).retryWhen(Retry.max(REOPEN_ATTEMPTS).filter(MissingBlobException.class::isInstance))
-                .onErrorMap(Exceptions::isRetryExhausted,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"))
-                .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
-                                && !s3.headers().containsKey("x-amz-delete-marker"),
-                        missing -> readThrough.read(call, withBody, (S3Exception) missing))
-                .onErrorMap(e -> MissingKeys.toldTo(call, e));
+        }).onErrorResume(MissingBlobException.class, gone -> retries > 0 ? attempt(call, withBody, versionId, retries - 1)
+                : Mono.error(S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store")));
     }
 
     /** The answer for the object's bytes in {@code range} (null: all of them), opened before it is built. */

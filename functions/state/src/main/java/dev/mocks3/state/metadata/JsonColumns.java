@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.r2dbc.postgresql.codec.Json;
 
@@ -14,6 +15,9 @@ final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {
     };
+    /** Built once: {@code readValue} with a type reference resolves the type again on every call. */
+    private static final ObjectReader STRING_MAP_READER = MAPPER.readerFor(STRING_MAP);
+    private static final String EMPTY = "{}";
 
     private JsonColumns() {
     }
@@ -31,8 +35,12 @@ final class JsonColumns {
             return Map.of();
         }
         String text = column instanceof Json json ? json.asString() : column.toString();
+        if (EMPTY.equals(text)) {
+            // most objects have no stored headers, user metadata or tags: nothing to parse
+            return new TreeMap<>();
+        }
         try {
-            return MAPPER.readValue(text, STRING_MAP);
+            return STRING_MAP_READER.readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable json column: " + text, e);
         }
