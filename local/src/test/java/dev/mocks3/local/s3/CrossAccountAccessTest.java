@@ -92,6 +92,27 @@ class CrossAccountAccessTest extends TwoAccounts {
     }
 
     @Test
+    void aDeleteConditionalOnTheETagAlsoNeedsGetObject() {
+        String bucket = bucketOfA("k", "l", "m");
+        String etag = a.headObject(r -> r.bucket(bucket).key("k")).eTag();
+        policy(bucket, """
+                {"Effect":"Allow","Principal":{"AWS":"%s"},"Action":"s3:DeleteObject","Resource":"arn:aws:s3:::%%s/*"}"""
+                .formatted(accountB));
+        denied(() -> b.deleteObject(r -> r.bucket(bucket).key("k").ifMatch(etag)));
+        assertThat(b.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(o -> o.key("l").eTag(etag)))).errors())
+                .extracting(e -> e.code()).containsExactly("AccessDenied");
+        assertThat(read(a, bucket, "k")).as("a delete that could tell the ETag needs the read too").isEqualTo("content of k");
+        b.deleteObject(r -> r.bucket(bucket).key("m"));
+        assertError(() -> read(a, bucket, "m"), 404, "NoSuchKey");
+
+        policy(bucket, """
+                {"Effect":"Allow","Principal":{"AWS":"%s"},"Action":["s3:DeleteObject","s3:GetObject"],"Resource":"arn:aws:s3:::%%s/*"}"""
+                .formatted(accountB));
+        b.deleteObject(r -> r.bucket(bucket).key("k").ifMatch(etag));
+        assertError(() -> read(a, bucket, "k"), 404, "NoSuchKey");
+    }
+
+    @Test
     void principalsByRootArnAndCanonicalUserWithWildcardActionsAndResources() {
         String bucket = bucketOfA("logs/a.txt", "data/b.txt");
         policy(bucket, """

@@ -170,15 +170,19 @@ public class BucketCallerAccess implements CallerAccess {
 
     /**
      * Whether DeleteObjects may delete one key it names (the version named, or the key): {@code s3:DeleteObject}
-     * or {@code s3:DeleteObjectVersion} on that object's ARN, as the bucket decides it for a DeleteObject.
+     * or {@code s3:DeleteObjectVersion} on that object's ARN, as the bucket decides it for a DeleteObject, and
+     * {@code s3:GetObject} too when the entry names an ETag ({@code conditional}).
      */
-    public Mono<Boolean> deletes(S3Call call, String key, String versionId) {
+    public Mono<Boolean> deletes(S3Call call, String key, String versionId, boolean conditional) {
         Boolean strict = PerKeyAccess.mode(call);
         if (strict == null) {
             return Mono.just(true);
         }
-        Wanted delete = new Wanted(S3Operation.DELETE_OBJECT, List.of(PolicyActions.of(S3Operation.DELETE_OBJECT,
-                versionId != null)), AclPermission.of(S3Operation.DELETE_OBJECT), call.request().bucket(), key, versionId);
+        List<String> actions = new ArrayList<>(2);
+        actions.add(PolicyActions.of(S3Operation.DELETE_OBJECT, versionId != null));
+        actions.addAll(ImpliedActions.conditionalDelete(conditional));
+        Wanted delete = new Wanted(S3Operation.DELETE_OBJECT, actions, AclPermission.of(S3Operation.DELETE_OBJECT),
+                call.request().bucket(), key, versionId);
         return decide(call, caller(call), strict, delete)
                 .map(decision -> permits(strict, decision));
     }

@@ -80,7 +80,8 @@ public class DeleteObjects extends OperationFunction {
 
     /** Empty when the bucket lets the caller delete this key (or version); else AccessDenied for it alone. */
     private Mono<Void> permitted(S3Call call, Target target) {
-        return access.deletes(call, target.key(), target.versionId()).flatMap(allowed -> allowed ? Mono.<Void>empty()
+        return access.deletes(call, target.key(), target.versionId(), target.etag() != null)
+                .flatMap(allowed -> allowed ? Mono.<Void>empty()
                 : Mono.error(S3Error.ACCESS_DENIED.exception()));
     }
 
