@@ -57,14 +57,14 @@ class ResponseBodiesTest {
     @Test
     void listObjects() {
         Listing page = new Listing(List.of(object("2026/b&c.jpg", 1024)), List.of("2026/raw/"), true, "2026/raw/");
-        ListingRequest request = new ListingRequest("2026/", "/", 2, false);
+        ListingRequest request = new ListingRequest("2026/", "/", 2, false, false);
         assertMatchesFixture("ListObjects", new ListBucketResult("photos", request, "2026/a.jpg", page, Owner.of(ACCESS_KEY)).xml());
     }
 
     @Test
     void listObjectsV2() {
         Listing page = new Listing(List.of(object("2026/my cat.jpg", 2048)), List.of("2026/raw/"), true, "2026/raw/");
-        ListingRequest request = new ListingRequest("2026/", "/", 2, true);
+        ListingRequest request = new ListingRequest("2026/", "/", 2, true, false);
         assertMatchesFixture("ListObjectsV2",
                 new ListBucketV2Result("photos", request, "djE6MjAyNi9hLmpwZw", null, false, page, Owner.of(ACCESS_KEY)).xml());
     }

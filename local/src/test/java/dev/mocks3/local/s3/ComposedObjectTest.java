@@ -96,6 +96,8 @@ class ComposedObjectTest {
         assertThat(only.asUtf8String()).isEqualTo("body");
         assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(2)), 400, "InvalidPart");
         assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(0)), 400, "InvalidArgument");
+        assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(1).range("bytes=0-1")),
+                400, "InvalidRequest");
     }
 
     @Test

@@ -97,6 +97,13 @@ class SdkObjectsTest {
         assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
         assertThat(notModified.headers().firstValue("Last-Modified")).hasValue(
                 mocks3.s3().headObject(b -> b.bucket(bucket).key("c")).sdkHttpResponse().firstMatchingHeader("Last-Modified").orElseThrow());
+        // the date is read by its day, whatever weekday name it carries (7 July 2010 was a Wednesday)
+        var wrongWeekday = mocks3.http().send(java.net.http.HttpRequest.newBuilder(mocks3.uri("/" + bucket + "/c"))
+                .header("If-Unmodified-Since", "Tue, 07 Jul 2010 21:53:04 GMT").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongWeekday.statusCode()).isEqualTo(412);
+        assertThat(wrongWeekday.headers().firstValue("Date")).hasValueSatisfying(date ->
+                assertThat(date).as("a two-digit day, as S3 writes it").matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} .*"));
         // a matching If-Match wins over a failing If-Unmodified-Since
         assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("c").ifMatch(etag).ifUnmodifiedSince(past))
                 .asUtf8String()).isEqualTo("v1");

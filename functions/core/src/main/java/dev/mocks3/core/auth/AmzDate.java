@@ -3,9 +3,10 @@ package dev.mocks3.core.auth;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+
+import dev.mocks3.core.http.HttpDates;
 
 /** The ISO 8601 basic timestamps of SigV4 ({@code 20130524T000000Z}), and the RFC 1123 Date header. */
 final class AmzDate {
@@ -23,19 +24,10 @@ final class AmzDate {
         }
     }
 
-    /**
-     * The instant of an RFC 1123 {@code Date} header, or null; the day of the week is not checked against the
-     * date (S3 ignores it: {@code Tue, 07 Jul 2010} is skewed, not invalid), and a date before 1970 is invalid.
-     */
+    /** The instant of an RFC 1123 {@code Date} header (see {@link HttpDates#parse}), or null; one before 1970 is invalid. */
     static Instant parseHttpDate(String value) {
-        int comma = value.indexOf(',');
-        try {
-            Instant instant = ZonedDateTime.parse(value.substring(comma + 1).strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            return instant.isBefore(Instant.EPOCH) ? null : instant;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        Instant instant = HttpDates.parse(value);
+        return instant == null || instant.isBefore(Instant.EPOCH) ? null : instant;
     }
 
     static String format(Instant instant) {

@@ -1,5 +1,8 @@
 package dev.mocks3.core.metadata;
 
+import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.error.S3Exception;
+
 /**
  * The names MockS3 keeps among an object's stored headers for itself (its ACL, restore state, SSE-C key hash,
  * an upload's checksum settings): never sent to a client.
@@ -10,6 +13,12 @@ public final class StoredHeaders {
     public static final String SSE_CUSTOMER_KEY_HASH = INTERNAL_PREFIX + "sse-customer-key-hash";
 
     private StoredHeaders() {
+    }
+
+    /** What a read of an SSE-C object without its key is answered, as S3 answers it. */
+    public static S3Exception customerKeyRequired() {
+        return S3Error.INVALID_REQUEST.exception("The object was stored using a form of Server Side Encryption. "
+                + "The correct parameters must be provided to retrieve the object.");
     }
 
     /** A stored header that is MockS3's own, not the object's. */

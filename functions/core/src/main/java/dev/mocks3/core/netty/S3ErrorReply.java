@@ -1,11 +1,10 @@
 package dev.mocks3.core.netty;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 
 import dev.mocks3.core.call.RequestIds;
 import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.core.xml.ErrorDocument;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -38,7 +37,7 @@ final class S3ErrorReply {
         HttpHeaders headers = response.headers();
         headers.set("x-amz-request-id", requestId);
         headers.set("x-amz-id-2", requestId);
-        headers.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.set(HttpHeaderNames.DATE, HttpDates.format(Instant.now()));
         headers.set(HttpHeaderNames.SERVER, "MockS3");
         headers.set(HttpHeaderNames.CONTENT_TYPE, "application/xml");
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, document.length);

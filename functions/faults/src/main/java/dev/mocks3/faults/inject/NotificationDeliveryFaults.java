@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Request;
+import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.core.routing.S3Operation;
 import dev.mocks3.events.EventJson;
 import dev.mocks3.events.EventTypes;
@@ -60,7 +61,7 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
         }
         JsonNode record = EventJson.data(event).path("Records").path(0);
         S3Operation operation = operationOf(record.path("eventName").asText());
-        if (operation == null) { // a lifecycle transition: no request made it
+        if (operation == null) { // a lifecycle transition: no operation made it
             return Mono.just(DeliveryPlan.NORMAL);
         }
         var candidates = cache.engine().deliveryCandidates(operation);
@@ -136,24 +137,17 @@ public final class NotificationDeliveryFaults implements DeliveryFaults {
         });
     }
 
-    /** The operation whose change the event announces; null for a lifecycle transition. */
+    /** The operation whose change the event announces (its name without {@code s3:}); null for a lifecycle transition. */
     private static S3Operation operationOf(String eventName) {
-        if (eventName.startsWith("ObjectCreated:Copy")) {
-            return S3Operation.COPY_OBJECT;
-        }
-        if (eventName.startsWith("ObjectCreated:CompleteMultipartUpload")) {
-            return S3Operation.COMPLETE_MULTIPART_UPLOAD;
-        }
-        if (eventName.startsWith("ObjectCreated:")) {
-            return S3Operation.PUT_OBJECT;
-        }
-        return switch (eventName) {
-            case "ObjectTagging:Put" -> S3Operation.PUT_OBJECT_TAGGING;
-            case "ObjectTagging:Delete" -> S3Operation.DELETE_OBJECT_TAGGING;
-            case "ObjectAcl:Put" -> S3Operation.PUT_OBJECT_ACL;
-            case "ObjectRestore:Post", "ObjectRestore:Completed" -> S3Operation.RESTORE_OBJECT;
-            case "LifecycleTransition" -> null;
-            default -> S3Operation.DELETE_OBJECT;
+        return switch ("s3:" + eventName) {
+            case S3EventNames.OBJECT_CREATED_COPY -> S3Operation.COPY_OBJECT;
+            case S3EventNames.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD -> S3Operation.COMPLETE_MULTIPART_UPLOAD;
+            case S3EventNames.OBJECT_TAGGING_PUT -> S3Operation.PUT_OBJECT_TAGGING;
+            case S3EventNames.OBJECT_TAGGING_DELETE -> S3Operation.DELETE_OBJECT_TAGGING;
+            case S3EventNames.OBJECT_ACL_PUT -> S3Operation.PUT_OBJECT_ACL;
+            case S3EventNames.OBJECT_RESTORE_POST, S3EventNames.OBJECT_RESTORE_COMPLETED -> S3Operation.RESTORE_OBJECT;
+            default -> S3EventNames.isCreation("s3:" + eventName) ? S3Operation.PUT_OBJECT
+                    : S3EventNames.isRemoval("s3:" + eventName) ? S3Operation.DELETE_OBJECT : null;
         };
     }
 

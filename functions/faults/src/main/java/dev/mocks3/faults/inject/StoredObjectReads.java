@@ -1,7 +1,5 @@
 package dev.mocks3.faults.inject;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -10,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import dev.mocks3.core.call.S3Call;
 import dev.mocks3.core.call.S3Response;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.core.metadata.MetadataValues;
 import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.state.blob.BlobStore;
@@ -24,7 +23,6 @@ import reactor.core.publisher.Mono;
  * sends no header of MockS3's own, metadata mail-safe, and refuses an SSE-C object (read without its key).
  */
 public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Call>> {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private final ObjectStore objects;
     private final BlobStore blobs;
 
@@ -40,8 +38,7 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
                 .map(object -> {
                     if (object.headers().containsKey(StoredHeaders.SSE_CUSTOMER_KEY_HASH)) {
                         // as a GET without the customer key is answered: such an object is never read without it
-                        throw S3Error.INVALID_REQUEST.exception("The object was stored using a form of Server Side "
-                                + "Encryption. The correct parameters must be provided to retrieve the object.");
+                        throw StoredHeaders.customerKeyRequired();
                     }
                     return call.withResponse(new S3Response(200, headers(object), body(object)));
                 }));
@@ -56,7 +53,7 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
         headers.set(HttpHeaders.ETAG, object.quotedEtag());
         headers.setContentLength(object.size());
         headers.set(HttpHeaders.CONTENT_TYPE, object.contentType() == null ? "application/octet-stream" : object.contentType());
-        headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(object.lastModified()));
+        headers.set(HttpHeaders.LAST_MODIFIED, HttpDates.format(object.lastModified()));
         object.headers().forEach((name, value) -> {
             if (!StoredHeaders.internal(name)) {
                 headers.set(name, value);

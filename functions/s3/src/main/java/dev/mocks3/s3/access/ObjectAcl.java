@@ -3,7 +3,7 @@ package dev.mocks3.s3.access;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.s3.http.Owner;
 import dev.mocks3.state.metadata.ObjectRecord;
 
@@ -12,7 +12,7 @@ import dev.mocks3.state.metadata.ObjectRecord;
  * carries. An object written without one has the owner-only ACL and stores nothing.
  */
 public final class ObjectAcl {
-    public static final String HEADER = ObjectHeaders.INTERNAL_PREFIX + "acl";
+    public static final String HEADER = StoredHeaders.INTERNAL_PREFIX + "acl";
 
     private ObjectAcl() {
     }

@@ -21,7 +21,6 @@ public final class ObjectEncryption {
     public static final String BUCKET_KEY_ENABLED = "x-amz-server-side-encryption-bucket-key-enabled";
     public static final String CUSTOMER_ALGORITHM = "x-amz-" + CustomerKey.ALGORITHM;
     public static final String CUSTOMER_KEY_MD5 = "x-amz-" + CustomerKey.KEY_MD5;
-    static final String CUSTOMER_KEY_HASH = StoredHeaders.SSE_CUSTOMER_KEY_HASH;
     private static final String REQUEST_PREFIX = "x-amz-";
     private static final String COPY_SOURCE_PREFIX = "x-amz-copy-source-";
     /** What a response about the object carries (never the key's hash). */
@@ -55,7 +54,7 @@ public final class ObjectEncryption {
             }
             stored.put(CUSTOMER_ALGORITHM, "AES256");
             stored.put(CUSTOMER_KEY_MD5, customerKey.keyMd5());
-            stored.put(CUSTOMER_KEY_HASH, customerKey.hash());
+            stored.put(StoredHeaders.SSE_CUSTOMER_KEY_HASH, customerKey.hash());
         } else if (algorithm != null) {
             stored.put(SSE, algorithm);
             if (kms) {
@@ -98,7 +97,7 @@ public final class ObjectEncryption {
     }
 
     private static void check(Map<String, String> stored, HttpHeaders request, String prefix) {
-        String hash = stored.get(CUSTOMER_KEY_HASH);
+        String hash = stored.get(StoredHeaders.SSE_CUSTOMER_KEY_HASH);
         CustomerKey given = CustomerKey.from(request, prefix);
         if (hash == null) {
             if (given != null) {
@@ -107,8 +106,7 @@ public final class ObjectEncryption {
             return;
         }
         if (given == null) {
-            throw S3Error.INVALID_REQUEST.exception("The object was stored using a form of Server Side Encryption. "
-                    + "The correct parameters must be provided to retrieve the object.");
+            throw StoredHeaders.customerKeyRequired();
         }
         if (!given.matches(hash)) {
             throw S3Error.ACCESS_DENIED.exception();
@@ -129,7 +127,7 @@ public final class ObjectEncryption {
     public static Map<String, String> without(Map<String, String> stored) {
         Map<String, String> rest = new TreeMap<>(stored);
         ECHOED.forEach(rest::remove);
-        rest.remove(CUSTOMER_KEY_HASH);
+        rest.remove(StoredHeaders.SSE_CUSTOMER_KEY_HASH);
         return rest;
     }
 

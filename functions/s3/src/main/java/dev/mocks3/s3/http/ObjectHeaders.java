@@ -13,6 +13,7 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 import dev.mocks3.core.call.S3Request;
 import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.core.metadata.MetadataValues;
 import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.core.tagging.TagSet;
@@ -27,7 +28,6 @@ public final class ObjectHeaders {
     public static final String META_PREFIX = "x-amz-meta-";
     static final int MAX_USER_METADATA_BYTES = 2048;
     /** Stored headers under this prefix are settings kept with the object (its ACL, an SSE-C key's hash), never sent. */
-    public static final String INTERNAL_PREFIX = StoredHeaders.INTERNAL_PREFIX;
     /** Representation headers S3 stores with an object and returns on GET/HEAD. */
     public static final List<String> STORED = List.of("Content-Encoding", "Content-Disposition", "Content-Language",
             "Cache-Control", "Expires", "x-amz-website-redirect-location");

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.state.metadata.WriteCondition;
 
 /**

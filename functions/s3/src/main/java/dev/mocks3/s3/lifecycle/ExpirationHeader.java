@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.auth.UriEncoding;
 import dev.mocks3.core.lifecycle.LifecycleConfiguration;
 import dev.mocks3.s3.cache.BucketDocumentCache;
-import dev.mocks3.s3.http.HttpDates;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.state.metadata.LifecycleStore;
 import dev.mocks3.state.metadata.ObjectRecord;
 import reactor.core.publisher.Mono;

@@ -14,10 +14,6 @@ public record ListingRequest(String prefix, String delimiter, int maxKeys, boole
     static final int MAX_KEYS = 1000;
     private static final String OPTIONAL_ATTRIBUTES = "x-amz-optional-object-attributes";
 
-    public ListingRequest(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
-        this(prefix, delimiter, maxKeys, urlEncoded, false);
-    }
-
     static ListingRequest of(S3Request request) {
         String encoding = request.queryParam("encoding-type");
         if (encoding != null && !encoding.equals("url")) {

@@ -10,7 +10,7 @@ import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.core.checksum.ChecksumType;
 import dev.mocks3.core.checksum.ObjectChecksum;
 import dev.mocks3.core.error.S3Error;
-import dev.mocks3.s3.http.ObjectHeaders;
+import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.state.metadata.MultipartUpload;
 
 /**
@@ -21,8 +21,8 @@ import dev.mocks3.state.metadata.MultipartUpload;
  */
 public record UploadChecksum(ChecksumAlgorithm algorithm, ChecksumType type) {
     static final UploadChecksum NONE = new UploadChecksum(null, null);
-    private static final String ALGORITHM_KEY = ObjectHeaders.INTERNAL_PREFIX + "checksum-algorithm";
-    private static final String TYPE_KEY = ObjectHeaders.INTERNAL_PREFIX + "checksum-type";
+    private static final String ALGORITHM_KEY = StoredHeaders.INTERNAL_PREFIX + "checksum-algorithm";
+    private static final String TYPE_KEY = StoredHeaders.INTERNAL_PREFIX + "checksum-type";
 
     /** What CreateMultipartUpload asks for; FULL_OBJECT only with a CRC, COMPOSITE not with CRC64NVME. */
     static UploadChecksum requested(HttpHeaders headers) {

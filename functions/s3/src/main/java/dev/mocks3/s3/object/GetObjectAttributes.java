@@ -15,7 +15,7 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.xml.XmlWriter;
 import dev.mocks3.s3.OperationFunction;
 import dev.mocks3.s3.encryption.ObjectEncryption;
-import dev.mocks3.s3.http.HttpDates;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.http.Responses;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.routing.CopySource;
-import dev.mocks3.s3.http.HttpDates;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.s3.http.RequestedVersion;
 import dev.mocks3.s3.restore.ArchiveState;
 import dev.mocks3.state.metadata.BucketRecord;

@@ -68,27 +68,31 @@ public class ObjectReader {
         S3Request request = call.request();
         return Mono.defer(() -> {
             ObjectEncryption.refuseMethodOnRead(request.headers());
-            PartRange.requested(request);
+            Integer partNumber = PartRange.requested(request);
             // the rules only matter for the current object (no x-amz-expiration on a read naming a version)
             Mono<LifecycleConfiguration> rules = versionId == null ? expiration.rules(request.bucket())
                     : Mono.just(LifecycleConfiguration.NONE);
-            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), rules);
-        }).flatMap(found -> {
-            ObjectRecord object = found.getT1();
-            ObjectEncryption.checkRead(object.headers(), request.headers());
-            Instant now = Instant.now();
-            if (withBody) {
-                ArchiveState.checkReadable(object, now);
-            }
-            Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
-            Integer partNumber = PartRange.requested(request);
-            Mono<Optional<ByteRange>> range = partNumber == null
-                    ? Mono.just(Optional.ofNullable(ByteRange.parse(request.header(HttpHeaders.RANGE), object.size())))
-                    : parts.of(object, partNumber).map(Optional::of).defaultIfEmpty(Optional.empty());
-            return range.flatMap(wanted -> answer(request, found.getT2(), object, wanted.orElse(null),
-                    partNumber != null, versionId, withBody, now));
+            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), rules)
+                    .flatMap(found -> found(request, found.getT1(), found.getT2(), partNumber, versionId, withBody));
         }).onErrorResume(MissingBlobException.class, gone -> retries > 0 ? attempt(call, withBody, versionId, retries - 1)
                 : Mono.error(S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store")));
+    }
+
+    /** The checks of a read of the object found, then its answer: the range asked, or the part. */
+    private Mono<S3Response> found(S3Request request, ObjectRecord object, LifecycleConfiguration rules, Integer partNumber,
+                                   String versionId, boolean withBody) {
+        ObjectEncryption.checkRead(object.headers(), request.headers());
+        Instant now = Instant.now();
+        if (withBody) {
+            ArchiveState.checkReadable(object, now);
+        }
+        Preconditions.forRead(request.headers()).check(object.etag(), object.lastModified(), true);
+        if (partNumber == null) {
+            return answer(request, rules, object, ByteRange.parse(request.header(HttpHeaders.RANGE), object.size()),
+                    false, versionId, withBody, now);
+        }
+        return parts.of(object, partNumber).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(part -> answer(request, rules, object, part.orElse(null), true, versionId, withBody, now));
     }
 
     /** The answer for the object's bytes in {@code range} (null: all of them), opened before it is built. */
@@ -101,8 +105,9 @@ public class ObjectReader {
         } else {
             expiration.describe(rules, object, headers);
         }
-        if (partRead && PartRange.count(object) > 0) {
-            headers.set(PartRange.PARTS_COUNT, Integer.toString(PartRange.count(object)));
+        int partCount = partRead ? PartRange.count(object) : 0;
+        if (partCount > 0) {
+            headers.set(PartRange.PARTS_COUNT, Integer.toString(partCount));
         }
         long offset = range == null ? 0 : range.first();
         long length = range == null ? object.size() : range.length();

@@ -12,7 +12,7 @@ import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.events.job.FetchUpstream;
 import dev.mocks3.events.job.Job;
 import dev.mocks3.events.job.JobEvents;
-import dev.mocks3.s3.http.HttpDates;
+import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.state.upstream.UpstreamObject;
 import dev.mocks3.state.upstream.UpstreamReader;

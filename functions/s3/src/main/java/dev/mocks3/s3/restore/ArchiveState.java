@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 
 import dev.mocks3.core.error.S3Error;
+import dev.mocks3.core.http.HttpDates;
+import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.core.xml.XmlWriter;
-import dev.mocks3.s3.http.HttpDates;
-import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.state.metadata.ObjectRecord;
 
 /**
@@ -24,9 +24,9 @@ import dev.mocks3.state.metadata.ObjectRecord;
 public record ArchiveState(Instant requested, Instant readyAt, Instant expiresAt) {
     /** The classes whose objects must be restored before they can be read. */
     public static final Set<String> ARCHIVED = Set.of("GLACIER", "DEEP_ARCHIVE");
-    private static final String REQUESTED = ObjectHeaders.INTERNAL_PREFIX + "restore-requested";
-    private static final String READY = ObjectHeaders.INTERNAL_PREFIX + "restore-ready";
-    private static final String EXPIRES = ObjectHeaders.INTERNAL_PREFIX + "restore-expires";
+    private static final String REQUESTED = StoredHeaders.INTERNAL_PREFIX + "restore-requested";
+    private static final String READY = StoredHeaders.INTERNAL_PREFIX + "restore-ready";
+    private static final String EXPIRES = StoredHeaders.INTERNAL_PREFIX + "restore-expires";
     static final ArchiveState NONE = new ArchiveState(null, null, null);
 
     public static ArchiveState of(Map<String, String> storedHeaders) {

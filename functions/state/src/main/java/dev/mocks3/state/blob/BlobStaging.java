@@ -129,14 +129,8 @@ public final class BlobStaging implements AutoCloseable {
 
     /**
      * Removes the folders of processes that died mid-upload (their lock is free), and loose files
-     * or lock-less folders older than {@code grace} (left by older versions, or a start cut short).
-     */
-    public int sweepDeadProcesses(Duration grace) {
-        return sweepDeadProcesses(grace, (sha256, file) -> { });
-    }
-
-    /**
-     * As {@link #sweepDeadProcesses(Duration)}, first handing each file kept for settling
+     * or lock-less folders older than {@code grace} (left by older versions, or a start cut short),
+     * first handing each file kept for settling
      * ({@link #keepForSettling}) to {@code unsettled} with its hash: its row may have committed. When
      * {@code unsettled} fails, the folder stays (for the next sweep) and the failure is thrown.
      */

@@ -154,11 +154,14 @@ public final class BlobReferences {
 
     /** A short file operation: where it is, on a staging thread; never on an event loop. */
     static Mono<Void> blocking(Runnable work) {
-        return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.<Void>fromRunnable(work)
-                : Mono.<Void>fromRunnable(work).subscribeOn(Schedulers.boundedElastic()));
+        return blockingAnswer(() -> {
+            work.run();
+            return null;
+        });
     }
 
-    private static Mono<Boolean> blockingAnswer(java.util.concurrent.Callable<Boolean> work) {
+    /** As {@link #blocking(Runnable)}, with the operation's answer (none for null). */
+    private static <T> Mono<T> blockingAnswer(java.util.concurrent.Callable<T> work) {
         return Mono.defer(() -> BlobStaging.onStagingThread() ? Mono.fromCallable(work)
                 : Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic()));
     }

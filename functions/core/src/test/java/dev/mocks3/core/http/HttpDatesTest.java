@@ -1,4 +1,4 @@
-package dev.mocks3.s3.http;
+package dev.mocks3.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mocks3.s3.http;
+package dev.mocks3.core.http;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,13 +40,17 @@ public final class HttpDates {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
-    /** Parses an HTTP date; null when absent or unparseable (S3 then ignores the condition). */
+    /**
+     * Parses an HTTP date; null when absent or unparseable (S3 then ignores the condition). The day of the week
+     * is not checked against the date, as S3 does not check it ({@code Tue, 07 Jul 2010} is 7 July 2010).
+     */
     public static Instant parse(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.substring(value.indexOf(',') + 1).trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(value.trim());
