@@ -1,8 +1,10 @@
 package dev.mocks3.drive.content;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-import org.redisson.api.RBucketReactive;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -18,11 +20,31 @@ import reactor.core.publisher.Mono;
  * caller's transaction, so concurrent uploads serialize on that row and none can take the total
  * over (a check constraint backs this up). Redis caches what {@code quota} answers and is
  * rewritten after every change; {@link #reconcile} recomputes the used bytes from the files.
+ * Every change takes the row's version one up (a trigger, V206) and the cache takes only figures
+ * at least as new as its own, so charges (or a read that missed) landing in Redis in any order
+ * leave the newest figures there.
  */
 public final class QuotaLedger {
     private static final Logger log = LoggerFactory.getLogger(QuotaLedger.class);
-    private static final String PREFIX = "mocks3:drive:quota:";
+    // a hash (used, total, version); before V206 a plain string lived under mocks3:drive:quota:<id>
+    private static final String PREFIX = "mocks3:drive:quota:versioned:";
     private static final Duration CACHED_FOR = Duration.ofMinutes(10);
+    /*
+     * KEYS[1] the user's cache; ARGV: version, time to live (ms), then used and total, or neither to
+     * drop the figures but keep the version. Figures older than the cached ones change nothing; equal
+     * versions hold equal figures, so rewriting them is harmless.
+     */
+    private static final String STORE = """
+            local cached = tonumber(redis.call('hget', KEYS[1], 'version'))
+            if cached and cached > tonumber(ARGV[1]) then return 0 end
+            redis.call('del', KEYS[1])
+            if ARGV[3] then
+                redis.call('hset', KEYS[1], 'version', ARGV[1], 'used', ARGV[3], 'total', ARGV[4])
+            else
+                redis.call('hset', KEYS[1], 'version', ARGV[1])
+            end
+            redis.call('pexpire', KEYS[1], ARGV[2])
+            return 1""";
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RedissonReactiveClient redis;
@@ -36,7 +58,7 @@ public final class QuotaLedger {
     /** Adds {@code bytes} to the used quota, or fails with 300005; call inside the transaction that adds the files. */
     public Mono<Quota> charge(long userId, long bytes) {
         return db.sql("update drive_users set quota_used = quota_used + $2 where id = $1 and quota_used + $2 <= quota_total "
-                        + "returning quota_used, quota_total")
+                        + "returning quota_used, quota_total, quota_version")
                 .bind(0, userId).bind(1, bytes).map(QuotaLedger::toQuota).one()
                 .switchIfEmpty(Mono.error(DriveError.QUOTA_EXCEEDED::exception));
     }
@@ -44,7 +66,7 @@ public final class QuotaLedger {
     /** Gives back {@code bytes}; call inside the transaction that removes the files. */
     public Mono<Quota> refund(long userId, long bytes) {
         return db.sql("update drive_users set quota_used = greatest(quota_used - $2, 0) where id = $1 "
-                        + "returning quota_used, quota_total")
+                        + "returning quota_used, quota_total, quota_version")
                 .bind(0, userId).bind(1, bytes).map(QuotaLedger::toQuota).one();
     }
 
@@ -55,18 +77,22 @@ public final class QuotaLedger {
 
     /** The cached quota, read from PostgreSQL (and cached) on a miss. */
     public Mono<Quota> of(long userId) {
-        RBucketReactive<String> cached = cache(userId);
-        return cached.get().map(QuotaLedger::parse)
+        return redis.<String, String>getMap(key(userId), StringCodec.INSTANCE).readAllMap()
+                .filter(cached -> cached.containsKey("used")).map(QuotaLedger::parse)
                 .onErrorResume(e -> Mono.empty())
                 .switchIfEmpty(Mono.defer(() -> fromDatabase(userId).flatMap(q -> remember(userId, q))));
     }
 
-    /** Writes the value PostgreSQL just returned to the cache; a cache failure is only logged. */
+    /**
+     * Writes figures PostgreSQL returned to the cache, unless it holds newer ones. When Redis fails,
+     * that is logged and the cached figures are dropped (they may be older than PostgreSQL's).
+     */
     public Mono<Quota> remember(long userId, Quota quota) {
-        return cache(userId).set(quota.used() + ":" + quota.total(), CACHED_FOR).thenReturn(quota)
+        long ttl = CACHED_FOR.toMillis();
+        return store(userId, quota.version(), ttl, quota.used(), quota.total()).thenReturn(quota)
                 .onErrorResume(e -> {
                     log.warn("quota cache not updated for user {}: {}", userId, e.toString());
-                    return cache(userId).delete().thenReturn(quota).onErrorReturn(quota);
+                    return store(userId, quota.version(), ttl).thenReturn(quota).onErrorReturn(quota);
                 });
     }
 
@@ -95,20 +121,26 @@ public final class QuotaLedger {
     }
 
     private Mono<Quota> fromDatabase(long userId) {
-        return db.sql("select quota_used, quota_total from drive_users where id = $1").bind(0, userId)
+        return db.sql("select quota_used, quota_total, quota_version from drive_users where id = $1").bind(0, userId)
                 .map(QuotaLedger::toQuota).one();
     }
 
-    private RBucketReactive<String> cache(long userId) {
-        return redis.getBucket(PREFIX + userId, StringCodec.INSTANCE);
+    /** Runs {@link #STORE} with its ARGV. */
+    private Mono<Long> store(long userId, Object... args) {
+        return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, STORE, RScript.ReturnType.INTEGER,
+                List.of(key(userId)), args);
     }
 
-    private static Quota parse(String value) {
-        int colon = value.indexOf(':');
-        return new Quota(Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1)));
+    private static String key(long userId) {
+        return PREFIX + userId;
+    }
+
+    private static Quota parse(Map<String, String> cached) {
+        return new Quota(Long.parseLong(cached.get("used")), Long.parseLong(cached.get("total")),
+                Long.parseLong(cached.get("version")));
     }
 
     private static Quota toQuota(io.r2dbc.spi.Readable row) {
-        return new Quota(row.get(0, Long.class), row.get(1, Long.class));
+        return new Quota(row.get(0, Long.class), row.get(1, Long.class), row.get(2, Long.class));
     }
 }
