@@ -4,15 +4,18 @@ import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Lets the HTTP decoder pass a request body on in the pieces the socket delivers (up to
- * {@link #MAX_CONTENT} bytes) instead of Netty's 8 KiB: a 1 GiB PUT then crosses the event loop and the
- * reactive chain as about 16,000 buffers instead of 131,072. The pieces are slices of what was read,
- * never copies, so this holds no more memory. It runs after Spring Boot's own decoder settings (header
- * and initial-line limits) and keeps them.
+ * Lets a large request body cross the event loop and the reactive chain in few, large pieces. The socket
+ * is read into buffers that grow up to {@link #MAX_CONTENT} while reads keep filling them (Netty's
+ * default stops at 64 KiB; small requests still start at 2 KiB), and the HTTP decoder passes on what was
+ * read in pieces of up to the same size instead of Netty's 8 KiB: a 1 GiB PUT arrives as about a thousand
+ * buffers instead of 131,072. The pieces are slices of what was read, never copies. It runs after Spring
+ * Boot's own decoder settings (header and initial-line limits) and keeps them.
  */
 final class LargeRequestContents implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
     static final int MAX_CONTENT = 1024 * 1024;
@@ -24,7 +27,8 @@ final class LargeRequestContents implements WebServerFactoryCustomizer<NettyReac
 
     static HttpServer on(HttpServer server) {
         HttpRequestDecoderSpec current = server.configuration().decoder();
-        return server.httpRequestDecoder(spec -> spec
+        return server.childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, MAX_CONTENT))
+                .httpRequestDecoder(spec -> spec
                 .maxInitialLineLength(current.maxInitialLineLength())
                 .maxHeaderSize(current.maxHeaderSize())
                 .validateHeaders(current.validateHeaders())
