@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * What {@link StackFloor} measures and how: the modes in order, the round length, how many warm-up
  * rounds at most (warm-up ends earlier once the CPU per request stops falling), how many measured
- * rounds, the concurrency (wrk connections, or in-process loops against the database), and where
- * PostgreSQL and wrk are.
+ * rounds, the concurrency (wrk connections, or in-process loops against the database), where
+ * PostgreSQL and wrk are, and r2dbc-pool's acquire timeout (MockS3's 10 s; 0 for none).
  */
 public record FloorOptions(List<String> modes, Duration round, int maxWarmups, int measured, int concurrency,
                            int port, String pgHost, int pgPort, String pgUser, String database, int rows,
-                           String wrk, boolean threads) {
+                           String wrk, boolean threads, Duration acquireTimeout) {
 
     public static final List<String> MODES =
             List.of("http", "webflux", "select", "commit", "jdbc-select", "jdbc-commit");
@@ -19,7 +19,7 @@ public record FloorOptions(List<String> modes, Duration round, int maxWarmups, i
     public static FloorOptions parse(String... args) {
         List<String> modes = MODES;
         Duration round = Duration.ofSeconds(10);
-        int maxWarmups = 12;
+        int maxWarmups = 18;
         int measured = 3;
         int concurrency = 16;
         int port = 19900;
@@ -30,6 +30,7 @@ public record FloorOptions(List<String> modes, Duration round, int maxWarmups, i
         int rows = 1000;
         String wrk = "wrk";
         boolean threads = false;
+        Duration acquireTimeout = Duration.ofSeconds(10);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) {
                 threads = true;
@@ -52,11 +53,12 @@ public record FloorOptions(List<String> modes, Duration round, int maxWarmups, i
                 case "--database" -> database = value;
                 case "--rows" -> rows = Math.toIntExact(positive("--rows", value));
                 case "--wrk" -> wrk = value;
+                case "--acquire-timeout" -> acquireTimeout = Duration.ofSeconds(atLeast("--acquire-timeout", value, 0));
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }
         }
         return new FloorOptions(modes, round, maxWarmups, measured, concurrency, port, pgHost, pgPort, pgUser,
-                database, rows, wrk, threads);
+                database, rows, wrk, threads, acquireTimeout);
     }
 
     private static List<String> modes(String value) {

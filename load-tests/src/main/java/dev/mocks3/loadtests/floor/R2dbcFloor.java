@@ -10,15 +10,16 @@ import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code concurrency} loops in this JVM, each sending one statement after the other through
  * r2dbc-postgresql and r2dbc-pool, configured as MockS3's {@code application.yml} has Spring Boot
- * configure them (binary rows, pool of 4 to 32, local validation): a primary-key lookup of a row,
+ * configure them (binary rows, pool of 4 to 32, 10 s acquire timeout, local validation): a primary-key lookup of a row,
  * every column decoded, or an autocommit upsert of one. Each statement borrows a connection and gives
  * it back, as Spring's {@code DatabaseClient} does; the next one is sent from the thread that
  * completed the previous (the driver's event loop), as a request's next step is in MockS3.
@@ -28,7 +29,8 @@ final class R2dbcFloor implements FloorLoad {
     private final FloorTable table;
     private final ConnectionPool pool;
     private final LongAdder completed = new LongAdder();
-    private final Disposable loops;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
 
     private R2dbcFloor(FloorOptions options, FloorTable table, boolean write) {
         this.table = table;
@@ -36,13 +38,17 @@ final class R2dbcFloor implements FloorLoad {
                 .host(options.pgHost()).port(options.pgPort()).username(options.pgUser())
                 .database(options.database()).applicationName(FloorTable.applicationName())
                 .forceBinary(true).build();
-        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config))
-                .initialSize(4).maxSize(32).maxAcquireTime(Duration.ofSeconds(10))
-                .maxCreateConnectionTime(Duration.ofSeconds(5)).validationDepth(ValidationDepth.LOCAL).build());
+        ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config))
+                .initialSize(4).maxSize(32).maxCreateConnectionTime(Duration.ofSeconds(5)).validationDepth(ValidationDepth.LOCAL);
+        if (!options.acquireTimeout().isZero()) {
+            pooling.maxAcquireTime(options.acquireTimeout());
+        }
+        this.pool = new ConnectionPool(pooling.build());
         Mono<Void> once = write ? statement(c -> upsert(c, options.rows())) : statement(c -> select(c, options.rows()));
-        this.loops = Flux.range(0, options.concurrency())
-                .flatMap(i -> once.doOnSuccess(v -> completed.increment()).repeat(), options.concurrency())
-                .subscribe(v -> { }, e -> e.printStackTrace());
+        Flux.range(0, options.concurrency())
+                .flatMap(i -> once.doOnSuccess(v -> completed.increment()).repeat(() -> running), options.concurrency())
+                .doFinally(signal -> stopped.countDown())
+                .subscribe(v -> { }, Throwable::printStackTrace);
     }
 
     static R2dbcFloor select(FloorOptions options, FloorTable table) {
@@ -96,8 +102,10 @@ final class R2dbcFloor implements FloorLoad {
     }
 
     @Override
-    public void close() {
-        loops.dispose();
+    public void close() throws InterruptedException {
+        // let every loop give its connection back before the pool goes (cancelling them races the release)
+        running = false;
+        stopped.await(10, TimeUnit.SECONDS);
         pool.disposeLater().block(Duration.ofSeconds(10));
     }
 }

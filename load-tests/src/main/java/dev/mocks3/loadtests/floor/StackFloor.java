@@ -22,16 +22,22 @@ import java.util.Map;
  * rounds and prints one line (mode, requests, CPU µs per request of the JVM / the database / both).
  * <pre>
  * java -cp load-tests/target/classes:$(cat cp.txt) dev.mocks3.loadtests.floor.StackFloor \
- *     [--modes http,webflux,select,commit,jdbc-select,jdbc-commit] [--round 10] [--max-warmups 12] [--measured 3] \
+ *     [--modes http,webflux,select,commit,jdbc-select,jdbc-commit] [--round 10] [--max-warmups 18] [--measured 3] \
  *     [--concurrency 16] [--port 19900] [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-user postgres] \
- *     [--database stackfloor] [--rows 1000] [--wrk wrk] [--threads]
+ *     [--database stackfloor] [--rows 1000] [--wrk wrk] [--threads] [--acquire-timeout 10]
  * </pre>
  * Not a test: a measurement to read.
  */
 public final class StackFloor {
 
-    /** Warm-up ends when a round is no more than this much below the best round before it, twice. */
+    /**
+     * Warm-up ends, after at least {@link #MIN_WARMUPS} rounds, when {@link #FLAT_ROUNDS} rounds in a row
+     * were no more than 3 % below the best round before them (C2 keeps compiling for a minute or more
+     * on a loaded machine, and one round's noise must not end it).
+     */
     private static final double STILL_FALLING = 0.97;
+    private static final int MIN_WARMUPS = 6;
+    private static final int FLAT_ROUNDS = 3;
 
     private StackFloor() {
     }
@@ -70,7 +76,7 @@ public final class StackFloor {
     private static FloorResult measure(String mode, FloorLoad load, FloorOptions options) throws Exception {
         double best = Double.MAX_VALUE;
         int flat = 0;
-        for (int i = 1; i <= options.maxWarmups() && flat < 2; i++) {
+        for (int i = 1; i <= options.maxWarmups() && (i <= MIN_WARMUPS || flat < FLAT_ROUNDS); i++) {
             FloorResult warm = round(mode, load, options);
             System.err.println("  warm-up " + i + ": " + warm.line());
             double perRequest = warm.jvmMicrosPerRequest() + warm.databaseMicrosPerRequest();

@@ -20,12 +20,14 @@ class StackFloorReportTest {
         assertThat(options.pgHost() + ":" + options.pgPort()).isEqualTo("127.0.0.1:5432");
         assertThat(options.rows()).isEqualTo(1000);
         assertThat(options.threads()).isFalse();
+        assertThat(options.acquireTimeout()).as("MockS3's max-acquire-time").isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void optionsAreReadInAnyOrder() {
         FloorOptions options = FloorOptions.parse("--threads", "--modes", "commit,http", "--round", "15",
-                "--measured", "5", "--max-warmups", "0", "--port", "19901", "--database", "scratch");
+                "--measured", "5", "--max-warmups", "0", "--port", "19901", "--database", "scratch",
+                "--acquire-timeout", "0");
 
         assertThat(options.modes()).containsExactly("commit", "http");
         assertThat(options.round()).isEqualTo(Duration.ofSeconds(15));
@@ -34,6 +36,7 @@ class StackFloorReportTest {
         assertThat(options.port()).isEqualTo(19901);
         assertThat(options.database()).isEqualTo("scratch");
         assertThat(options.threads()).isTrue();
+        assertThat(options.acquireTimeout()).isZero();
     }
 
     @Test
