@@ -66,6 +66,30 @@ class ObjectWriterTest {
     }
 
     @Test
+    void overwritingAKeyKeepsTheContentAnotherKeyShares() {
+        String content = "shared " + UUID.randomUUID();
+        ObjectRecord kept = state.writer.write(StateFixture.draft(bucket, "kept"), state.stage(content), null).block();
+        state.writer.write(StateFixture.draft(bucket, "k"), state.stage(content), null).block();
+        ObjectRecord second = state.writer.write(StateFixture.draft(bucket, "k"), state.stage("second " + UUID.randomUUID()), null).block();
+
+        assertThat(state.referencesTo(kept.blobSha256())).isEqualTo(1);
+        assertThat(state.blobFileExists(kept.blobSha256())).isTrue();
+        assertThat(state.referencesTo(second.blobSha256())).isEqualTo(1);
+        assertThat(read(state.objects.find(bucket, "kept").block())).isEqualTo(content);
+    }
+
+    @Test
+    void writingAKeyAgainWithItsOwnContentKeepsOneReference() {
+        String content = "again " + UUID.randomUUID();
+        state.writer.write(StateFixture.draft(bucket, "k"), state.stage(content), null).block();
+        ObjectRecord again = state.writer.write(StateFixture.draft(bucket, "k"), state.stage(content), null).block();
+
+        assertThat(state.referencesTo(again.blobSha256())).isEqualTo(1);
+        assertThat(state.blobFileExists(again.blobSha256())).isTrue();
+        assertThat(read(state.objects.find(bucket, "k").block())).isEqualTo(content);
+    }
+
+    @Test
     void keysWithTheSameContentShareOneBlobUntilTheLastIsDeleted() {
         String content = "shared " + UUID.randomUUID();
         ObjectRecord a = state.writer.write(StateFixture.draft(bucket, "a"), state.stage(content), null).block();
