@@ -75,7 +75,6 @@ begin
 end
 $$;
 
-drop function write_unversioned_object_alone(int, int, text, text, text, bigint, text, timestamptz, text, jsonb, jsonb,
-                                             text, text, jsonb, jsonb);
-drop function write_unversioned_object(int, int, text, text, text, bigint, text, timestamptz, text, jsonb, jsonb,
-                                       text, text, jsonb, jsonb);
+-- V11's write_unversioned_object and V20's write_unversioned_object_alone are not dropped here: during a
+-- rolling update, instances of the previous release still call them until they stop. Drop them in a
+-- migration of a later release.
