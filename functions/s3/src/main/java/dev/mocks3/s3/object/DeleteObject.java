@@ -39,7 +39,8 @@ public class DeleteObject extends OperationFunction {
                 .flatMap(guard -> precondition.check(call.request().bucket(), call.request().key(),
                         call.request().header("If-Match")).thenReturn(guard))
                 .flatMap(guard -> writer.delete(call.request().bucket(), call.request().key(), versionId,
-                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard))
+                        ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard,
+                        DeletePrecondition.underLock(call.request().bucket(), call.request().key(), call.request().header("If-Match"))))
                 .map(deletion -> {
                     S3Response response = Responses.empty(204);
                     if (deletion.versionId() != null) {

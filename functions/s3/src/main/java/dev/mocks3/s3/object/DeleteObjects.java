@@ -70,7 +70,8 @@ public class DeleteObjects extends OperationFunction {
                         .then(Mono.defer(() -> precondition.check(bucket, target.key(), target.etag())))
                         .then(Mono.defer(() -> guardFor(call, target, guard)))
                         .flatMap(keyGuard -> writer.delete(bucket, target.key(), RequestedVersion.checked(target.versionId()),
-                                ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard))
+                                ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard,
+                                DeletePrecondition.underLock(bucket, target.key(), target.etag())))
                         .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                         .onErrorResume(S3Exception.class, e -> Mono.just(
                                 new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))

@@ -258,12 +258,22 @@ public final class ObjectWriter {
      * its last reference), and the next newer version that is an object becomes the current one.
      */
     public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause) {
-        return delete(bucket, key, versionId, cause, Instant.MAX, VersionGuard.NONE);
+        return delete(bucket, key, versionId, cause, VersionGuard.NONE);
     }
 
     /** As {@link #delete(String, String, String, ChangeCause)}; a version {@code guard} refuses stays (Object Lock). */
     public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, VersionGuard guard) {
-        return delete(bucket, key, versionId, cause, Instant.MAX, guard);
+        return delete(bucket, key, versionId, cause, Instant.MAX, guard, WriteCondition.NONE);
+    }
+
+    /**
+     * As {@link #delete(String, String, String, ChangeCause, VersionGuard)}, if {@code condition} holds for the
+     * key's current object (its ETag; empty when there is none), checked in the deleting transaction with the key
+     * locked, so a write that replaced the object after the caller looked cannot be deleted in its place.
+     */
+    public Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, VersionGuard guard,
+                                 WriteCondition condition) {
+        return delete(bucket, key, versionId, cause, Instant.MAX, guard, condition);
     }
 
     /**
@@ -273,15 +283,16 @@ public final class ObjectWriter {
      */
     public Mono<Boolean> deleteIfModifiedBy(String bucket, String key, Instant cutoff) {
         return delete(bucket, key, null, ChangeCause.internal(S3EventNames.LIFECYCLE_EXPIRATION_DELETE), cutoff,
-                VersionGuard.NONE).map(Deletion::found);
+                VersionGuard.NONE, WriteCondition.NONE).map(Deletion::found);
     }
 
     private Mono<Deletion> delete(String bucket, String key, String versionId, ChangeCause cause, Instant cutoff,
-                                  VersionGuard guard) {
+                                  VersionGuard guard, WriteCondition condition) {
         Mono<Changed<Deletion>> work = refs.lockName(bucket, key)
                 .then(objects.state(bucket, key).defaultIfEmpty(KeyState.NO_BUCKET))
                 .flatMap(state -> {
                     Optional<CurrentObject> current = state.current();
+                    condition.check(current.map(CurrentObject::etag));
                     if (versionId != null) {
                         return guarded(bucket, key, versionId, guard)
                                 .then(Mono.defer(() -> deleteVersion(bucket, key, versionId, current, cause)));

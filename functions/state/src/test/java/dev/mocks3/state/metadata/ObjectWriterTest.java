@@ -22,10 +22,12 @@ import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.blob.StagedBlob;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 class ObjectWriterTest {
     private static final ChangeCause INTERNAL_CREATE = ChangeCause.internal(S3EventNames.OBJECT_CREATED_PUT);
+    private static final ChangeCause INTERNAL_DELETE = ChangeCause.internal(S3EventNames.OBJECT_REMOVED_DELETE);
     /** If-None-Match: * as PutObject checks it inside the writing transaction. */
     private static final WriteCondition IF_NONE_MATCH = current -> {
         if (current.isPresent()) {
@@ -190,6 +192,48 @@ class ObjectWriterTest {
             assertThat(state.blobFileExists(taken.blobSha256())).as("round %d", round).isTrue();
             assertThat(read(taken)).isEqualTo(content);
         }
+    }
+
+    @Test
+    void aConditionalDeleteChecksTheObjectItFindsWithTheKeyLocked() throws Exception {
+        ObjectRecord first = state.writer.write(StateFixture.draft(bucket, "k"), state.stage("first " + UUID.randomUUID()), null).block();
+        WriteCondition ifMatchFirst = current -> {
+            if (!current.equals(java.util.Optional.of(first.etag()))) {
+                throw S3Error.PRECONDITION_FAILED.exception().with("Condition", "If-Match");
+            }
+        };
+        // another writer holds the key and replaces the object while the conditional delete waits for it
+        BlobReferences.NameLock lock = BlobReferences.NameLock.of(bucket, "k");
+        Sinks.Empty<Void> release = Sinks.empty();
+        var holder = state.tx.transactional(state.db.sql("select pg_advisory_xact_lock($1, $2)").bind(0, lock.high()).bind(1, lock.low()).then()
+                        .then(state.db.sql("update objects set etag = 'replaced' where bucket = $1 and key = $2")
+                                .bind(0, bucket).bind(1, "k").then())
+                        .then(release.asMono()))
+                .subscribeOn(Schedulers.parallel()).toFuture();
+        awaitAdvisoryLocks(true);
+        var deletion = state.writer.delete(bucket, "k", null, INTERNAL_DELETE, VersionGuard.NONE, ifMatchFirst)
+                .subscribeOn(Schedulers.parallel()).toFuture();
+        awaitAdvisoryLocks(false);
+
+        release.tryEmitEmpty();
+        holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> deletion.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(S3Exception.class, refused -> assertThat(refused.error()).isEqualTo(S3Error.PRECONDITION_FAILED));
+        assertThat(state.objects.find(bucket, "k").block().etag()).isEqualTo("replaced");
+    }
+
+    /** Waits until a two-int advisory lock is held ({@code granted}) or waited for. */
+    private void awaitAdvisoryLocks(boolean granted) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Long count = state.db.sql("select count(*) from pg_locks where locktype = 'advisory' and objsubid = 2 and granted = $1")
+                    .bind(0, granted).map(row -> row.get(0, Long.class)).one().block();
+            if (count != null && count > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no advisory lock " + (granted ? "held" : "waited for"));
     }
 
     private String read(ObjectRecord object) {
