@@ -128,10 +128,14 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
             return Mono.just(Flux.empty());
         }
         Path path = pathOf(sha256);
-        return Mono.fromCallable(() -> length <= READ_AT_ONCE ? Flux.just(readAtOnce(path, offset, (int) length))
-                        : streamOf(AsynchronousFileChannel.open(path, StandardOpenOption.READ), offset, length))
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(NoSuchFileException.class, e -> new MissingBlobException(sha256));
+        Mono<Flux<DataBuffer>> opened = length <= READ_AT_ONCE
+                // on the calling thread, an event loop's: open, pread and close of a page-cached small file take a
+                // few microseconds, less than the two thread hops to boundedElastic and back (a cold file blocks
+                // that loop for one disk read)
+                ? Mono.fromCallable(() -> Flux.just(readAtOnce(path, offset, (int) length)))
+                : Mono.fromCallable(() -> streamOf(AsynchronousFileChannel.open(path, StandardOpenOption.READ), offset, length))
+                        .subscribeOn(Schedulers.boundedElastic());
+        return opened.onErrorMap(NoSuchFileException.class, e -> new MissingBlobException(sha256));
     }
 
     /** The range's bytes, fewer when the file ends before it (as the stream of a longer range would). */

@@ -81,6 +81,30 @@ class FileSystemBlobStoreTest {
     }
 
     /**
+     * A small range is read on the thread that asks for it (an event loop's: no hop to another scheduler and back
+     * for a few microseconds of page-cached read); a larger one is opened off that thread, as it streams.
+     */
+    @Test
+    void aSmallRangeIsReadOnTheCallersThreadALargeOneIsOpenedOffIt() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] content = new byte[FileSystemBlobStore.READ_AT_ONCE + 1];
+        new Random(13).nextBytes(content);
+        Path staged = Files.write(root.resolve("staged"), content);
+        store.publish(new StagedBlob(staged, SHA, "", "", content.length)).block();
+
+        String caller = Thread.currentThread().getName();
+        String small = store.open(SHA, 0, FileSystemBlobStore.READ_AT_ONCE).map(opened -> Thread.currentThread().getName())
+                .block(Duration.ofSeconds(10));
+        String large = store.open(SHA, 0, content.length).map(opened -> {
+            opened.subscribe(DataBufferUtils::release);
+            return Thread.currentThread().getName();
+        }).block(Duration.ofSeconds(10));
+
+        assertThat(small).isEqualTo(caller);
+        assertThat(large).isNotEqualTo(caller).startsWith("boundedElastic");
+    }
+
+    /**
      * A blob published ahead of its row, then deleted by an unreferenced check that ran before the row
      * committed: after the commit it is not in place, its staged file stays, and putting it back (which
      * the caller does under the hash's lock while a row names it) makes it readable again.
