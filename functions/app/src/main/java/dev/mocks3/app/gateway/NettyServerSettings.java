@@ -1,6 +1,5 @@
 package dev.mocks3.app.gateway;
 
-import org.springframework.boot.autoconfigure.r2dbc.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +8,6 @@ import org.springframework.http.client.ReactorResourceFactory;
 import dev.mocks3.core.netty.PortOutage;
 import dev.mocks3.core.netty.ResumeReadingAfterResponse;
 import dev.mocks3.core.netty.S3Connections;
-import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
-import reactor.netty.resources.LoopResources;
 
 /** What the S3 port's Reactor Netty server needs beyond Spring Boot's defaults. */
 @Configuration(proxyBeanMethods = false)
@@ -51,26 +48,12 @@ public class NettyServerSettings {
     /**
      * Event loops of this application's own, not Reactor Netty's JVM-wide ones: when MockS3 runs
      * inside another program (a test suite starting {@code LocalRunner}), stopping it must not
-     * stop the event loops that program's other servers and clients run on. The HTTP server and
-     * the PostgreSQL driver share them: half the threads, and a statement sent from the loop its
-     * connection lives on is written at once instead of from a task. Disposed after the connection
-     * pool, which depends on them.
+     * stop the event loops that program's other servers and clients run on.
      */
-    @Bean(destroyMethod = "dispose")
-    LoopResources eventLoops() {
-        return LoopResources.create("mocks3-io");
-    }
-
     @Bean
-    ReactorResourceFactory reactorResourceFactory(LoopResources eventLoops) {
+    ReactorResourceFactory reactorResourceFactory() {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
-        factory.setLoopResources(eventLoops);
         return factory;
-    }
-
-    @Bean
-    ConnectionFactoryOptionsBuilderCustomizer databaseOnSharedEventLoops(LoopResources eventLoops) {
-        return options -> options.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, eventLoops);
     }
 }
