@@ -73,12 +73,13 @@ public final class ObjectStore {
     }
 
     /**
-     * In one round trip (V21's write_unversioned_object): locks the key and reads the row it
+     * In one round trip (V11's write_unversioned_object): locks the key and reads the row it
      * replaces; in an unversioned bucket also locks both blobs, writes {@code o} (version id null),
      * references its blob and releases the replaced one. The caller's transaction keeps the locks.
      */
     Mono<UnversionedWrite> writeIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
-        var spec = bindCall(o, lock, false);
+        var spec = bindCall(db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                        + "$12, $13, $14, $15)"), o, lock);
         return spec.map(row -> {
             if (!row.get("bucket_found", Boolean.class)) {
                 return new UnversionedWrite(null, false, false, false);
@@ -102,26 +103,27 @@ public final class ObjectStore {
     }
 
     /**
-     * As {@link #writeIfUnversioned}, as one autocommit statement of its own (V21's
-     * write_unversioned_object with p_alone) for a blob published already: it writes nothing in a
-     * versioned bucket, a missing one or one that sends notifications.
+     * As {@link #writeIfUnversioned}, as one autocommit statement of its own (V20's
+     * write_unversioned_object_alone) for a blob published already: it writes nothing in a versioned
+     * bucket, a missing one or one that sends notifications.
      */
     Mono<AloneWrite> writeAloneIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
-        return bindCall(o, lock, true)
+        return bindCall(db.sql("select * from write_unversioned_object_alone($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                        + "$11, $12, $13, $14, $15)"), o, lock)
                 .map(row -> new AloneWrite(row.get("written", Boolean.class),
                         row.get("released_last", Boolean.class) ? row.get("previous_sha256", String.class) : null))
                 .one();
     }
 
-    private DatabaseClient.GenericExecuteSpec bindCall(ObjectRecord o, BlobReferences.NameLock lock, boolean alone) {
-        return db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                        + "$14, $15, $16)").bind(0, lock.high()).bind(1, lock.low())
+    private static DatabaseClient.GenericExecuteSpec bindCall(DatabaseClient.GenericExecuteSpec spec, ObjectRecord o,
+                                                              BlobReferences.NameLock lock) {
+        return spec.bind(0, lock.high()).bind(1, lock.low())
                 .bind(2, o.bucket()).bind(3, o.key()).bind(4, o.blobSha256()).bind(5, o.size()).bind(6, o.etag())
                 .bind(7, o.lastModified().atOffset(ZoneOffset.UTC))
                 .bind(8, o.contentType() == null ? "application/octet-stream" : o.contentType())
                 .bind(9, JsonColumns.write(o.headers())).bind(10, JsonColumns.write(o.userMetadata()))
                 .bind(11, o.storageClass()).bind(12, o.owner() == null ? "" : o.owner())
-                .bind(13, JsonColumns.write(o.checksums())).bind(14, JsonColumns.write(o.tags())).bind(15, alone);
+                .bind(13, JsonColumns.write(o.checksums())).bind(14, JsonColumns.write(o.tags()));
     }
 
     /**

@@ -292,7 +292,10 @@ public final class ObjectWriter {
                 .then(objects.state(bucket, key).defaultIfEmpty(KeyState.NO_BUCKET))
                 .flatMap(state -> {
                     Optional<CurrentObject> current = state.current();
-                    condition.check(current.map(CurrentObject::etag));
+                    if (state != KeyState.NO_BUCKET) {
+                        // a bucket deleted since the caller's check deletes nothing, as an unconditional delete
+                        condition.check(current.map(CurrentObject::etag));
+                    }
                     if (versionId != null) {
                         return guarded(bucket, key, versionId, guard)
                                 .then(Mono.defer(() -> deleteVersion(bucket, key, versionId, current, cause)));
