@@ -5,10 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The reference for the R2DBC modes: {@code concurrency} platform threads, each with its own
@@ -16,15 +14,13 @@ import java.util.concurrent.atomic.LongAdder;
  * autocommit upsert one after the other. What is left is the database's work and a blocking
  * driver's; the difference to the R2DBC mode is Reactor, r2dbc-pool and the reactive driver.
  */
-final class JdbcFloor implements FloorLoad {
+final class JdbcFloor extends DatabaseLoad {
 
-    private final FloorTable table;
-    private final LongAdder completed = new LongAdder();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     private JdbcFloor(FloorOptions options, FloorTable table, boolean write) throws SQLException {
-        this.table = table;
+        super(table);
         String url = table.jdbcUrl(options.database()) + "&ApplicationName=" + FloorTable.applicationName();
         for (int i = 0; i < options.concurrency(); i++) {
             Connection connection = DriverManager.getConnection(url);
@@ -66,18 +62,6 @@ final class JdbcFloor implements FloorLoad {
         } catch (SQLException e) {
             e.printStackTrace();
         }
-    }
-
-    @Override
-    public long round(Duration length) throws InterruptedException {
-        long before = completed.sum();
-        Thread.sleep(length.toMillis());
-        return completed.sum() - before;
-    }
-
-    @Override
-    public List<Long> backendPids() throws Exception {
-        return table.backendPids();
     }
 
     @Override

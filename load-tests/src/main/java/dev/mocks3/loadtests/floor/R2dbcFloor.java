@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,16 +23,14 @@ import reactor.core.publisher.Mono;
  * it back, as Spring's {@code DatabaseClient} does; the next one is sent from the thread that
  * completed the previous (the driver's event loop), as a request's next step is in MockS3.
  */
-final class R2dbcFloor implements FloorLoad {
+final class R2dbcFloor extends DatabaseLoad {
 
-    private final FloorTable table;
     private final ConnectionPool pool;
-    private final LongAdder completed = new LongAdder();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
     private R2dbcFloor(FloorOptions options, FloorTable table, boolean write) {
-        this.table = table;
+        super(table);
         PostgresqlConnectionConfiguration config = PostgresqlConnectionConfiguration.builder()
                 .host(options.pgHost()).port(options.pgPort()).username(options.pgUser())
                 .database(options.database()).applicationName(FloorTable.applicationName())
@@ -87,18 +84,6 @@ final class R2dbcFloor implements FloorLoad {
             }
         }
         return decoded;
-    }
-
-    @Override
-    public long round(Duration length) throws InterruptedException {
-        long before = completed.sum();
-        Thread.sleep(length.toMillis());
-        return completed.sum() - before;
-    }
-
-    @Override
-    public List<Long> backendPids() throws Exception {
-        return table.backendPids();
     }
 
     @Override
