@@ -24,23 +24,19 @@ import reactor.core.publisher.Mono;
 public class DeleteObject extends OperationFunction {
     private final LockedBuckets buckets;
     private final ObjectWriter writer;
-    private final DeletePrecondition precondition;
 
-    public DeleteObject(LockedBuckets buckets, ObjectWriter writer, DeletePrecondition precondition) {
+    public DeleteObject(LockedBuckets buckets, ObjectWriter writer) {
         this.buckets = buckets;
         this.writer = writer;
-        this.precondition = precondition;
     }
 
     @Override
     protected Mono<S3Response> handle(S3Call call) {
         String versionId = RequestedVersion.of(call.request());
         return buckets.deleteGuard(call)
-                .flatMap(guard -> precondition.check(call.request().bucket(), call.request().key(),
-                        call.request().header("If-Match")).thenReturn(guard))
                 .flatMap(guard -> writer.delete(call.request().bucket(), call.request().key(), versionId,
                         ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), guard,
-                        DeletePrecondition.underLock(call.request().bucket(), call.request().key(), call.request().header("If-Match"))))
+                        DeletePrecondition.of(call.request().bucket(), call.request().key(), call.request().header("If-Match"))))
                 .map(deletion -> {
                     S3Response response = Responses.empty(204);
                     if (deletion.versionId() != null) {

@@ -37,13 +37,11 @@ public class DeleteObjects extends OperationFunction {
     private final LockedBuckets buckets;
     private final ObjectWriter writer;
     private final BucketCallerAccess access;
-    private final DeletePrecondition precondition;
 
-    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer, BucketCallerAccess access, DeletePrecondition precondition) {
+    public DeleteObjects(LockedBuckets buckets, ObjectWriter writer, BucketCallerAccess access) {
         this.buckets = buckets;
         this.writer = writer;
         this.access = access;
-        this.precondition = precondition;
     }
 
     /**
@@ -67,11 +65,10 @@ public class DeleteObjects extends OperationFunction {
         String bucket = call.request().bucket();
         return Flux.fromIterable(request.objects())
                 .concatMap(target -> permitted(call, target)
-                        .then(Mono.defer(() -> precondition.check(bucket, target.key(), target.etag())))
                         .then(Mono.defer(() -> guardFor(call, target, guard)))
                         .flatMap(keyGuard -> writer.delete(bucket, target.key(), RequestedVersion.checked(target.versionId()),
                                 ChangeCause.of(call, S3EventNames.OBJECT_REMOVED_DELETE), keyGuard,
-                                DeletePrecondition.underLock(bucket, target.key(), target.etag())))
+                                DeletePrecondition.of(bucket, target.key(), target.etag())))
                         .map(deletion -> new DeleteResult.Outcome(target.key(), target.versionId(), deletion, null))
                         .onErrorResume(S3Exception.class, e -> Mono.just(
                                 new DeleteResult.Outcome(target.key(), target.versionId(), null, e))))

@@ -37,8 +37,7 @@ class DeleteObjectTest {
     private final ObjectWriter writer = new ObjectWriter(new ObjectStore(counted), new ObjectVersions(counted),
             new BlobReferences(counted, state.tx, state.blobs), state.blobs, state.staging, state.tx,
             new ObjectEvents(counted, new NotificationStore(counted), new Outbox(counted, new OutboxSignal())));
-    private final DeleteObject deleteObject = new DeleteObject(new LockedBuckets(new BucketConfigurationStore(counted)), writer,
-            new DeletePrecondition(new Lookups(state.buckets, state.objects, state.versions)));
+    private final DeleteObject deleteObject = new DeleteObject(new LockedBuckets(new BucketConfigurationStore(counted)), writer);
 
     @Test
     void aVersionDeletedFromABucketWithoutObjectLockIsNotReadAgainForItsLock() {

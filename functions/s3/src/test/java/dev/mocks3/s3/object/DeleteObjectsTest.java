@@ -26,8 +26,7 @@ class DeleteObjectsTest {
     private final DeleteObjects deleteObjects = new DeleteObjects(
             new LockedBuckets(new BucketConfigurationStore(state.db)), state.writer,
             new BucketCallerAccess(new AccessSnapshots(new BucketConfigurationStore(state.db)),
-                    new AccessedObjects(state.objects, state.versions)),
-            new DeletePrecondition(new Lookups(state.buckets, state.objects, state.versions)));
+                    new AccessedObjects(state.objects, state.versions)));
     private final String bucket = state.newBucket();
 
     @Test
