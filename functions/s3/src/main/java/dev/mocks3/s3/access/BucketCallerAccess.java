@@ -140,7 +140,7 @@ public class BucketCallerAccess implements CallerAccess {
             return Mono.just(PerKeyAccess.deferred(call, strict));
         }
         if (strict && READS_OF_ONE_OBJECT.contains(call.operation()) && request.bucket() != null) {
-            return readerWhoMayNotList(call).map(hidden -> hidden ? MissingKeys.hidden(call) : call);
+            return Mono.just(MissingKeys.hiddenWhen(call, Mono.defer(() -> readerWhoMayNotList(call))));
         }
         if (!GovernanceBypass.requested(request) || request.bucket() == null) {
             return Mono.just(call);
@@ -293,7 +293,7 @@ public class BucketCallerAccess implements CallerAccess {
 
     /**
      * A read by another caller who may not list the bucket: its missing key is answered 403, not 404 (S3 tells
-     * only listers that a key is not there). Marked, not decided, here: the key may yet be read through.
+     * only listers that a key is not there). Asked only when the key turns out missing ({@link MissingKeys}).
      */
     private Mono<Boolean> readerWhoMayNotList(S3Call call) {
         Caller caller = caller(call);

@@ -57,7 +57,7 @@ public class ObjectReader {
                 .onErrorResume(e -> versionId == null && e instanceof S3Exception s3 && s3.error() == S3Error.NO_SUCH_KEY
                                 && !s3.headers().containsKey("x-amz-delete-marker"),
                         missing -> readThrough.read(call, withBody, (S3Exception) missing))
-                .onErrorMap(e -> MissingKeys.toldTo(call, e));
+                .onErrorResume(e -> MissingKeys.toldTo(call, e).flatMap(Mono::error));
     }
 
     /**
