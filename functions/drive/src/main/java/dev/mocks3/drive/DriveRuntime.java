@@ -16,7 +16,8 @@ import reactor.util.retry.Retry;
 
 /**
  * What the drive does besides answering: creates its bucket at start (once the S3 port is bound),
- * aborts abandoned uploads and reconciles quotas on their intervals.
+ * aborts abandoned uploads and reconciles quotas on their intervals, and writes again the quota
+ * figures Redis missed.
  */
 final class DriveRuntime implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DriveRuntime.class);
@@ -26,6 +27,7 @@ final class DriveRuntime implements SmartLifecycle {
     private final DriveProperties p;
     private volatile Disposable sweeping;
     private volatile Disposable reconciling;
+    private volatile Disposable recaching;
 
     DriveRuntime(DriveBucket bucket, UploadSweeper sweeper, QuotaLedger quotas, DriveProperties p) {
         this.bucket = bucket;
@@ -56,17 +58,22 @@ final class DriveRuntime implements SmartLifecycle {
                     return Mono.empty();
                 }), 0)
                 .subscribe();
+        // a tick that comes while the previous write is still waiting for Redis is skipped
+        recaching = Flux.interval(QuotaLedger.RETRY_INTERVAL, QuotaLedger.RETRY_INTERVAL).onBackpressureDrop()
+                .concatMap(tick -> quotas.storeMissed(), 0)
+                .subscribe();
     }
 
     @Override
     public void stop() {
-        for (Disposable d : new Disposable[] {sweeping, reconciling}) {
+        for (Disposable d : new Disposable[] {sweeping, reconciling, recaching}) {
             if (d != null) {
                 d.dispose();
             }
         }
         sweeping = null;
         reconciling = null;
+        recaching = null;
     }
 
     @Override

@@ -23,6 +23,8 @@ import dev.mocks3.local.MockS3Fixture;
 final class DriveClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The password of every user {@link #newUser} registers. */
+    private static final String PASSWORD = "s3cret-pass";
     private final URI base;
     private final HttpClient http;
 
@@ -139,13 +141,22 @@ final class DriveClient {
 
     User newUser() {
         String mobile = newMobile();
-        Reply r = post("/usercenter/v1/user/register", null, "mobile", mobile, "password", "s3cret-pass", "name", "tester");
+        Reply r = post("/usercenter/v1/user/register", null, "mobile", mobile, "password", PASSWORD, "name", "tester");
         if (r.code() != 200) {
             throw new IllegalStateException("register failed: " + r);
         }
         String token = r.data().path("accessToken").asText();
         long id = get("/usercenter/v1/user/info", token).data().path("id").asLong();
         return new User(token, id, mobile);
+    }
+
+    /** {@code user} (registered on any instance) logged in on this drive: its token here. */
+    User login(User user) {
+        Reply r = post("/usercenter/v1/user/login", null, "mobile", user.mobile(), "password", PASSWORD);
+        if (r.code() != 200) {
+            throw new IllegalStateException("login failed: " + r);
+        }
+        return new User(r.data().path("accessToken").asText(), user.id(), user.mobile());
     }
 
     long folder(User user, long parent, String name) {

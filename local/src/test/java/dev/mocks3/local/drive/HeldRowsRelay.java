@@ -5,15 +5,11 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,27 +19,16 @@ import java.util.concurrent.TimeUnit;
  * its client has not seen the answer yet, so whatever the client does next can be made to come late.
  * The client must not ask for TLS (the relay reads the server's messages one by one).
  */
-final class HeldRowsRelay implements AutoCloseable {
+final class HeldRowsRelay extends TcpRelay {
     private static final byte DATA_ROW = 'D';
-    private final String host;
-    private final int port;
     private final byte[] marker;
-    private final ServerSocket server;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final CountDownLatch rowsHeld = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean markedQuerySent;
 
     HeldRowsRelay(String host, int port, String marker) throws IOException {
-        this.host = host;
-        this.port = port;
+        super(host, port);
         this.marker = marker.getBytes(StandardCharsets.UTF_8);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        daemon(this::accept);
-    }
-
-    int port() {
-        return server.getLocalPort();
     }
 
     /** Whether the marked query's rows reached the relay (and are held) within {@code timeout}. */
@@ -58,25 +43,13 @@ final class HeldRowsRelay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         release();
-        server.close();
-        for (Socket s : sockets) {
-            s.close();
-        }
+        super.close();
     }
 
-    private void accept() {
-        try {
-            while (true) {
-                Socket client = server.accept();
-                Socket upstream = new Socket(host, port);
-                sockets.add(client);
-                sockets.add(upstream);
-                daemon(() -> clientToServer(client, upstream));
-                daemon(() -> serverToClient(upstream, client));
-            }
-        } catch (IOException closed) {
-            // the relay is closed
-        }
+    @Override
+    protected void relay(Socket client, Socket upstream) {
+        daemon(() -> clientToServer(client, upstream));
+        daemon(() -> serverToClient(upstream, client));
     }
 
     /** Copies the client's bytes as they come, noting when the marked query text passes. */
@@ -122,12 +95,6 @@ final class HeldRowsRelay implements AutoCloseable {
         } catch (IOException | InterruptedException closed) {
             // either side hung up
         }
-    }
-
-    private static void daemon(Runnable work) {
-        Thread thread = new Thread(work, "held-rows-relay");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

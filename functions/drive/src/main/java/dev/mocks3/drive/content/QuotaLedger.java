@@ -3,6 +3,7 @@ package dev.mocks3.drive.content;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonReactiveClient;
@@ -13,6 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.mocks3.drive.http.DriveError;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,32 +24,39 @@ import reactor.core.publisher.Mono;
  * rewritten after every change; {@link #reconcile} recomputes the used bytes from the files.
  * Every change takes the row's version one up (a trigger, V206) and the cache takes only figures
  * at least as new as its own, so charges (or a read that missed) landing in Redis in any order
- * leave the newest figures there.
+ * leave the newest figures there. Redis failing (or taking longer than {@link #REDIS_PATIENCE})
+ * fails nothing: the figures it missed are kept here, this instance reads those users from
+ * PostgreSQL, and {@link #storeMissed} writes the figures again until Redis takes them.
  */
 public final class QuotaLedger {
     private static final Logger log = LoggerFactory.getLogger(QuotaLedger.class);
     // a hash (used, total, version); before V206 a plain string lived under mocks3:drive:quota:<id>
     private static final String PREFIX = "mocks3:drive:quota:versioned:";
     private static final Duration CACHED_FOR = Duration.ofMinutes(10);
+    /** A cache read or write Redis has not answered by then counts as failed (Redisson's own retries take ~15 s). */
+    private static final Duration REDIS_PATIENCE = Duration.ofSeconds(1);
+    /** How often {@link #storeMissed} should run. */
+    public static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
     /*
-     * KEYS[1] the user's cache; ARGV: version, time to live (ms), then used and total, or neither to
-     * drop the figures but keep the version. Figures older than the cached ones change nothing; equal
-     * versions hold equal figures, so rewriting them is harmless.
+     * KEYS[1] the user's cache; ARGV: version, time to live (ms), used, total. Figures older than the
+     * cached ones change nothing; equal versions hold equal figures, so rewriting them is harmless (and
+     * so is a write that lands after it timed out here).
      */
     private static final String STORE = """
             local cached = tonumber(redis.call('hget', KEYS[1], 'version'))
             if cached and cached > tonumber(ARGV[1]) then return 0 end
             redis.call('del', KEYS[1])
-            if ARGV[3] then
-                redis.call('hset', KEYS[1], 'version', ARGV[1], 'used', ARGV[3], 'total', ARGV[4])
-            else
-                redis.call('hset', KEYS[1], 'version', ARGV[1])
-            end
+            redis.call('hset', KEYS[1], 'version', ARGV[1], 'used', ARGV[3], 'total', ARGV[4])
             redis.call('pexpire', KEYS[1], ARGV[2])
             return 1""";
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RedissonReactiveClient redis;
+    /**
+     * Per user, the newest figures whose cache write failed: until they land, Redis may hold older ones
+     * (it kept them while this instance could not reach it), so this instance reads that user from PostgreSQL.
+     */
+    private final Map<Long, Quota> missed = new ConcurrentHashMap<>();
 
     public QuotaLedger(DatabaseClient db, TransactionalOperator tx, RedissonReactiveClient redis) {
         this.db = db;
@@ -75,25 +84,37 @@ public final class QuotaLedger {
         return of(userId).map(q -> q.used() + bytes <= q.total());
     }
 
-    /** The cached quota, read from PostgreSQL (and cached) on a miss. */
+    /** The cached quota, read from PostgreSQL (and cached) on a miss, or while the cache lacks this user's newest figures. */
     public Mono<Quota> of(long userId) {
-        return redis.<String, String>getMap(key(userId), StringCodec.INSTANCE).readAllMap()
-                .filter(cached -> cached.containsKey("used")).map(QuotaLedger::parse)
-                .onErrorResume(e -> Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> fromDatabase(userId).flatMap(q -> remember(userId, q))));
+        Mono<Quota> cached = missed.containsKey(userId) ? Mono.empty()
+                : redis.<String, String>getMap(key(userId), StringCodec.INSTANCE).readAllMap().timeout(REDIS_PATIENCE)
+                        .filter(figures -> figures.containsKey("used")).map(QuotaLedger::parse)
+                        .onErrorResume(e -> Mono.empty());
+        return cached.switchIfEmpty(Mono.defer(() -> fromDatabase(userId).flatMap(q -> remember(userId, q))));
     }
 
     /**
      * Writes figures PostgreSQL returned to the cache, unless it holds newer ones. When Redis fails,
-     * that is logged and the cached figures are dropped (they may be older than PostgreSQL's).
+     * that is logged and the figures are kept for {@link #storeMissed}; the answer is {@code quota} all the same.
      */
     public Mono<Quota> remember(long userId, Quota quota) {
-        long ttl = CACHED_FOR.toMillis();
-        return store(userId, quota.version(), ttl, quota.used(), quota.total()).thenReturn(quota)
+        return store(userId, quota).thenReturn(quota)
                 .onErrorResume(e -> {
-                    log.warn("quota cache not updated for user {}: {}", userId, e.toString());
-                    return store(userId, quota.version(), ttl).thenReturn(quota).onErrorReturn(quota);
+                    log.warn("quota cache not updated for user {} (written again once Redis answers): {}", userId, e.toString());
+                    missed.merge(userId, quota, (kept, failed) -> failed.version() > kept.version() ? failed : kept);
+                    return Mono.just(quota);
                 });
+    }
+
+    /**
+     * Writes again the figures Redis missed, user by user, stopping at the first failure (Redis is still
+     * away; the next call tries again). Returns how many users' figures landed.
+     */
+    public Mono<Long> storeMissed() {
+        return Flux.fromIterable(List.copyOf(missed.entrySet()))
+                .concatMap(entry -> store(entry.getKey(), entry.getValue()), 0)
+                .onErrorResume(e -> Mono.empty())
+                .count();
     }
 
     /**
@@ -125,10 +146,15 @@ public final class QuotaLedger {
                 .map(QuotaLedger::toQuota).one();
     }
 
-    /** Runs {@link #STORE} with its ARGV. */
-    private Mono<Long> store(long userId, Object... args) {
+    /**
+     * Runs {@link #STORE} with the figures. Once it has run (the figures taken, or newer ones found),
+     * figures this instance missed for the user that are no newer are in the cache too.
+     */
+    private Mono<Long> store(long userId, Quota quota) {
         return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, STORE, RScript.ReturnType.INTEGER,
-                List.of(key(userId)), args);
+                        List.of(key(userId)), quota.version(), CACHED_FOR.toMillis(), quota.used(), quota.total())
+                .timeout(REDIS_PATIENCE)
+                .doOnSuccess(ran -> missed.computeIfPresent(userId, (id, kept) -> kept.version() <= quota.version() ? null : kept));
     }
 
     private static String key(long userId) {
