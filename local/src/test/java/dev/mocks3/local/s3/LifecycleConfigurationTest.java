@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.local.MockS3Fixture;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -123,6 +124,34 @@ class LifecycleConfigurationTest {
         mocks3.s3().putObjectTagging(b -> b.bucket(bucket).key("other")
                 .tagging(t -> t.tagSet(Tag.builder().key("class").value("scratch").build())));
         assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("other")).expiration()).endsWith("rule-id=\"scratch%20tags\""); // URL-encoded, as S3 sends it
+    }
+
+    @Test
+    void aStoredConfigurationThatCannotBeParsedAnnouncesNoExpiryAndFailsNoWriteOrRead() {
+        // as an older or newer release may have stored them: cut short, and with an element this one does not know
+        String everything = "<Filter><Prefix></Prefix></Filter><Expiration><Days>1</Days></Expiration>";
+        List<String> unreadable = List.of(rule(everything).replace("</Rule></LifecycleConfiguration>", ""),
+                rule(everything + "<ExpireAfterLastRead>1</ExpireAfterLastRead>"));
+        for (String document : unreadable) {
+            String bucket = mocks3.newBucket("unreadablelifecycle");
+            mocks3.bean(DatabaseClient.class).sql("insert into bucket_lifecycle (bucket, document) values ($1, $2)")
+                    .bind(0, bucket).bind(1, document).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+            var put = mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("kept"));
+            assertThat(put.expiration()).as("PUT under %s", document).isNull();
+            var got = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k"));
+            assertThat(got.asUtf8String()).isEqualTo("kept");
+            assertThat(got.response().expiration()).as("GET under %s", document).isNull();
+            assertThat(mocks3.s3().headObject(b -> b.bucket(bucket).key("k")).expiration()).as("HEAD under %s", document).isNull();
+            assertThat(mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("k").destinationBucket(bucket)
+                    .destinationKey("copy")).expiration()).as("copy under %s", document).isNull();
+            String upload = mocks3.s3().createMultipartUpload(b -> b.bucket(bucket).key("mp")).uploadId();
+            String etag = mocks3.s3().uploadPart(b -> b.bucket(bucket).key("mp").uploadId(upload).partNumber(1),
+                    RequestBody.fromString("part")).eTag();
+            assertThat(mocks3.s3().completeMultipartUpload(b -> b.bucket(bucket).key("mp").uploadId(upload)
+                    .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))).expiration())
+                    .as("completed upload under %s", document).isNull();
+        }
     }
 
     @Test
