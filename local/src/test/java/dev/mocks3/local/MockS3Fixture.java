@@ -32,6 +32,7 @@ public final class MockS3Fixture {
     private final Path dataDir;
     private final S3Client s3;
     private final S3AsyncClient s3Async;
+    private final S3AsyncClient s3AsyncMultipart;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private MockS3Fixture() {
@@ -45,6 +46,8 @@ public final class MockS3Fixture {
                 .forcePathStyle(true).build();
         s3Async = S3AsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).forcePathStyle(true).build();
+        s3AsyncMultipart = S3AsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).forcePathStyle(true).multipartEnabled(true).build();
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
     }
 
@@ -69,6 +72,11 @@ public final class MockS3Fixture {
 
     public S3AsyncClient s3Async() {
         return s3Async;
+    }
+
+    /** The async client with the SDK's own multipart transfers: a download reads the object part by part (partNumber). */
+    public S3AsyncClient s3AsyncMultipart() {
+        return s3AsyncMultipart;
     }
 
     /**

@@ -15,13 +15,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.local.MockS3Fixture;
 import dev.mocks3.state.metadata.StorageSweep;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -98,6 +101,48 @@ class ComposedObjectTest {
         assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(0)), 400, "InvalidArgument");
         assertError(() -> mocks3.s3().getObject(b -> b.bucket(bucket).key("small").partNumber(1).range("bytes=0-1")),
                 400, "InvalidRequest");
+    }
+
+    @Test
+    void anEmptyLastPartReadsAsNoBytesWhereItStartsAtTheObjectsEnd() {
+        String bucket = mocks3.newBucket("composed-empty-part");
+        List<byte[]> parts = List.of(random(5 * MIB, 31), random(5 * MIB, 32), new byte[0]);
+        int size = 10 * MIB;
+        String etag = upload(bucket, "ends-empty", parts);
+
+        var third = mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("ends-empty").partNumber(3));
+        assertThat(third.asByteArray().length).as("the part's bytes, not the whole object").isZero();
+        assertThat(third.response().sdkHttpResponse().statusCode()).isEqualTo(206);
+        assertThat(third.response().contentLength()).isZero();
+        assertThat(third.response().contentRange()).isEqualTo("bytes " + size + "-" + (size - 1) + "/" + size);
+        assertThat(third.response().partsCount()).isEqualTo(3);
+        assertThat(third.response().eTag()).isEqualTo(etag);
+        var head = mocks3.s3().headObject(b -> b.bucket(bucket).key("ends-empty").partNumber(3));
+        assertThat(head.sdkHttpResponse().statusCode()).isEqualTo(206);
+        assertThat(head.contentLength()).isZero();
+        assertThat(head.contentRange()).isEqualTo(third.response().contentRange());
+        assertThat(head.partsCount()).isEqualTo(3);
+        assertThat(head.eTag()).isEqualTo(etag);
+    }
+
+    @Test
+    void sdkMultipartDownloadOfAnObjectEndingInAnEmptyPartIsTheObject(@TempDir Path downloads) throws Exception {
+        String bucket = mocks3.newBucket("composed-empty-part-sdk");
+        List<byte[]> parts = List.of(random(5 * MIB, 33), random(5 * MIB, 34), new byte[0]);
+        byte[] whole = concat(parts);
+        upload(bucket, "ends-empty", parts);
+
+        // the SDK asks for part 1, then for parts 2..N by partNumber: joined in order (to bytes), or each written
+        // where its Content-Range says (to a file)
+        byte[] joined = mocks3.s3AsyncMultipart().getObject(b -> b.bucket(bucket).key("ends-empty"),
+                AsyncResponseTransformer.toBytes()).get(60, TimeUnit.SECONDS).asByteArray();
+        assertThat(joined.length).as("bytes downloaded to memory").isEqualTo(whole.length);
+        assertThat(sha256(joined)).isEqualTo(sha256(whole));
+        Path file = downloads.resolve("ends-empty");
+        mocks3.s3AsyncMultipart().getObject(b -> b.bucket(bucket).key("ends-empty"), AsyncResponseTransformer.toFile(file))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(Files.size(file)).as("bytes downloaded to a file").isEqualTo(whole.length);
+        assertThat(sha256(Files.readAllBytes(file))).isEqualTo(sha256(whole));
     }
 
     @Test

@@ -9,6 +9,15 @@ import dev.mocks3.core.error.S3Error;
  */
 public record ByteRange(long first, long last, long size) {
 
+    /**
+     * The {@code length} bytes from {@code first}. An empty range (an empty part of an object read by
+     * {@code partNumber}) has {@code last = first - 1}: its Content-Range still names where it starts, which is
+     * what SDK v2's multipart download needs to place it in the file.
+     */
+    public static ByteRange ofLength(long first, long length, long size) {
+        return new ByteRange(first, first + length - 1, size);
+    }
+
     public long length() {
         return last - first + 1;
     }

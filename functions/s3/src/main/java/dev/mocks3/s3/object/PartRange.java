@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * GetObject's and HeadObject's {@code partNumber}: the bytes of one part of an object uploaded in parts, as a
  * range of the whole object. An object not uploaded in parts has one part, all of it; a part number beyond
- * the object's parts is 400 InvalidPart.
+ * the object's parts is 400 InvalidPart. An empty last part is an empty range where it starts (the object's
+ * end): never the whole object, which a client joining the parts would append a second time.
  */
 @Component
 public class PartRange {
@@ -56,7 +57,7 @@ public class PartRange {
         return GetObjectAttributes.partCount(object.etag());
     }
 
-    /** The range of part {@code number} of the object; empty for the one part of an empty object. */
+    /** The range of part {@code number} of the object; none for a part of an empty object. */
     public Mono<ByteRange> of(ObjectRecord object, int number) {
         String blob = object.blobSha256();
         if (count(object) == 0 || !ComposedBlob.isComposed(blob)) {
@@ -79,8 +80,7 @@ public class PartRange {
         for (ComposedBlob.Part part : parts.subList(0, number - 1)) {
             first += part.size();
         }
-        long length = parts.get(number - 1).size();
-        return length == 0 ? null : new ByteRange(first, first + length - 1, size);
+        return size == 0 ? null : ByteRange.ofLength(first, parts.get(number - 1).size(), size);
     }
 
     private static RuntimeException notSatisfiable(int number) {
