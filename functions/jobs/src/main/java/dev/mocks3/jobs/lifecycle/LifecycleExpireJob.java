@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.core.lifecycle.LifecycleConfiguration;
 import dev.mocks3.core.lifecycle.LifecycleRule;
 import dev.mocks3.events.job.AbortUploads;
@@ -31,11 +35,16 @@ import reactor.core.publisher.Mono;
  * {@code abortUploads} job, one event per rule with an id derived from this event's.
  * A rule's Tag (or And) filter matches the tags of the current object. In a versioned bucket an
  * expired object gets a delete marker, and {@link VersionExpiry} removes noncurrent versions and
- * delete markers left alone; {@link StorageTransitions} changes storage classes.
+ * delete markers left alone; {@link StorageTransitions} changes storage classes. A bucket whose stored
+ * configuration cannot be parsed is skipped, not failed.
  */
 @Component("lifecycleExpire")
 public class LifecycleExpireJob extends JobFunction {
+    private static final Logger log = LoggerFactory.getLogger(LifecycleExpireJob.class);
     private static final int PAGE = 500;
+    private static final List<String> COUNTS = List.of("expired_objects", "expired_noncurrent_versions",
+            "expired_delete_markers", "transitioned", "abort_jobs");
+    private static final List<Long> NOTHING_DONE = List.of(0L, 0L, 0L, 0L, 0L);
     private final LifecycleStore lifecycles;
     private final ObjectStore objects;
     private final ObjectWriter writer;
@@ -64,35 +73,58 @@ public class LifecycleExpireJob extends JobFunction {
             return Mono.error(new IllegalArgumentException("bucket is required"));
         }
         Instant now = Instant.now();
-        return lifecycles.find(bucket).map(LifecycleConfiguration::parse)
-                .flatMap(configuration -> {
-                    List<LifecycleRule> rules = configuration.rules();
-                    Mono<Long> expired = Flux.fromIterable(rules).concatMap(rule -> expire(bucket, rule, now))
-                            .reduce(0L, Long::sum);
-                    Mono<Long> noncurrent = Flux.fromIterable(rules)
-                            .concatMap(rule -> versions.expireNoncurrent(bucket, rule, now)).reduce(0L, Long::sum);
-                    Mono<Long> markers = Flux.fromIterable(rules)
-                            .concatMap(rule -> versions.removeExpiredDeleteMarkers(bucket, rule)).reduce(0L, Long::sum);
-                    Mono<Long> moved = Flux.fromIterable(rules)
-                            .concatMap(rule -> transitions.transition(bucket, rule, now)).reduce(0L, Long::sum);
-                    Mono<Long> abortRequests = Flux.range(0, rules.size())
-                            .concatMap(index -> requestAbort(event, bucket, rules.get(index), index, now))
-                            .reduce(0L, Long::sum);
-                    // one after the other: a version that expiry made noncurrent waits its days, and a delete
-                    // marker that noncurrent expiry left alone goes in the same run
-                    return Flux.concat(expired, noncurrent, markers, moved, abortRequests).collectList().map(counts -> {
-                        Map<String, Object> result = new LinkedHashMap<>();
-                        result.put("bucket", bucket);
-                        result.put("expired_objects", counts.get(0));
-                        result.put("expired_noncurrent_versions", counts.get(1));
-                        result.put("expired_delete_markers", counts.get(2));
-                        result.put("transitioned", counts.get(3));
-                        result.put("abort_jobs", counts.get(4));
-                        return result;
-                    });
-                })
-                .defaultIfEmpty(Map.of("bucket", bucket, "expired_objects", 0L, "expired_noncurrent_versions", 0L,
-                        "expired_delete_markers", 0L, "transitioned", 0L, "abort_jobs", 0L));
+        return lifecycles.find(bucket)
+                .flatMap(document -> readable(bucket, document).map(rules -> carryOut(event, bucket, rules, now))
+                        .orElseGet(() -> Mono.just(result(bucket, NOTHING_DONE, "lifecycle configuration cannot be parsed"))))
+                .defaultIfEmpty(result(bucket, NOTHING_DONE, null));
+    }
+
+    /**
+     * The bucket's stored rules; none, logged once per run, when the document cannot be parsed (as one another
+     * release stored may not be): the bucket is skipped, with nothing deleted on rules this run cannot read,
+     * rather than failing its job again on every delivery.
+     */
+    private static Optional<LifecycleConfiguration> readable(String bucket, byte[] document) {
+        try {
+            return Optional.of(LifecycleConfiguration.parse(document));
+        } catch (S3Exception unparseable) {
+            log.warn("lifecycle run skips bucket {}: its stored lifecycle configuration cannot be parsed ({}: {})", bucket,
+                    unparseable.code(), unparseable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Mono<Map<String, Object>> carryOut(CloudEvent event, String bucket, LifecycleConfiguration configuration,
+                                               Instant now) {
+        List<LifecycleRule> rules = configuration.rules();
+        Mono<Long> expired = Flux.fromIterable(rules).concatMap(rule -> expire(bucket, rule, now))
+                .reduce(0L, Long::sum);
+        Mono<Long> noncurrent = Flux.fromIterable(rules)
+                .concatMap(rule -> versions.expireNoncurrent(bucket, rule, now)).reduce(0L, Long::sum);
+        Mono<Long> markers = Flux.fromIterable(rules)
+                .concatMap(rule -> versions.removeExpiredDeleteMarkers(bucket, rule)).reduce(0L, Long::sum);
+        Mono<Long> moved = Flux.fromIterable(rules)
+                .concatMap(rule -> transitions.transition(bucket, rule, now)).reduce(0L, Long::sum);
+        Mono<Long> abortRequests = Flux.range(0, rules.size())
+                .concatMap(index -> requestAbort(event, bucket, rules.get(index), index, now))
+                .reduce(0L, Long::sum);
+        // one after the other: a version that expiry made noncurrent waits its days, and a delete
+        // marker that noncurrent expiry left alone goes in the same run
+        return Flux.concat(expired, noncurrent, markers, moved, abortRequests).collectList()
+                .map(counts -> result(bucket, counts, null));
+    }
+
+    /** The run's answer: its counts in {@link #COUNTS} order, and why the bucket was skipped, if it was. */
+    private static Map<String, Object> result(String bucket, List<Long> counts, String skipped) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("bucket", bucket);
+        for (int i = 0; i < COUNTS.size(); i++) {
+            result.put(COUNTS.get(i), counts.get(i));
+        }
+        if (skipped != null) {
+            result.put("skipped", skipped);
+        }
+        return result;
     }
 
     private Mono<Long> expire(String bucket, LifecycleRule rule, Instant now) {
