@@ -11,7 +11,8 @@ alter table blobs set (toast_tuple_target = 8160);
 
 -- V11's write_unversioned_object with the new blob's content (null: its bytes are in the blob store).
 -- released_last here says that the replaced blob lost its last reference AND its bytes were not in its
--- row: only then may a file be left to delete after the commit. The 15-argument functions of V11 and
+-- row: only then may a file be left to delete after the commit. (A blob whose bytes were in both, a file
+-- written before its row got them, leaves its file to the storage sweep's unreferenced-file pass.) The 15-argument functions of V11 and
 -- V20 stay for instances of an older release during a rolling update (they store no content; a blob
 -- they release may have had its bytes in its row, and the file check they run then finds no file).
 create function write_unversioned_object(
@@ -64,8 +65,10 @@ begin
         version_id = excluded.version_id, tags = excluded.tags;
 
     if previous_sha256 is distinct from p_blob_sha256 then
+        -- a small body whose blob is already a file puts its bytes in the row too: reads need the file no more
         insert into blobs (sha256, size, ref_count, content) values (p_blob_sha256, p_size, 1, p_content)
-        on conflict (sha256) do update set ref_count = blobs.ref_count + 1, updated_at = now();
+        on conflict (sha256) do update set ref_count = blobs.ref_count + 1, updated_at = now(),
+            content = coalesce(blobs.content, excluded.content);
         if previous_sha256 is not null then
             delete from blobs where sha256 = previous_sha256 and ref_count <= 1
             returning content is not null into released_content_in_row;

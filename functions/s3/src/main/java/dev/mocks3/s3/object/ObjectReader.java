@@ -74,7 +74,9 @@ public class ObjectReader {
             // the rules only matter for the current object (no x-amz-expiration on a read naming a version)
             Mono<LifecycleConfiguration> rules = versionId == null ? expiration.rules(request.bucket())
                     : Mono.just(LifecycleConfiguration.NONE);
-            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), rules)
+            Mono<ObjectRecord> object = withBody ? lookups.objectWithContent(request.bucket(), request.key(), versionId)
+                    : lookups.object(request.bucket(), request.key(), versionId);
+            return Mono.zip(object, rules)
                     .flatMap(found -> found(request, found.getT1(), found.getT2(), partNumber, versionId, withBody));
         }).onErrorResume(MissingBlobException.class, gone -> retries > 0 ? attempt(call, withBody, versionId, retries - 1)
                 : Mono.error(S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store")));

@@ -25,11 +25,16 @@ public final class ObjectStore {
         this.db = db;
     }
 
-    /**
-     * The current object; a small one's bytes come with it when they are kept in its blob's row (one index
-     * probe of {@code blobs} more, only for objects that can be that small).
-     */
     public Mono<ObjectRecord> find(String bucket, String key) {
+        return db.sql("select " + COLUMNS + " from objects where bucket = $1 and key = $2")
+                .bind(0, bucket).bind(1, key).map(ObjectStore::toRecord).one();
+    }
+
+    /**
+     * As {@link #find}, for a read of the object's bytes: a small object's bytes come with it when they are
+     * kept in its blob's row (one index probe of {@code blobs} more, only for objects that can be that small).
+     */
+    public Mono<ObjectRecord> findWithContent(String bucket, String key) {
         return db.sql("select " + COLUMNS + ", case when size <= " + SmallBody.MAX_BYTES + " then (select b.content "
                         + "from blobs b where b.sha256 = objects.blob_sha256) end as content "
                         + "from objects where bucket = $1 and key = $2")
