@@ -26,6 +26,7 @@ import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.ComposedBlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
+import dev.mocks3.state.blob.RowContentBlobStore;
 import dev.mocks3.state.blob.S3BlobStore;
 import dev.mocks3.state.config.BucketConfigurationStore;
 import dev.mocks3.state.metadata.BlobReferences;
@@ -76,13 +77,13 @@ public class StateConfiguration {
     }
 
     @Bean
-    BlobStore blobStore(StorageProperties storage) {
+    BlobStore blobStore(StorageProperties storage, DatabaseClient db) {
         if (storage.upstream().enabled()) {
             log.info("blobs in upstream bucket {}", storage.upstream().bucket());
-            return new ComposedBlobStore(new S3BlobStore(storage.upstream()));
+            return new ComposedBlobStore(new RowContentBlobStore(new S3BlobStore(storage.upstream()), db));
         }
         log.info("blobs in {}", storage.blobDir().toAbsolutePath());
-        return new ComposedBlobStore(new FileSystemBlobStore(storage.blobDir()));
+        return new ComposedBlobStore(new RowContentBlobStore(new FileSystemBlobStore(storage.blobDir()), db));
     }
 
     @Bean

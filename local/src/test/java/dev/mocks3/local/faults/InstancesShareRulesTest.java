@@ -96,6 +96,8 @@ class InstancesShareRulesTest {
     }
 
     /** The data folder is named on the command line, as a user starting the jar would. */
+    private static final String KEPT = "kept ".repeat(2000);
+
     @Test
     void rulesSurviveARestartOfTheLocalRunner() throws IOException {
         Path dataDir = Path.of("target", "it-data", "restart-" + UUID.randomUUID()).toAbsolutePath();
@@ -105,7 +107,8 @@ class InstancesShareRulesTest {
         String id;
         try (LocalRunner first = LocalRunner.start(settings, dataDirArg); S3Client s3 = client(first)) {
             s3.createBucket(b -> b.bucket(bucket));
-            s3.putObject(b -> b.bucket(bucket).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("kept"));
+            // over 8,000 bytes, so that its bytes are a file in the data folder
+            s3.putObject(b -> b.bucket(bucket).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString(KEPT));
             assertThat(dataDir.resolve("postgres")).isDirectory();
             assertThat(dataDir.resolve("redis")).isDirectory();
             try (var files = java.nio.file.Files.walk(dataDir.resolve("blobs"))) {
@@ -120,7 +123,7 @@ class InstancesShareRulesTest {
             JsonNode rule = new RulesApiClient(again, mocks3.http()).get("/api/v1/rules/" + id);
             assertThat(rule.get("name").asText()).isEqualTo("kept");
             assertThat(headBucketStatus(s3, bucket)).isEqualTo(500);
-            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("kept");
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo(KEPT);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.local.MockS3Fixture;
 import dev.mocks3.local.SideRunner;
@@ -47,7 +48,8 @@ class LifecycleExpiryTest {
             String part = "part of an abandoned upload " + UUID.randomUUID();
             Instant written = Instant.now();
             s3.putObject(b -> b.bucket(bucket).key("tmp/scratch"), RequestBody.fromString(expiring));
-            assertThat(BlobFiles.ofContent(fast.dataDir(), expiring)).exists();
+            DatabaseClient db = fast.runner().context().getBean(DatabaseClient.class);
+            assertThat(BlobFiles.isStored(fast.dataDir(), db, expiring)).isTrue();
             s3.putObject(b -> b.bucket(bucket).key("keep/report"), RequestBody.fromString(kept));
             String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("tmp/big")).uploadId();
             s3.uploadPart(b -> b.bucket(bucket).key("tmp/big").uploadId(uploadId).partNumber(1), RequestBody.fromString(part));
@@ -56,9 +58,9 @@ class LifecycleExpiryTest {
             Eventually.within(Duration.ofSeconds(30), "expiry of tmp/scratch", () -> !exists(s3, bucket, "tmp/scratch"));
             assertThat(Duration.between(written, Instant.now())).as("an object expires a lifecycle day after it was written")
                     .isGreaterThanOrEqualTo(DAY);
-            assertThat(BlobFiles.ofContent(fast.dataDir(), expiring)).as("blob of the expired object").doesNotExist();
+            assertThat(BlobFiles.isStored(fast.dataDir(), db, expiring)).as("blob of the expired object").isFalse();
             assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("keep/report")).asUtf8String()).isEqualTo(kept);
-            assertThat(Files.exists(BlobFiles.ofContent(fast.dataDir(), kept))).isTrue();
+            assertThat(BlobFiles.isStored(fast.dataDir(), db, kept)).isTrue();
 
             Eventually.within(Duration.ofSeconds(30), "abort of the stale upload",
                     () -> s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().isEmpty());

@@ -79,8 +79,9 @@ class TracesReachOtlpTest {
             assertThat(events.get(0).get("request_id").asText()).isEqualTo(requestId);
             assertThat(events.get(0).get("detail").get("trace_id").asText()).isEqualTo(traceId);
 
-            // a PUT's trace holds its blob I/O
-            String putId = s3.putObject(b -> b.bucket(bucket).key("k2"), RequestBody.fromString("more")).responseMetadata().requestId();
+            // a PUT's trace holds its blob I/O (a body over 8,000 bytes: a smaller one is kept in its blob's row)
+            String putId = s3.putObject(b -> b.bucket(bucket).key("k2"), RequestBody.fromString("more ".repeat(2000)))
+                    .responseMetadata().requestId();
             Span put = await(receiver, spans -> spans.stream().filter(s -> putId.equals(attribute(s, "mocks3.request_id"))).findFirst());
             List<Span> putTrace = await(receiver, spans -> {
                 List<Span> same = spans.stream().filter(s -> s.getTraceId().equals(put.getTraceId())).toList();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,30 +23,37 @@ class BlobLifecycleTest {
 
     @Test
     void equalContentIsStoredOnceAndDeletedWithItsLastReference() throws IOException {
+        // a small body is kept in its blob's row, a larger one in a file: the same rules for both
+        storedOnceAndDeletedWithItsLastReference("same bytes " + System.nanoTime());
+        storedOnceAndDeletedWithItsLastReference("same bytes ".repeat(900) + System.nanoTime());
+    }
+
+    private void storedOnceAndDeletedWithItsLastReference(String content) {
         String bucket = mocks3.newBucket("dedupe");
-        String content = "same bytes " + System.nanoTime();
         mocks3.s3().putObject(b -> b.bucket(bucket).key("one"), RequestBody.fromString(content));
         mocks3.s3().putObject(b -> b.bucket(bucket).key("two"), RequestBody.fromString(content));
         mocks3.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("one").destinationBucket(bucket).destinationKey("three"));
-        Path blob = blobFile(content);
-        assertThat(blob).exists();
+        assertThat(BlobFiles.isStored(mocks3, content)).isTrue();
+        assertThat(Files.exists(blobFile(content))).as("a file only for a body over 8,000 bytes")
+                .isEqualTo(content.length() > 8000);
 
         mocks3.s3().deleteObject(b -> b.bucket(bucket).key("one"));
         mocks3.s3().deleteObject(b -> b.bucket(bucket).key("two"));
-        assertThat(blob).exists();
+        assertThat(BlobFiles.isStored(mocks3, content)).isTrue();
         mocks3.s3().deleteObject(b -> b.bucket(bucket).key("three"));
-        assertThat(blob).doesNotExist();
+        assertThat(BlobFiles.isStored(mocks3, content)).isFalse();
     }
 
     @Test
     void overwritingAnObjectReleasesTheOldContent() throws IOException {
-        String bucket = mocks3.newBucket("overwrite");
-        String first = "first version " + System.nanoTime();
-        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString(first));
-        Path firstBlob = blobFile(first);
-        mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("second"));
-        assertThat(firstBlob).doesNotExist();
-        assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("second");
+        for (String first : new String[] {"first version " + System.nanoTime(), "first version ".repeat(700) + System.nanoTime()}) {
+            String bucket = mocks3.newBucket("overwrite");
+            mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString(first));
+            assertThat(BlobFiles.isStored(mocks3, first)).isTrue();
+            mocks3.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("second"));
+            assertThat(BlobFiles.isStored(mocks3, first)).isFalse();
+            assertThat(mocks3.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("second");
+        }
     }
 
     @Test

@@ -43,7 +43,21 @@ public class Lookups {
      * versioned bucket's miss looks for one.
      */
     public Mono<ObjectRecord> object(String bucket, String key) {
-        return objects.find(bucket, key)
+        return current(objects.find(bucket, key), bucket, key);
+    }
+
+    /**
+     * As {@link #object(String, String, String)}, for a read of the bytes: a small current object's bytes
+     * come with it ({@link ObjectRecord#content()}).
+     */
+    public Mono<ObjectRecord> objectWithContent(String bucket, String key, String versionId) {
+        return versionId == null ? current(objects.findWithContent(bucket, key), bucket, key)
+                : object(bucket, key, versionId);
+    }
+
+    /** The current object {@code lookup} finds, or the NoSuchKey (or NoSuchBucket) its absence means. */
+    private Mono<ObjectRecord> current(Mono<ObjectRecord> lookup, String bucket, String key) {
+        return lookup
                 .switchIfEmpty(Mono.defer(() -> bucket(bucket).flatMap(found -> {
                     S3Exception missing = S3Error.NO_SUCH_KEY.at("/" + bucket + "/" + key).with("Key", key);
                     if (found.versioning() == Versioning.UNVERSIONED) {

@@ -1,8 +1,10 @@
 package dev.mocks3.s3.object;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +74,9 @@ public class ObjectReader {
             // the rules only matter for the current object (no x-amz-expiration on a read naming a version)
             Mono<LifecycleConfiguration> rules = versionId == null ? expiration.rules(request.bucket())
                     : Mono.just(LifecycleConfiguration.NONE);
-            return Mono.zip(lookups.object(request.bucket(), request.key(), versionId), rules)
+            Mono<ObjectRecord> object = withBody ? lookups.objectWithContent(request.bucket(), request.key(), versionId)
+                    : lookups.object(request.bucket(), request.key(), versionId);
+            return Mono.zip(object, rules)
                     .flatMap(found -> found(request, found.getT1(), found.getT2(), partNumber, versionId, withBody));
         }).onErrorResume(MissingBlobException.class, gone -> retries > 0 ? attempt(call, withBody, versionId, retries - 1)
                 : Mono.error(S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store")));
@@ -116,7 +120,14 @@ public class ObjectReader {
             headers.set(HttpHeaders.CONTENT_RANGE, range.contentRange());
         }
         int status = range == null ? 200 : 206;
-        return withBody ? blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body))
-                : Mono.just(new S3Response(status, headers, Flux.empty()));
+        if (!withBody) {
+            return Mono.just(new S3Response(status, headers, Flux.empty()));
+        }
+        if (object.content() != null) {
+            // a small object's bytes came with its row: nothing to open
+            return Mono.just(new S3Response(status, headers, Flux.just(DefaultDataBufferFactory.sharedInstance
+                    .wrap(ByteBuffer.wrap(object.content(), (int) offset, (int) length).slice()))));
+        }
+        return blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body));
     }
 }

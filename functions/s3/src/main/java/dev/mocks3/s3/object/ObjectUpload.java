@@ -17,6 +17,7 @@ import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
 import dev.mocks3.state.blob.BlobStaging;
+import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one path by which a request body becomes an object (PutObject, and PostObject's file): the
- * body is streamed to a temporary file, then made the object in one transaction. The body arrives
+ * body is streamed to a temporary file, then made the object in one transaction; a body declared small
+ * ({@link SmallBody#fits}) is read into memory instead and kept in its blob's row where it can be. The body arrives
  * already checked against Content-MD5 and x-amz-checksum-* by {@code authCheck}, which also hands over
  * the verified x-amz-checksum-* (header or trailer) that the object keeps (else its CRC32); a body that fails
  * midway leaves neither an object nor a blob. If-Match and If-None-Match: * are checked against the
@@ -57,9 +59,11 @@ public class ObjectUpload {
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
         return buckets.of(call)
                 .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
-                .flatMap(settled -> staging.stage(limited(request))
-                        .flatMap(staged -> writer.write(settled, staged, null, declaredChecksum(call), condition,
-                                ChangeCause.of(call, event))));
+                .flatMap(settled -> SmallBody.fits(request.contentLength())
+                        ? staging.collect(request.body()).flatMap(small -> writer.write(settled, small, null,
+                                declaredChecksum(call), condition, ChangeCause.of(call, event)))
+                        : staging.stage(limited(request)).flatMap(staged -> writer.write(settled, staged, null,
+                                declaredChecksum(call), condition, ChangeCause.of(call, event))));
     }
 
     /**

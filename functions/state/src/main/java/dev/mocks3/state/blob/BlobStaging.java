@@ -26,6 +26,8 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import reactor.core.publisher.Flux;
@@ -101,6 +103,28 @@ public final class BlobStaging implements AutoCloseable {
                     .doOnError(e -> deleteQuietly(file))
                     .doOnCancel(() -> deleteQuietly(file));
         });
+    }
+
+    /**
+     * Reads a body declared small ({@link SmallBody#fits}) into memory and digests it there, on the thread
+     * that delivers its last bytes: at most {@link SmallBody#MAX_BYTES} bytes and a few microseconds of
+     * hashing, no file and no staging thread. A body that fails or is cancelled leaves nothing.
+     */
+    public Mono<SmallBody> collect(Flux<DataBuffer> body) {
+        return DataBufferUtils.join(body, SmallBody.MAX_BYTES).map(joined -> {
+            try {
+                byte[] bytes = new byte[joined.readableByteCount()];
+                joined.read(bytes);
+                return SmallBody.of(bytes, ALWAYS);
+            } finally {
+                DataBufferUtils.release(joined);
+            }
+        }).switchIfEmpty(Mono.fromSupplier(() -> SmallBody.of(new byte[0], ALWAYS)));
+    }
+
+    /** Stages a small body's bytes into a file after all, for a write that cannot keep them in its row. */
+    public Mono<StagedBlob> stage(SmallBody small) {
+        return stage(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(small.bytes()))));
     }
 
     /**

@@ -12,17 +12,29 @@ import java.util.Map;
  * @param checksums full-object checksums by algorithm name ({@code CRC32}), base64
  * @param versionId the version id, or null for the "null" version (every object of an unversioned bucket)
  * @param tags the object's tags (PutObjectTagging, x-amz-tagging)
+ * @param content the object's bytes when they are kept in its blob's row (a small object, state V21) and were
+ *                read with the row; null otherwise (read them from the blob store)
  */
 public record ObjectRecord(String bucket, String key, String blobSha256, long size, String etag,
                            Instant lastModified, String contentType, Map<String, String> headers,
                            Map<String, String> userMetadata, String storageClass, String owner,
-                           Map<String, String> checksums, String versionId, Map<String, String> tags) {
+                           Map<String, String> checksums, String versionId, Map<String, String> tags,
+                           byte[] content) {
 
     public ObjectRecord {
         headers = Map.copyOf(headers);
         userMetadata = Map.copyOf(userMetadata);
         checksums = Map.copyOf(checksums);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** An object whose bytes were not read with it. */
+    public ObjectRecord(String bucket, String key, String blobSha256, long size, String etag, Instant lastModified,
+                        String contentType, Map<String, String> headers, Map<String, String> userMetadata,
+                        String storageClass, String owner, Map<String, String> checksums, String versionId,
+                        Map<String, String> tags) {
+        this(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata, storageClass, owner,
+                checksums, versionId, tags, null);
     }
 
     /** An unversioned, untagged object. */
@@ -45,16 +57,22 @@ public record ObjectRecord(String bucket, String key, String blobSha256, long si
 
     public ObjectRecord withVersionId(String id) {
         return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
-                storageClass, owner, checksums, id, tags);
+                storageClass, owner, checksums, id, tags, content);
     }
 
     public ObjectRecord withTags(Map<String, String> newTags) {
         return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
-                storageClass, owner, checksums, versionId, newTags);
+                storageClass, owner, checksums, versionId, newTags, content);
+    }
+
+    /** The same object with its bytes as read with its row (null: none). */
+    public ObjectRecord withContent(byte[] bytes) {
+        return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, headers, userMetadata,
+                storageClass, owner, checksums, versionId, tags, bytes);
     }
 
     public ObjectRecord withHeaders(Map<String, String> newHeaders) {
         return new ObjectRecord(bucket, key, blobSha256, size, etag, lastModified, contentType, newHeaders, userMetadata,
-                storageClass, owner, checksums, versionId, tags);
+                storageClass, owner, checksums, versionId, tags, content);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import dev.mocks3.state.blob.SmallBody;
+
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,6 +28,18 @@ public final class ObjectStore {
     public Mono<ObjectRecord> find(String bucket, String key) {
         return db.sql("select " + COLUMNS + " from objects where bucket = $1 and key = $2")
                 .bind(0, bucket).bind(1, key).map(ObjectStore::toRecord).one();
+    }
+
+    /**
+     * As {@link #find}, for a read of the object's bytes: a small object's bytes come with it when they are
+     * kept in its blob's row (one index probe of {@code blobs} more, only for objects that can be that small).
+     */
+    public Mono<ObjectRecord> findWithContent(String bucket, String key) {
+        return db.sql("select " + COLUMNS + ", case when size <= " + SmallBody.MAX_BYTES + " then (select b.content "
+                        + "from blobs b where b.sha256 = objects.blob_sha256) end as content "
+                        + "from objects where bucket = $1 and key = $2")
+                .bind(0, bucket).bind(1, key).map(row -> toRecord(row).withContent(row.get("content", byte[].class)))
+                .one();
     }
 
     /** Up to {@code limit} objects whose key starts with {@code prefix} and sorts after {@code after}. */
@@ -79,7 +93,7 @@ public final class ObjectStore {
      */
     Mono<UnversionedWrite> writeIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
         var spec = bindCall(db.sql("select * from write_unversioned_object($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                        + "$12, $13, $14, $15)"), o, lock);
+                        + "$12, $13, $14, $15, $16)"), o, lock, null);
         return spec.map(row -> {
             if (!row.get("bucket_found", Boolean.class)) {
                 return new UnversionedWrite(null, false, false, false);
@@ -107,16 +121,18 @@ public final class ObjectStore {
      * write_unversioned_object_alone) for a blob published already: it writes nothing in a versioned
      * bucket, a missing one or one that sends notifications.
      */
-    Mono<AloneWrite> writeAloneIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock) {
+    Mono<AloneWrite> writeAloneIfUnversioned(ObjectRecord o, BlobReferences.NameLock lock, byte[] content) {
         return bindCall(db.sql("select * from write_unversioned_object_alone($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                        + "$11, $12, $13, $14, $15)"), o, lock)
+                        + "$11, $12, $13, $14, $15, $16)"), o, lock, content)
                 .map(row -> new AloneWrite(row.get("written", Boolean.class),
                         row.get("released_last", Boolean.class) ? row.get("previous_sha256", String.class) : null))
                 .one();
     }
 
+    /** Binds V21's writing functions' arguments; {@code content} null: the blob's bytes are in the blob store. */
     private static DatabaseClient.GenericExecuteSpec bindCall(DatabaseClient.GenericExecuteSpec spec, ObjectRecord o,
-                                                              BlobReferences.NameLock lock) {
+                                                              BlobReferences.NameLock lock, byte[] content) {
+        spec = content == null ? spec.bindNull(15, byte[].class) : spec.bind(15, content);
         return spec.bind(0, lock.high()).bind(1, lock.low())
                 .bind(2, o.bucket()).bind(3, o.key()).bind(4, o.blobSha256()).bind(5, o.size()).bind(6, o.etag())
                 .bind(7, o.lastModified().atOffset(ZoneOffset.UTC))

@@ -16,6 +16,7 @@ import dev.mocks3.core.notification.S3EventNames;
 import dev.mocks3.state.blob.AheadPublishing;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.blob.StagedBlob;
 import dev.mocks3.state.notification.ChangeCause;
 import dev.mocks3.state.notification.ObjectEvents;
@@ -79,15 +80,49 @@ public final class ObjectWriter {
      */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, Map<String, String> checksums,
                                     WriteCondition condition, ChangeCause cause) {
-        ObjectRecord record = new ObjectRecord(draft.bucket(), draft.key(), staged.sha256(), staged.size(),
-                etag != null ? etag : staged.md5Hex(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                draft.contentType(), draft.headers(), draft.userMetadata(), draft.storageClass(), draft.owner(),
-                checksums != null ? checksums : Map.of("CRC32", staged.crc32()), null, draft.tags());
+        ObjectRecord record = recordOf(draft, staged.sha256(), staged.size(), etag != null ? etag : staged.md5Hex(),
+                checksums != null ? checksums : Map.of("CRC32", staged.crc32()));
         Optional<AheadPublishing> ahead = condition == WriteCondition.NONE ? blobs.aheadPublishing() : Optional.empty();
         if (ahead.isPresent()) {
             // runs to its end when the client leaves: once published, only its own end knows whether the row committed
             return Mono.fromFuture(() -> writeAhead(record, staged, ahead.get(), cause).toFuture(), true);
         }
+        return inTransaction(record, staged, condition, cause);
+    }
+
+    /**
+     * As {@link #write(ObjectDraft, StagedBlob, String, Map, WriteCondition, ChangeCause)} for a body held in
+     * memory ({@link SmallBody}): in an unversioned bucket without notifications, one autocommit statement
+     * writes the row and keeps the bytes in the blob's row (state V21): no file is created, and none is left
+     * to settle. Elsewhere (or with a condition) the bytes are staged into a file and written as any other body.
+     */
+    public Mono<ObjectRecord> write(ObjectDraft draft, SmallBody small, String etag, Map<String, String> checksums,
+                                    WriteCondition condition, ChangeCause cause) {
+        ObjectRecord record = recordOf(draft, small.sha256(), small.size(), etag != null ? etag : small.md5Hex(),
+                checksums != null ? checksums : Map.of("CRC32", small.crc32()));
+        if (condition != WriteCondition.NONE) {
+            return staging.stage(small).flatMap(staged -> inTransaction(record, staged, condition, cause));
+        }
+        ObjectRecord unversioned = record.withVersionId(null);
+        // runs to its end when the client leaves, so that the file of the blob it replaced is checked
+        return Mono.fromFuture(() -> objects.writeAloneIfUnversioned(unversioned,
+                                BlobReferences.NameLock.of(record.bucket(), record.key()), small.bytes())
+                        .flatMap(alone -> alone.written()
+                                ? refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())).thenReturn(unversioned)
+                                : staging.stage(small).flatMap(staged -> inTransaction(record, staged, condition, cause)))
+                        .toFuture(), true);
+    }
+
+    private static ObjectRecord recordOf(ObjectDraft draft, String sha256, long size, String etag,
+                                         Map<String, String> checksums) {
+        return new ObjectRecord(draft.bucket(), draft.key(), sha256, size, etag,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), draft.contentType(), draft.headers(), draft.userMetadata(),
+                draft.storageClass(), draft.owner(), checksums, null, draft.tags());
+    }
+
+    /** The write in one transaction, the staged file published under its hash's lock; a failure leaves no file. */
+    private Mono<ObjectRecord> inTransaction(ObjectRecord record, StagedBlob staged, WriteCondition condition,
+                                             ChangeCause cause) {
         return underLocks(record, staged, condition, cause)
                 .onErrorResume(e -> staging.discard(staged).then(Mono.error(e)))
                 // a request cancelled mid-commit (its client left) must not leave its temporary file
@@ -125,7 +160,7 @@ public final class ObjectWriter {
 
     private Mono<ObjectRecord> writeAlone(ObjectRecord unversioned, StagedBlob staged, AheadPublishing ahead,
                                           ObjectRecord record, ChangeCause cause) {
-        return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()))
+        return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()), null)
                 .flatMap(alone -> alone.written()
                         ? refs.settle(ahead, staged)
                                 .then(refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())))

@@ -1,0 +1,98 @@
+package dev.mocks3.state.blob;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import dev.mocks3.core.error.S3Error;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A blob store that also reads the blobs kept in their row ({@link SmallBody}, state V21): a blob the store
+ * has no bytes for is looked up in {@code blobs.content}. A GET of a small object gets its bytes with its
+ * row and never comes here; reads by hash alone do (UploadPartCopy, a composed blob's small part, stale
+ * reads, an older version). Everything else goes to the store as it is.
+ */
+public final class RowContentBlobStore implements BlobStore {
+    private final BlobStore store;
+    private final DatabaseClient db;
+
+    public RowContentBlobStore(BlobStore store, DatabaseClient db) {
+        this.store = store;
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> publish(StagedBlob staged) {
+        return store.publish(staged);
+    }
+
+    @Override
+    public Optional<AheadPublishing> aheadPublishing() {
+        return store.aheadPublishing();
+    }
+
+    @Override
+    public Optional<AheadPublishing> settling() {
+        return store.settling();
+    }
+
+    @Override
+    public Flux<DataBuffer> read(String sha256, long offset, long length) {
+        return open(sha256, offset, length).flatMapMany(bytes -> bytes)
+                .onErrorMap(MissingBlobException.class,
+                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+    }
+
+    /** The store's bytes, else the row's; a store that finds out late (a bucket's 404 as the stream starts) too. */
+    @Override
+    public Mono<Flux<DataBuffer>> open(String sha256, long offset, long length) {
+        return store.open(sha256, offset, length)
+                .map(bytes -> bytes.onErrorResume(MissingBlobException.class,
+                        missing -> fromRow(sha256, offset, length).flux().switchIfEmpty(Flux.error(missing))))
+                .onErrorResume(MissingBlobException.class,
+                        missing -> fromRow(sha256, offset, length).map(Flux::just).switchIfEmpty(Mono.error(missing)));
+    }
+
+    /** The range of a blob kept in its row; empty when its row keeps no bytes (or is gone). */
+    private Mono<DataBuffer> fromRow(String sha256, long offset, long length) {
+        return db.sql("select content from blobs where sha256 = $1 and content is not null").bind(0, sha256)
+                .map(row -> row.get(0, byte[].class)).one()
+                .map(content -> {
+                    int from = (int) Math.min(offset, content.length);
+                    int to = (int) Math.min(content.length, offset + length);
+                    return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(content, from, to - from).slice());
+                });
+    }
+
+    @Override
+    public Mono<Void> delete(String sha256) {
+        return store.delete(sha256);
+    }
+
+    @Override
+    public Mono<Void> deleteAll(List<String> sha256s) {
+        return store.deleteAll(sha256s);
+    }
+
+    @Override
+    public Mono<List<ComposedBlob.Part>> partsOf(String composedId) {
+        return store.partsOf(composedId);
+    }
+
+    @Override
+    public Flux<String> listOlderThan(Instant cutoff) {
+        return store.listOlderThan(cutoff);
+    }
+
+    @Override
+    public Mono<Void> probe() {
+        return store.probe();
+    }
+}
