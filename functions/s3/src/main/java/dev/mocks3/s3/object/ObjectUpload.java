@@ -21,6 +21,7 @@ import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.metadata.ObjectDraft;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectWriter;
+import dev.mocks3.state.metadata.Versioning;
 import dev.mocks3.state.metadata.WriteCondition;
 import dev.mocks3.state.notification.ChangeCause;
 import reactor.core.publisher.Flux;
@@ -57,13 +58,20 @@ public class ObjectUpload {
         }
         ObjectDraft draft = ObjectHeaders.draft(request, request.bucket(), request.key(), call.accessKey());
         WriteCondition condition = Preconditions.forWrite(request.headers(), request.key());
-        return buckets.of(call)
-                .map(bucket -> WritableBuckets.withSettings(draft, call, bucket))
-                .flatMap(settled -> SmallBody.fits(request.contentLength())
-                        ? staging.collect(request.body()).flatMap(small -> writer.write(settled, small, null,
-                                declaredChecksum(call), condition, ChangeCause.of(call, event)))
-                        : staging.stage(limited(request)).flatMap(staged -> writer.write(settled, staged, null,
-                                declaredChecksum(call), condition, ChangeCause.of(call, event))));
+        return buckets.of(call).flatMap(bucket -> {
+            ObjectDraft settled = WritableBuckets.withSettings(draft, call, bucket);
+            ChangeCause cause = ChangeCause.of(call, event);
+            if (bucket.bucket().versioning() != Versioning.UNVERSIONED) {
+                // a version is written in a transaction: no single statement to try first (which would decline)
+                return staging.stage(limited(request)).flatMap(staged -> writer.writeInTransaction(settled, staged,
+                        null, declaredChecksum(call), condition, cause));
+            }
+            return SmallBody.fits(request.contentLength())
+                    ? staging.collect(request.body()).flatMap(small -> writer.write(settled, small, null,
+                            declaredChecksum(call), condition, cause))
+                    : staging.stage(limited(request)).flatMap(staged -> writer.write(settled, staged, null,
+                            declaredChecksum(call), condition, cause));
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
+import dev.mocks3.core.error.S3Error;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,12 @@ public interface BlobStore {
 
     /** Streams {@code length} bytes starting at {@code offset}. */
     Flux<DataBuffer> read(String sha256, long offset, long length);
+
+    /** The bytes of an {@link #open}ed blob as {@link #read} streams them: a missing blob is a 500 to the client. */
+    static Flux<DataBuffer> streamed(Mono<Flux<DataBuffer>> opened) {
+        return opened.flatMapMany(bytes -> bytes).onErrorMap(MissingBlobException.class,
+                e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+    }
 
     /**
      * Like {@link #read}, but the content is secured once the Mono emits: a delete afterwards does

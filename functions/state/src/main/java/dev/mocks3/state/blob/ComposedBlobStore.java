@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
-import dev.mocks3.core.error.S3Error;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,9 +46,7 @@ public final class ComposedBlobStore implements BlobStore {
         if (!ComposedBlob.isComposed(id)) {
             return plain.read(id, offset, length);
         }
-        return open(id, offset, length).flatMapMany(bytes -> bytes)
-                .onErrorMap(MissingBlobException.class,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+        return BlobStore.streamed(open(id, offset, length));
     }
 
     @Override

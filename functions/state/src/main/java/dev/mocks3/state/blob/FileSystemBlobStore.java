@@ -23,7 +23,6 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
-import dev.mocks3.core.error.S3Error;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -116,9 +115,7 @@ public final class FileSystemBlobStore implements BlobStore, AheadPublishing {
 
     @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
-        return open(sha256, offset, length).flatMapMany(bytes -> bytes)
-                .onErrorMap(MissingBlobException.class,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+        return BlobStore.streamed(open(sha256, offset, length));
     }
 
     /** Opens the file now: an open file stays readable after the blob is deleted. */

@@ -9,7 +9,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-import dev.mocks3.core.error.S3Error;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,9 +44,7 @@ public final class RowContentBlobStore implements BlobStore {
 
     @Override
     public Flux<DataBuffer> read(String sha256, long offset, long length) {
-        return open(sha256, offset, length).flatMapMany(bytes -> bytes)
-                .onErrorMap(MissingBlobException.class,
-                        e -> S3Error.INTERNAL_ERROR.exception("The object's content is missing from the blob store"));
+        return BlobStore.streamed(open(sha256, offset, length));
     }
 
     /** The store's bytes, else the row's; a store that finds out late (a bucket's 404 as the stream starts) too. */

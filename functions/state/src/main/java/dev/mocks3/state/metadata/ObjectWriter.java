@@ -80,14 +80,24 @@ public final class ObjectWriter {
      */
     public Mono<ObjectRecord> write(ObjectDraft draft, StagedBlob staged, String etag, Map<String, String> checksums,
                                     WriteCondition condition, ChangeCause cause) {
-        ObjectRecord record = recordOf(draft, staged.sha256(), staged.size(), etag != null ? etag : staged.md5Hex(),
-                checksums != null ? checksums : Map.of("CRC32", staged.crc32()));
+        ObjectRecord record = recordOf(draft, staged, etag, checksums);
         Optional<AheadPublishing> ahead = condition == WriteCondition.NONE ? blobs.aheadPublishing() : Optional.empty();
         if (ahead.isPresent()) {
             // runs to its end when the client leaves: once published, only its own end knows whether the row committed
             return Mono.fromFuture(() -> writeAhead(record, staged, ahead.get(), cause).toFuture(), true);
         }
         return inTransaction(record, staged, condition, cause);
+    }
+
+    /**
+     * As {@link #write(ObjectDraft, StagedBlob, String, Map, WriteCondition, ChangeCause)}, in one transaction
+     * from the start: for a caller that knows the bucket is versioned, where the single statement of the
+     * common path would only decline.
+     */
+    public Mono<ObjectRecord> writeInTransaction(ObjectDraft draft, StagedBlob staged, String etag,
+                                                 Map<String, String> checksums, WriteCondition condition,
+                                                 ChangeCause cause) {
+        return inTransaction(recordOf(draft, staged, etag, checksums), staged, condition, cause);
     }
 
     /**
@@ -111,6 +121,12 @@ public final class ObjectWriter {
                                 ? refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())).thenReturn(unversioned)
                                 : staging.stage(small).flatMap(staged -> inTransaction(record, staged, condition, cause)))
                         .toFuture(), true);
+    }
+
+    /** The record of a staged body: {@code etag} null means its MD5, {@code checksums} null its CRC32. */
+    private static ObjectRecord recordOf(ObjectDraft draft, StagedBlob staged, String etag, Map<String, String> checksums) {
+        return recordOf(draft, staged.sha256(), staged.size(), etag != null ? etag : staged.md5Hex(),
+                checksums != null ? checksums : Map.of("CRC32", staged.crc32()));
     }
 
     private static ObjectRecord recordOf(ObjectDraft draft, String sha256, long size, String etag,
