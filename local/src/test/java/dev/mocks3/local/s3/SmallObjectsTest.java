@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SmallObjectsTest {
 
         assertThat(etag).isEqualTo("\"" + md5Hex(content) + "\"");
         assertThat(BlobFiles.ofContent(mocks3, content)).as("no file for a small body").doesNotExist();
-        assertThat(rowContent(BlobFiles.sha256(content))).isEqualTo(content);
+        assertThat(rowContent(BlobFiles.sha256(content))).contains(content);
         ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")
                 .checksumMode(ChecksumMode.ENABLED));
         assertThat(whole.asUtf8String()).isEqualTo(content);
@@ -138,17 +139,12 @@ class SmallObjectsTest {
 
         s3.putObject(b -> b.bucket(versioned).key("file"), RequestBody.fromString(content));
         assertThat(BlobFiles.ofContent(mocks3, content)).exists();
-        assertThat(rowHasContent(sha)).isFalse();
+        assertThat(rowContent(sha)).isEmpty();
 
         s3.putObject(b -> b.bucket(plain).key("row"), RequestBody.fromString(content));
-        assertThat(rowContent(sha)).isEqualTo(content);
+        assertThat(rowContent(sha)).contains(content);
         assertThat(refCount(sha)).isEqualTo(2);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(plain).key("row")).asUtf8String()).isEqualTo(content);
-    }
-
-    private boolean rowHasContent(String sha) {
-        return db().sql("select content is not null from blobs where sha256 = $1").bind(0, sha)
-                .map(row -> row.get(0, Boolean.class)).one().block();
     }
 
     private long blobRows(String sha) {
@@ -161,9 +157,11 @@ class SmallObjectsTest {
                 .map(row -> row.get(0, Long.class)).one().block();
     }
 
-    private String rowContent(String sha) {
+    /** The bytes the blob's row keeps, as text; empty when it keeps none. */
+    private Optional<String> rowContent(String sha) {
         return db().sql("select content from blobs where sha256 = $1").bind(0, sha)
-                .map(row -> new String(row.get(0, byte[].class), StandardCharsets.UTF_8)).one().block();
+                .map(row -> Optional.ofNullable(row.get(0, byte[].class)).map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+                .one().block();
     }
 
     private DatabaseClient db() {

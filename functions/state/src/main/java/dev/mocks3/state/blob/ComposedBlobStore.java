@@ -1,6 +1,5 @@
 package dev.mocks3.state.blob;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,37 +13,20 @@ import reactor.core.publisher.Mono;
  * underlying store under the composed id, and a read streams the parts that hold the range asked
  * for, in order. Plain blobs pass straight through, at no extra cost.
  */
-public final class ComposedBlobStore implements BlobStore {
+public final class ComposedBlobStore extends ForwardingBlobStore {
     /**
      * Parts opened when the read is opened, so a delete racing the read cannot cut them (as for a
      * plain blob); a read of more parts opens the rest as the stream reaches them, to bound open files.
      */
     static final int PARTS_OPENED_AHEAD = 256;
-    private final BlobStore plain;
-
     public ComposedBlobStore(BlobStore plain) {
-        this.plain = plain;
-    }
-
-    @Override
-    public Mono<Void> publish(StagedBlob staged) {
-        return plain.publish(staged);
-    }
-
-    @Override
-    public java.util.Optional<AheadPublishing> aheadPublishing() {
-        return plain.aheadPublishing();
-    }
-
-    @Override
-    public java.util.Optional<AheadPublishing> settling() {
-        return plain.settling();
+        super(plain);
     }
 
     @Override
     public Flux<DataBuffer> read(String id, long offset, long length) {
         if (!ComposedBlob.isComposed(id)) {
-            return plain.read(id, offset, length);
+            return store.read(id, offset, length);
         }
         return BlobStore.streamed(open(id, offset, length));
     }
@@ -52,7 +34,7 @@ public final class ComposedBlobStore implements BlobStore {
     @Override
     public Mono<Flux<DataBuffer>> open(String id, long offset, long length) {
         if (!ComposedBlob.isComposed(id)) {
-            return plain.open(id, offset, length);
+            return store.open(id, offset, length);
         }
         if (length == 0) {
             return Mono.just(Flux.empty());
@@ -60,17 +42,17 @@ public final class ComposedBlobStore implements BlobStore {
         return partsOf(id).map(parts -> new ComposedBlob(id, parts).slices(offset, length)).flatMap(slices -> {
             List<ComposedBlob.Slice> ahead = slices.subList(0, Math.min(slices.size(), PARTS_OPENED_AHEAD));
             List<ComposedBlob.Slice> later = slices.subList(ahead.size(), slices.size());
-            return Flux.fromIterable(ahead).concatMap(slice -> plain.open(slice.sha256(), slice.offset(), slice.length()))
+            return Flux.fromIterable(ahead).concatMap(slice -> store.open(slice.sha256(), slice.offset(), slice.length()))
                     .collectList()
                     .map(opened -> Flux.concat(Flux.fromIterable(opened).concatMap(bytes -> bytes),
-                            Flux.fromIterable(later).concatMap(slice -> plain.open(slice.sha256(), slice.offset(), slice.length())
+                            Flux.fromIterable(later).concatMap(slice -> store.open(slice.sha256(), slice.offset(), slice.length())
                                     .flatMapMany(bytes -> bytes))));
         });
     }
 
     @Override
     public Mono<List<ComposedBlob.Part>> partsOf(String id) {
-        return plain.open(id, 0, Long.MAX_VALUE)
+        return store.open(id, 0, Long.MAX_VALUE)
                 .flatMap(bytes -> DataBufferUtils.join(bytes))
                 .map(joined -> {
                     byte[] manifest = new byte[joined.readableByteCount()];
@@ -78,25 +60,5 @@ public final class ComposedBlobStore implements BlobStore {
                     DataBufferUtils.release(joined);
                     return ComposedBlob.parse(id, manifest).parts();
                 });
-    }
-
-    @Override
-    public Mono<Void> delete(String id) {
-        return plain.delete(id);
-    }
-
-    @Override
-    public Mono<Void> deleteAll(List<String> ids) {
-        return plain.deleteAll(ids);
-    }
-
-    @Override
-    public Flux<String> listOlderThan(Instant cutoff) {
-        return plain.listOlderThan(cutoff);
-    }
-
-    @Override
-    public Mono<Void> probe() {
-        return plain.probe();
     }
 }

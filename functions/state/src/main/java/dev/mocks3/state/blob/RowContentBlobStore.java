@@ -1,9 +1,6 @@
 package dev.mocks3.state.blob;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -18,28 +15,12 @@ import reactor.core.publisher.Mono;
  * row and never comes here; reads by hash alone do (UploadPartCopy, a composed blob's small part, stale
  * reads, an older version). Everything else goes to the store as it is.
  */
-public final class RowContentBlobStore implements BlobStore {
-    private final BlobStore store;
+public final class RowContentBlobStore extends ForwardingBlobStore {
     private final DatabaseClient db;
 
     public RowContentBlobStore(BlobStore store, DatabaseClient db) {
-        this.store = store;
+        super(store);
         this.db = db;
-    }
-
-    @Override
-    public Mono<Void> publish(StagedBlob staged) {
-        return store.publish(staged);
-    }
-
-    @Override
-    public Optional<AheadPublishing> aheadPublishing() {
-        return store.aheadPublishing();
-    }
-
-    @Override
-    public Optional<AheadPublishing> settling() {
-        return store.settling();
     }
 
     @Override
@@ -66,30 +47,5 @@ public final class RowContentBlobStore implements BlobStore {
                     int to = (int) Math.min(content.length, offset + length);
                     return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(content, from, to - from).slice());
                 });
-    }
-
-    @Override
-    public Mono<Void> delete(String sha256) {
-        return store.delete(sha256);
-    }
-
-    @Override
-    public Mono<Void> deleteAll(List<String> sha256s) {
-        return store.deleteAll(sha256s);
-    }
-
-    @Override
-    public Mono<List<ComposedBlob.Part>> partsOf(String composedId) {
-        return store.partsOf(composedId);
-    }
-
-    @Override
-    public Flux<String> listOlderThan(Instant cutoff) {
-        return store.listOlderThan(cutoff);
-    }
-
-    @Override
-    public Mono<Void> probe() {
-        return store.probe();
     }
 }
