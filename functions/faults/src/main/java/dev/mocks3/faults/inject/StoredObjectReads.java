@@ -12,6 +12,7 @@ import dev.mocks3.core.http.HttpDates;
 import dev.mocks3.core.metadata.MetadataValues;
 import dev.mocks3.core.metadata.StoredHeaders;
 import dev.mocks3.state.blob.BlobStore;
+import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.metadata.ObjectRecord;
 import dev.mocks3.state.metadata.ObjectStore;
 import reactor.core.publisher.Flux;
@@ -33,7 +34,7 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
 
     @Override
     public Mono<S3Call> apply(Mono<S3Call> calls) {
-        return calls.flatMap(call -> objects.find(call.request().bucket(), call.request().key())
+        return calls.flatMap(call -> objects.findWithContent(call.request().bucket(), call.request().key())
                 .switchIfEmpty(Mono.error(() -> S3Error.NO_SUCH_KEY.at(call.request().resource())))
                 .map(object -> {
                     if (object.headers().containsKey(StoredHeaders.SSE_CUSTOMER_KEY_HASH)) {
@@ -45,6 +46,10 @@ public final class StoredObjectReads implements Function<Mono<S3Call>, Mono<S3Ca
     }
 
     private Flux<DataBuffer> body(ObjectRecord object) {
+        if (object.content() != null) {
+            // a small object's bytes came with its row
+            return Flux.just(SmallBody.range(object.content(), 0, object.size()));
+        }
         return object.size() == 0 ? Flux.empty() : blobs.read(object.blobSha256(), 0, object.size());
     }
 

@@ -1,10 +1,8 @@
 package dev.mocks3.s3.object;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +22,7 @@ import dev.mocks3.core.error.S3Error;
 import dev.mocks3.core.error.S3Exception;
 import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.MissingBlobException;
+import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.metadata.ObjectRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -125,8 +124,7 @@ public class ObjectReader {
         }
         if (object.content() != null) {
             // a small object's bytes came with its row: nothing to open
-            return Mono.just(new S3Response(status, headers, Flux.just(DefaultDataBufferFactory.sharedInstance
-                    .wrap(ByteBuffer.wrap(object.content(), (int) offset, (int) length).slice()))));
+            return Mono.just(new S3Response(status, headers, Flux.just(SmallBody.range(object.content(), offset, length))));
         }
         return blobs.open(object.blobSha256(), offset, length).map(body -> new S3Response(status, headers, body));
     }

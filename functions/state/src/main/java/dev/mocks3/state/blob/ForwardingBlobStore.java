@@ -10,10 +10,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A blob store that adds to another: everything it does not override goes to {@code store} as it is. */
-abstract class ForwardingBlobStore implements BlobStore {
+public abstract class ForwardingBlobStore implements BlobStore {
     protected final BlobStore store;
 
-    ForwardingBlobStore(BlobStore store) {
+    protected ForwardingBlobStore(BlobStore store) {
         this.store = store;
     }
 

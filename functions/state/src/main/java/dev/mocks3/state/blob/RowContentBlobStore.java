@@ -1,9 +1,6 @@
 package dev.mocks3.state.blob;
 
-import java.nio.ByteBuffer;
-
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import reactor.core.publisher.Flux;
@@ -12,8 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * A blob store that also reads the blobs kept in their row ({@link SmallBody}, state V21): a blob the store
  * has no bytes for is looked up in {@code blobs.content}. A GET of a small object gets its bytes with its
- * row and never comes here; reads by hash alone do (UploadPartCopy, a composed blob's small part, stale
- * reads, an older version). Everything else goes to the store as it is.
+ * row and never comes here; reads by hash alone do (UploadPartCopy, a composed blob's small part,
+ * an older version). Everything else goes to the store as it is.
  */
 public final class RowContentBlobStore extends ForwardingBlobStore {
     private final DatabaseClient db;
@@ -42,10 +39,6 @@ public final class RowContentBlobStore extends ForwardingBlobStore {
     private Mono<DataBuffer> fromRow(String sha256, long offset, long length) {
         return db.sql("select content from blobs where sha256 = $1 and content is not null").bind(0, sha256)
                 .map(row -> row.get(0, byte[].class)).one()
-                .map(content -> {
-                    int from = (int) Math.min(offset, content.length);
-                    int to = (int) Math.min(content.length, offset + length);
-                    return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(content, from, to - from).slice());
-                });
+                .map(content -> SmallBody.range(content, offset, length));
     }
 }

@@ -6,6 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+
 import dev.mocks3.core.checksum.ChecksumAlgorithm;
 import dev.mocks3.core.checksum.RunningChecksum;
 
@@ -39,6 +42,13 @@ public record SmallBody(byte[] bytes, String sha256, String md5Hex, String crc32
         return new SmallBody(bytes, hex.formatHex(digests.get(ChecksumAlgorithm.SHA256)),
                 hex.formatHex(digests.get(ChecksumAlgorithm.MD5)),
                 ChecksumAlgorithm.CRC32.base64(digests.get(ChecksumAlgorithm.CRC32)), Map.copyOf(digests));
+    }
+
+    /** {@code length} bytes of {@code content} (a small blob's bytes as its row keeps them) from {@code offset}, fewer past its end. */
+    public static DataBuffer range(byte[] content, long offset, long length) {
+        int from = (int) Math.min(offset, content.length);
+        int to = (int) Math.min(content.length, offset + length);
+        return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(content, from, to - from).slice());
     }
 
     public long size() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,16 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import dev.mocks3.state.StateFixture;
 import dev.mocks3.state.blob.AheadPublishing;
-import dev.mocks3.state.blob.BlobStore;
 import dev.mocks3.state.blob.FileSystemBlobStore;
+import dev.mocks3.state.blob.ForwardingBlobStore;
 import dev.mocks3.state.blob.StagedBlob;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * A PutObject whose blob is published ahead of its row (one autocommit statement), with another write
@@ -84,7 +80,7 @@ class AheadPublishedBlobTest {
      * The fixture's blob store, where another write runs (once each) right after the blob is published ahead
      * and right after the row committed, before the blob is settled.
      */
-    private static final class SteppedIn implements BlobStore, AheadPublishing {
+    private static final class SteppedIn extends ForwardingBlobStore implements AheadPublishing {
         private final FileSystemBlobStore blobs;
         private final Runnable afterPublication;
         private final Runnable afterCommit;
@@ -92,6 +88,7 @@ class AheadPublishedBlobTest {
         private final AtomicBoolean committed = new AtomicBoolean();
 
         SteppedIn(FileSystemBlobStore blobs, Runnable afterPublication, Runnable afterCommit) {
+            super(blobs);
             this.blobs = blobs;
             this.afterPublication = afterPublication;
             this.afterCommit = afterCommit;
@@ -100,6 +97,11 @@ class AheadPublishedBlobTest {
         @Override
         public Optional<AheadPublishing> aheadPublishing() {
             return Optional.of(this);
+        }
+
+        @Override
+        public Optional<AheadPublishing> settling() {
+            return aheadPublishing();
         }
 
         @Override
@@ -121,36 +123,6 @@ class AheadPublishedBlobTest {
         @Override
         public void putBack(StagedBlob staged) {
             blobs.putBack(staged);
-        }
-
-        @Override
-        public Mono<Void> publish(StagedBlob staged) {
-            return blobs.publish(staged);
-        }
-
-        @Override
-        public Flux<DataBuffer> read(String sha256, long offset, long length) {
-            return blobs.read(sha256, offset, length);
-        }
-
-        @Override
-        public Mono<Flux<DataBuffer>> open(String sha256, long offset, long length) {
-            return blobs.open(sha256, offset, length);
-        }
-
-        @Override
-        public Mono<Void> delete(String sha256) {
-            return blobs.delete(sha256);
-        }
-
-        @Override
-        public Flux<String> listOlderThan(Instant cutoff) {
-            return blobs.listOlderThan(cutoff);
-        }
-
-        @Override
-        public Mono<Void> probe() {
-            return blobs.probe();
         }
     }
 }
