@@ -3,6 +3,7 @@ package dev.mocks3.state.metadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.mocks3.state.blob.StagedBlob;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Reference counts of content-addressed blobs. Every change to a blob's count, and every file
@@ -28,6 +30,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class BlobReferences {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BlobReferences.class);
+    static final Duration SETTLE_RETRY_FIRST = Duration.ofSeconds(1);
+    static final Duration SETTLE_RETRY_MAX = Duration.ofMinutes(1);
     /** Drops one reference to $n (a CTE list entry); the row goes with its last reference. */
     static String releaseCte(int param) {
         return "released as (delete from blobs where sha256 = $" + param + " and ref_count <= 1 returning sha256), "
@@ -143,6 +147,24 @@ public final class BlobReferences {
         return blockingAnswer(() -> ahead.dropIfInPlace(staged))
                 .flatMap(inPlace -> inPlace ? Mono.<Void>empty() : putBackIfReferenced(ahead, staged)
                         .then(blocking(() -> BlobStaging.deleteQuietly(staged.file()))));
+    }
+
+    /**
+     * {@link #settle} after a committed write, which has happened whatever settling does: a failure (the
+     * database or the disk away for a moment) does not fail the write's answer. The staged file is kept and
+     * settling is tried again in the background, every {@link #SETTLE_RETRY_FIRST} doubling up to
+     * {@link #SETTLE_RETRY_MAX}, until it succeeds; should this process die first, the storage sweep settles
+     * the file as it does every dead process's.
+     */
+    public Mono<Void> settleAfterCommit(AheadPublishing ahead, StagedBlob staged) {
+        return settle(ahead, staged).onErrorResume(e -> {
+            log.warn("blob {} of a committed write could not be settled now ({}); trying again in the background",
+                    staged.sha256(), e.toString());
+            settle(ahead, staged)
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, SETTLE_RETRY_FIRST).maxBackoff(SETTLE_RETRY_MAX))
+                    .subscribe(null, never -> { }, () -> log.info("blob {} settled after its write", staged.sha256()));
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> putBackIfReferenced(AheadPublishing ahead, StagedBlob staged) {

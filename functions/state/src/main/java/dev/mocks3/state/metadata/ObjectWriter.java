@@ -157,7 +157,8 @@ public final class ObjectWriter {
      * settled after it. Where that statement writes nothing (a versioned or notifying bucket, none),
      * the write goes on {@link #underLocks} as before, whose publication finds the blob published or
      * puts it back. A write that fails (perhaps after its commit) settles the blob too, then leaves it to
-     * the unreferenced check.
+     * the unreferenced check. Once the row committed, nothing fails the answer: a blob that cannot be settled
+     * then is settled later ({@link BlobReferences#settleAfterCommit}).
      */
     private Mono<ObjectRecord> writeAhead(ObjectRecord record, StagedBlob received, AheadPublishing ahead,
                                           ChangeCause cause) {
@@ -178,7 +179,7 @@ public final class ObjectWriter {
                                           ObjectRecord record, ChangeCause cause) {
         return objects.writeAloneIfUnversioned(unversioned, BlobReferences.NameLock.of(record.bucket(), record.key()), null)
                 .flatMap(alone -> alone.written()
-                        ? refs.settle(ahead, staged)
+                        ? refs.settleAfterCommit(ahead, staged)
                                 .then(refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())))
                                 .thenReturn(unversioned)
                         : underLocks(record, staged, WriteCondition.NONE, cause));

@@ -62,6 +62,30 @@ class AheadPublishedBlobTest {
         assertThat(keptFiles()).isEmpty();
     }
 
+    @Test
+    void aWriteWhoseBlobCannotBeSettledAfterItsCommitSucceedsAndIsSettledLater() throws InterruptedException {
+        String content = "settled later " + UUID.randomUUID();
+        AtomicBoolean failed = new AtomicBoolean();
+        ObjectWriter settlingFailsOnce = state.writerOver(new SteppedIn(state.blobs, () -> { }, () -> {
+            if (failed.compareAndSet(false, true)) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("disk away for a moment"));
+            }
+        }));
+
+        ObjectRecord written = settlingFailsOnce.write(StateFixture.draft(bucket, "k"), state.stage(content), null)
+                .block(Duration.ofSeconds(30));
+
+        assertThat(failed).as("settling failed once after the commit").isTrue();
+        assertThat(read("k")).isEqualTo(content);
+        assertThat(state.referencesTo(written.blobSha256())).isEqualTo(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!keptFiles().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(keptFiles()).as("the staged file, settled in the background").isEmpty();
+        assertThat(state.blobFileExists(written.blobSha256())).isTrue();
+    }
+
     private String read(String key) {
         ObjectRecord record = state.objects.find(bucket, key).block();
         return DataBufferUtils.join(state.blobs.read(record.blobSha256(), 0, record.size()))
@@ -77,7 +101,7 @@ class AheadPublishedBlobTest {
     }
 
     /**
-     * The fixture's blob store, where another write runs (once each) right after the blob is published ahead
+     * The fixture's blob store, where another write (or a failure) steps in, once each, right after the blob is published ahead
      * and right after the row committed, before the blob is settled.
      */
     private static final class SteppedIn extends ForwardingBlobStore implements AheadPublishing {
