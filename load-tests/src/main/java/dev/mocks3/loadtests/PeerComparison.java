@@ -21,6 +21,7 @@ import java.util.Locale;
  *     [--mocks3-jar local/target/mocks3-local.jar] [--s3mock-jar ~/.m2/.../s3mock-5.2.0-exec.jar]
  *     [--heap 256m] [--clients 16] [--duration 30s] [--round 10s] [--max-rounds 12] [--passes 2]
  *     [--objects 1000] [--large 1GiB | 0] [--work /tmp/mocks3-peers] [--servers MockS3,S3Mock]
+ *     [--client jdk | wrk]
  * </pre>
  * {@code --servers MockS3} measures MockS3 alone (a before/after comparison of two jars).
  * The large object is sent with {@code curl -T} from a file and read back with {@code curl}, so the
@@ -33,9 +34,11 @@ public final class PeerComparison {
     static final double SETTLED = 0.05;
     /** The servers compared, in the order each pass runs them. */
     static final List<String> SERVERS = List.of("MockS3", "S3Mock");
+    /** What sends the 4 KiB requests: the JDK's HttpClient (bodies compared) or wrk ({@link WrkPhase}). */
+    static final List<String> CLIENTS = List.of("jdk", "wrk");
 
     record Options(Path mocks3Jar, Path s3MockJar, String heap, int clients, Duration duration, Duration round,
-                   int maxRounds, int passes, int objects, long large, Path work, List<String> servers) {
+                   int maxRounds, int passes, int objects, long large, Path work, List<String> servers, String client) {
 
         static Options parse(String... args) {
             Path mocks3Jar = Path.of("local/target/mocks3-local.jar");
@@ -51,6 +54,7 @@ public final class PeerComparison {
             long large = 1L << 30;
             Path work = Path.of(System.getProperty("java.io.tmpdir"), "mocks3-peers");
             List<String> servers = SERVERS;
+            String client = "jdk";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -66,6 +70,7 @@ public final class PeerComparison {
                     case "--large" -> large = S3LoadRunner.Options.bytes(value);
                     case "--work" -> work = Path.of(value);
                     case "--servers" -> servers = List.of(value.split(","));
+                    case "--client" -> client = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -78,8 +83,11 @@ public final class PeerComparison {
             if (servers.isEmpty() || !SERVERS.containsAll(servers)) {
                 throw new IllegalArgumentException("--servers names some of " + String.join(",", SERVERS));
             }
+            if (!CLIENTS.contains(client)) {
+                throw new IllegalArgumentException("--client is one of " + String.join(",", CLIENTS));
+            }
             return new Options(mocks3Jar, s3MockJar, heap, clients, duration, round, maxRounds, passes, objects,
-                    large, work, servers);
+                    large, work, servers, client);
         }
     }
 
@@ -87,10 +95,18 @@ public final class PeerComparison {
     record Row(String server, int pass, Measured put, Measured get, Large large) {
     }
 
-    /** Requests of one kind in a measured phase and the server CPU they took. */
-    record Measured(OpStats op, long cpuNanos) {
+    /** Requests of one kind in a measured phase, as either client counts them, and the server CPU they took. */
+    record Measured(long successes, long errors, double requestsPerSecond, double p99Millis, long cpuNanos) {
+        static Measured of(OpStats op, long cpuNanos) {
+            return new Measured(op.successes(), op.errors(), op.requestsPerSecond(), op.percentileMillis(99), cpuNanos);
+        }
+
+        static Measured of(WrkPhase.Result wrk, long cpuNanos) {
+            return new Measured(wrk.successes(), wrk.errors(), wrk.requestsPerSecond(), wrk.p99Millis(), cpuNanos);
+        }
+
         double cpuMicrosPerRequest() {
-            return op.successes() == 0 ? Double.NaN : cpuNanos / 1000.0 / op.successes();
+            return successes == 0 ? Double.NaN : cpuNanos / 1000.0 / successes;
         }
     }
 
@@ -113,7 +129,7 @@ public final class PeerComparison {
         }
         List<Row> rows = run(options, System.out);
         print(rows, System.out);
-        boolean failed = rows.stream().anyMatch(r -> r.put().op().errors() > 0 || r.get().op().errors() > 0);
+        boolean failed = rows.stream().anyMatch(r -> r.put().errors() > 0 || r.get().errors() > 0);
         System.exit(failed ? 1 : 0);
     }
 
@@ -147,18 +163,19 @@ public final class PeerComparison {
     private static Row measure(PeerServer peer, int pass, Options options, Path largeFile, PrintStream out)
             throws Exception {
         S3Http s3 = new S3Http(LoadTarget.of(peer.endpoint().toString()));
+        Client client = new Client(options.client(), peer, s3, options.work(), options.clients(), options.objects());
         s3.createBucket(BUCKET);
         byte[][] bodies = Get4kScenario.fill(s3, BUCKET, options.objects());
-        out.printf(Locale.ROOT, "%s pass %d: %d objects written; warming up in rounds of %s%n",
-                peer.name(), pass, options.objects(), options.round());
+        out.printf(Locale.ROOT, "%s pass %d: %d objects written; 4 KiB requests sent by %s; warming up in rounds of %s%n",
+                peer.name(), pass, options.objects(), options.client(), options.round());
         double previousPut = Double.MAX_VALUE;
         double previousGet = Double.MAX_VALUE;
         for (int round = 1; round <= options.maxRounds(); round++) {
-            Measured put = puts(peer, s3, options.clients(), options.round());
-            Measured get = gets(peer, s3, bodies, options.clients(), options.round());
+            Measured put = client.puts(options.round());
+            Measured get = client.gets(bodies, options.round());
             out.printf(Locale.ROOT, "  round %d: PUT %.0f µs CPU (%.0f/s), GET %.0f µs CPU (%.0f/s)%n", round,
-                    put.cpuMicrosPerRequest(), put.op().requestsPerSecond(),
-                    get.cpuMicrosPerRequest(), get.op().requestsPerSecond());
+                    put.cpuMicrosPerRequest(), put.requestsPerSecond(),
+                    get.cpuMicrosPerRequest(), get.requestsPerSecond());
             boolean settled = put.cpuMicrosPerRequest() > previousPut * (1 - SETTLED)
                     && get.cpuMicrosPerRequest() > previousGet * (1 - SETTLED);
             previousPut = put.cpuMicrosPerRequest();
@@ -167,29 +184,39 @@ public final class PeerComparison {
                 break;
             }
         }
-        Measured put = puts(peer, s3, options.clients(), options.duration());
-        Measured get = gets(peer, s3, bodies, options.clients(), options.duration());
+        Measured put = client.puts(options.duration());
+        Measured get = client.gets(bodies, options.duration());
         Large large = largeFile == null ? null : LargeTransfer.run(peer, BUCKET, largeFile, options.large());
         out.printf(Locale.ROOT, "  measured: PUT %.0f µs CPU, %.0f/s; GET %.0f µs CPU, %.0f/s%s%n",
-                put.cpuMicrosPerRequest(), put.op().requestsPerSecond(), get.cpuMicrosPerRequest(),
-                get.op().requestsPerSecond(), large == null ? "" : String.format(Locale.ROOT,
+                put.cpuMicrosPerRequest(), put.requestsPerSecond(), get.cpuMicrosPerRequest(),
+                get.requestsPerSecond(), large == null ? "" : String.format(Locale.ROOT,
                         "; large PUT %.0f MiB/s (%.1f CPU s/GiB), GET %.0f MiB/s", large.putMibPerSecond(),
                         large.putCpuSecondsPerGib(), large.getMibPerSecond()));
         return new Row(peer.name(), pass, put, get, large);
     }
 
-    private static Measured puts(PeerServer peer, S3Http s3, int clients, Duration duration) throws Exception {
-        long cpu = peer.cpuNanos();
-        OpStats op = Put4kScenario.phase(s3, BUCKET, clients, duration, Long.MAX_VALUE);
-        return new Measured(op, peer.cpuNanos() - cpu);
-    }
+    /** The 4 KiB phases, sent by the client the options name, with the server's CPU counted around each. */
+    private record Client(String kind, PeerServer peer, S3Http s3, Path work, int clients, int objects) {
+        Measured puts(Duration duration) throws Exception {
+            long cpu = peer.cpuNanos();
+            if (kind.equals("wrk")) {
+                WrkPhase.Result wrk = WrkPhase.puts(peer.endpoint().toString(), BUCKET, clients, duration, work);
+                return Measured.of(wrk, peer.cpuNanos() - cpu);
+            }
+            OpStats op = Put4kScenario.phase(s3, BUCKET, clients, duration, Long.MAX_VALUE);
+            return Measured.of(op, peer.cpuNanos() - cpu);
+        }
 
-    private static Measured gets(PeerServer peer, S3Http s3, byte[][] bodies, int clients, Duration duration)
-            throws Exception {
-        long cpu = peer.cpuNanos();
-        List<LatencyLog> logs = new ArrayList<>();
-        long elapsed = Get4kScenario.phase(s3, BUCKET, bodies, clients, duration, Long.MAX_VALUE, logs);
-        return new Measured(LatencyLog.merge("GET", logs, elapsed), peer.cpuNanos() - cpu);
+        Measured gets(byte[][] bodies, Duration duration) throws Exception {
+            long cpu = peer.cpuNanos();
+            if (kind.equals("wrk")) {
+                WrkPhase.Result wrk = WrkPhase.gets(peer.endpoint().toString(), BUCKET, objects, clients, duration, work);
+                return Measured.of(wrk, peer.cpuNanos() - cpu);
+            }
+            List<LatencyLog> logs = new ArrayList<>();
+            long elapsed = Get4kScenario.phase(s3, BUCKET, bodies, clients, duration, Long.MAX_VALUE, logs);
+            return Measured.of(LatencyLog.merge("GET", logs, elapsed), peer.cpuNanos() - cpu);
+        }
     }
 
     static void print(List<Row> rows, PrintStream out) {
@@ -199,13 +226,13 @@ public final class PeerComparison {
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
             out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %d |%n",
-                    r.server(), r.pass(), r.put().op().requestsPerSecond(), r.put().cpuMicrosPerRequest(),
-                    r.get().op().requestsPerSecond(), r.get().cpuMicrosPerRequest(),
-                    r.put().op().percentileMillis(99), r.get().op().percentileMillis(99),
+                    r.server(), r.pass(), r.put().requestsPerSecond(), r.put().cpuMicrosPerRequest(),
+                    r.get().requestsPerSecond(), r.get().cpuMicrosPerRequest(),
+                    r.put().p99Millis(), r.get().p99Millis(),
                     r.large() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.large().putMibPerSecond()),
                     r.large() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.large().putCpuSecondsPerGib()),
                     r.large() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.large().getMibPerSecond()),
-                    r.put().op().errors() + r.get().op().errors());
+                    r.put().errors() + r.get().errors());
         }
         out.println();
         out.println("Ratio MockS3 / S3Mock, same pass (above 1: MockS3 does more per second, or costs more CPU):");
@@ -213,9 +240,9 @@ public final class PeerComparison {
             for (Row s : rows) {
                 if (m.server().equals("MockS3") && s.server().equals("S3Mock") && m.pass() == s.pass()) {
                     out.printf(Locale.ROOT, "pass %d: PUT/s %.2f, PUT CPU %.2f, GET/s %.2f, GET CPU %.2f%n", m.pass(),
-                            m.put().op().requestsPerSecond() / s.put().op().requestsPerSecond(),
+                            m.put().requestsPerSecond() / s.put().requestsPerSecond(),
                             m.put().cpuMicrosPerRequest() / s.put().cpuMicrosPerRequest(),
-                            m.get().op().requestsPerSecond() / s.get().op().requestsPerSecond(),
+                            m.get().requestsPerSecond() / s.get().requestsPerSecond(),
                             m.get().cpuMicrosPerRequest() / s.get().cpuMicrosPerRequest());
                 }
             }
