@@ -79,19 +79,38 @@ class TracesReachOtlpTest {
             assertThat(events.get(0).get("request_id").asText()).isEqualTo(requestId);
             assertThat(events.get(0).get("detail").get("trace_id").asText()).isEqualTo(traceId);
 
-            // a PUT's trace holds its blob I/O (a body over 8,000 bytes: a smaller one is kept in its blob's row)
+            // a PUT's trace holds its blob I/O (a body over 8,000 bytes: a smaller one is kept in its blob's row),
+            // on the untraced PutObject's path: the blob published ahead, the row in one statement, then settled
             String putId = s3.putObject(b -> b.bucket(bucket).key("k2"), RequestBody.fromString("more ".repeat(2000)))
                     .responseMetadata().requestId();
-            Span put = await(receiver, spans -> spans.stream().filter(s -> putId.equals(attribute(s, "mocks3.request_id"))).findFirst());
-            List<Span> putTrace = await(receiver, spans -> {
-                List<Span> same = spans.stream().filter(s -> s.getTraceId().equals(put.getTraceId())).toList();
-                return same.stream().anyMatch(s -> s.getName().startsWith("blob "))
-                        && same.stream().anyMatch(s -> s.getName().equals("db.query")) ? Optional.of(same) : Optional.empty();
-            });
-            assertThat(putTrace).extracting(Span::getName).contains("S3 PutObject", "blob publish", "db.query");
-            assertThat(putTrace).filteredOn(s -> s.getName().equals("db.query"))
-                    .extracting(s -> attribute(s, "db.statement")).anyMatch(sql -> sql.toLowerCase().contains("write_unversioned_object"));
+            List<Span> putTrace = traceOf(receiver, putId, spans -> spans.stream().anyMatch(s -> s.getName().equals("blob settle"))
+                    && statements(spans).stream().anyMatch(sql -> sql.contains("write_unversioned_object_alone")));
+            assertThat(putTrace).extracting(Span::getName).contains("S3 PutObject", "blob publish", "blob settle", "db.query");
+            assertThat(statements(putTrace)).anyMatch(sql -> sql.contains("write_unversioned_object_alone"));
+
+            // a small PUT's one statement, which runs to its end even if the client leaves, is in its trace too
+            String smallId = s3.putObject(b -> b.bucket(bucket).key("k3"), RequestBody.fromString("small"))
+                    .responseMetadata().requestId();
+            List<Span> smallTrace = traceOf(receiver, smallId,
+                    spans -> statements(spans).stream().anyMatch(sql -> sql.contains("write_unversioned_object_alone")));
+            assertThat(smallTrace).extracting(Span::getName).contains("S3 PutObject", "db.query");
         }
+    }
+
+    /** The spans of the trace of the request {@code requestId}, once they are {@code complete}. */
+    private static List<Span> traceOf(OtlpReceiver receiver, String requestId,
+                                      java.util.function.Predicate<List<Span>> complete) throws InterruptedException {
+        Span request = await(receiver, spans -> spans.stream().filter(s -> requestId.equals(attribute(s, "mocks3.request_id")))
+                .findFirst());
+        return await(receiver, spans -> {
+            List<Span> same = spans.stream().filter(s -> s.getTraceId().equals(request.getTraceId())).toList();
+            return complete.test(same) ? Optional.of(same) : Optional.empty();
+        });
+    }
+
+    private static List<String> statements(List<Span> trace) {
+        return trace.stream().filter(s -> s.getName().equals("db.query"))
+                .map(s -> String.valueOf(attribute(s, "db.statement")).toLowerCase()).toList();
     }
 
     private static String attribute(Span span, String key) {

@@ -25,10 +25,15 @@ final class TracedBlobStore implements BlobStore {
         return tracing.child("blob publish", blobs.publish(staged));
     }
 
-    /** None: a traced PutObject publishes through {@link #publish}, under its span, inside the writing transaction. */
+    /**
+     * The store's own, its steps traced beneath the span current when the write asks (a write outside any
+     * traced request publishes ahead untraced), so that a traced PutObject takes the untraced one's path.
+     */
     @Override
     public java.util.Optional<dev.mocks3.state.blob.AheadPublishing> aheadPublishing() {
-        return java.util.Optional.empty();
+        io.micrometer.tracing.Span parent = tracing.current();
+        return blobs.aheadPublishing().map(ahead -> parent == null ? ahead
+                : new TracedAheadPublishing(ahead, tracing, parent));
     }
 
     /** The traced store's: kept files a process left unsettled are settled as that process would have. */

@@ -84,7 +84,7 @@ public final class ObjectWriter {
         Optional<AheadPublishing> ahead = condition == WriteCondition.NONE ? blobs.aheadPublishing() : Optional.empty();
         if (ahead.isPresent()) {
             // runs to its end when the client leaves: once published, only its own end knows whether the row committed
-            return Mono.fromFuture(() -> writeAhead(record, staged, ahead.get(), cause).toFuture(), true);
+            return toItsEnd(() -> writeAhead(record, staged, ahead.get(), cause));
         }
         return inTransaction(record, staged, condition, cause);
     }
@@ -115,12 +115,19 @@ public final class ObjectWriter {
         }
         ObjectRecord unversioned = record.withVersionId(null);
         // runs to its end when the client leaves, so that the file of the blob it replaced is checked
-        return Mono.fromFuture(() -> objects.writeAloneIfUnversioned(unversioned,
-                                BlobReferences.NameLock.of(record.bucket(), record.key()), small.bytes())
-                        .flatMap(alone -> alone.written()
-                                ? refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())).thenReturn(unversioned)
-                                : staging.stage(small).flatMap(staged -> inTransaction(record, staged, condition, cause)))
-                        .toFuture(), true);
+        return toItsEnd(() -> objects.writeAloneIfUnversioned(unversioned,
+                        BlobReferences.NameLock.of(record.bucket(), record.key()), small.bytes())
+                .flatMap(alone -> alone.written()
+                        ? refs.releasedAfterCommit(ObjectStore.nonNull(alone.releasedLast())).thenReturn(unversioned)
+                        : staging.stage(small).flatMap(staged -> inTransaction(record, staged, condition, cause))));
+    }
+
+    /**
+     * {@code work}, run to its end even when its subscriber cancels (the client left), under the subscriber's
+     * context: a traced request's statements and blob steps stay in its trace.
+     */
+    private static <T> Mono<T> toItsEnd(java.util.function.Supplier<Mono<T>> work) {
+        return Mono.deferContextual(context -> Mono.fromFuture(() -> work.get().contextWrite(context).toFuture(), true));
     }
 
     /** The record of a staged body: {@code etag} null means its MD5, {@code checksums} null its CRC32. */
