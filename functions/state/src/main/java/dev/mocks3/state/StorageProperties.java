@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sweepInterval how often unreferenced blobs and dead processes' temporary files are removed (also at start)
  * @param orphanGrace how old a blob without a reference must be before a sweep deletes it
+ * @param smallBodiesInRows whether a PutObject body of up to 8,000 bytes is kept in its blob's row (state V21) instead
+ *                          of a file; off while instances of a release before V21 still serve, which read files only
  */
 @ConfigurationProperties("mocks3.storage")
 public record StorageProperties(@DefaultValue("data") Path dataDir, @DefaultValue Upstream upstream,
-                                @DefaultValue("10m") Duration sweepInterval, @DefaultValue("1m") Duration orphanGrace) {
+                                @DefaultValue("10m") Duration sweepInterval, @DefaultValue("1m") Duration orphanGrace,
+                                @DefaultValue("true") boolean smallBodiesInRows) {
 
     public Path blobDir() {
         return dataDir.resolve("blobs");

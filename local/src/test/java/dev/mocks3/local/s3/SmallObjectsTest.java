@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.mocks3.local.MockS3Fixture;
+import dev.mocks3.local.SideRunner;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -145,6 +147,22 @@ class SmallObjectsTest {
         assertThat(rowContent(sha)).contains(content);
         assertThat(refCount(sha)).isEqualTo(2);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(plain).key("row")).asUtf8String()).isEqualTo(content);
+    }
+
+    @Test
+    void withSmallBodiesInRowsOffASmallBodyIsAFileThatAnOlderReleaseCouldRead() {
+        try (SideRunner files = SideRunner.start(Map.of("mocks3.storage.small-bodies-in-rows", "false"))) {
+            S3Client filesOnly = MockS3Fixture.singleAttemptClient(files.endpoint());
+            String bucket = MockS3Fixture.uniqueBucket("smallfiles");
+            String content = "a file as before " + UUID.randomUUID();
+            filesOnly.createBucket(b -> b.bucket(bucket));
+
+            filesOnly.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString(content));
+
+            assertThat(BlobFiles.ofContent(files.dataDir(), content)).as("the small body's file").exists();
+            assertThat(rowContent(BlobFiles.sha256(content))).as("no bytes in the blob's row").isEmpty();
+            assertThat(filesOnly.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo(content);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.mocks3.s3.config.WritableBuckets;
 import dev.mocks3.s3.encryption.ObjectEncryption;
 import dev.mocks3.s3.http.ObjectHeaders;
 import dev.mocks3.s3.http.Preconditions;
+import dev.mocks3.state.StorageProperties;
 import dev.mocks3.state.blob.BlobStaging;
 import dev.mocks3.state.blob.SmallBody;
 import dev.mocks3.state.metadata.ObjectDraft;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
 /**
  * The one path by which a request body becomes an object (PutObject, and PostObject's file): the
  * body is streamed to a temporary file, then made the object in one transaction; a body declared small
- * ({@link SmallBody#fits}) is read into memory instead and kept in its blob's row where it can be. The body arrives
+ * ({@link SmallBody#fits}) is read into memory instead and kept in its blob's row where it can be (unless
+ * {@code mocks3.storage.small-bodies-in-rows} is off). The body arrives
  * already checked against Content-MD5 and x-amz-checksum-* by {@code authCheck}, which also hands over
  * the verified x-amz-checksum-* (header or trailer) that the object keeps (else its CRC32); a body that fails
  * midway leaves neither an object nor a blob. If-Match and If-None-Match: * are checked against the
@@ -42,11 +44,13 @@ public class ObjectUpload {
     private final WritableBuckets buckets;
     private final BlobStaging staging;
     private final ObjectWriter writer;
+    private final boolean smallBodiesInRows;
 
-    public ObjectUpload(WritableBuckets buckets, BlobStaging staging, ObjectWriter writer) {
+    public ObjectUpload(WritableBuckets buckets, BlobStaging staging, ObjectWriter writer, StorageProperties storage) {
         this.buckets = buckets;
         this.staging = staging;
         this.writer = writer;
+        this.smallBodiesInRows = storage.smallBodiesInRows();
     }
 
     /** Writes the call's body as the object its request names, announcing it as {@code event}. */
@@ -66,7 +70,7 @@ public class ObjectUpload {
                 return staging.stage(limited(request)).flatMap(staged -> writer.writeInTransaction(settled, staged,
                         null, declaredChecksum(call), condition, cause));
             }
-            return SmallBody.fits(request.contentLength())
+            return smallBodiesInRows && SmallBody.fits(request.contentLength())
                     ? staging.collect(request.body()).flatMap(small -> writer.write(settled, small, null,
                             declaredChecksum(call), condition, cause))
                     : staging.stage(limited(request)).flatMap(staged -> writer.write(settled, staged, null,
