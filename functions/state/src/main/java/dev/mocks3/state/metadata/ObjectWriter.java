@@ -124,7 +124,8 @@ public final class ObjectWriter {
 
     /**
      * {@code work}, run to its end even when its subscriber cancels (the client left), under the subscriber's
-     * context: a traced request's statements and blob steps stay in its trace.
+     * context: a traced request's statements and blob steps stay in its trace. The writes it runs are
+     * autocommit statements; no caller runs one inside a transaction of its own (that context would carry it).
      */
     private static <T> Mono<T> toItsEnd(java.util.function.Supplier<Mono<T>> work) {
         return Mono.deferContextual(context -> Mono.fromFuture(() -> work.get().contextWrite(context).toFuture(), true));
