@@ -28,10 +28,17 @@ final class WrkPhase {
     private WrkPhase() {
     }
 
-    /** What wrk reported for one phase. */
-    record Result(long requests, long errors, double seconds, double p99Millis) {
+    /**
+     * What wrk reported for one phase: {@code requests} are the answers it got (non-2xx included),
+     * {@code errorAnswers} the non-2xx among them, {@code socketErrors} the requests that got no answer.
+     */
+    record Result(long requests, long errorAnswers, long socketErrors, double seconds, double p99Millis) {
         long successes() {
-            return Math.max(0, requests - errors);
+            return requests - errorAnswers;
+        }
+
+        long errors() {
+            return errorAnswers + socketErrors;
         }
 
         double requestsPerSecond() {
@@ -86,7 +93,10 @@ final class WrkPhase {
         return parse(out);
     }
 
-    /** wrk's report: requests and their time, the 99th percentile (with {@code --latency}), and every error it counts. */
+    /**
+     * wrk's report: answers and their time, the 99th percentile (with {@code --latency}), and every error it counts.
+     * Its request count holds the non-2xx answers but not the socket errors (no answer came).
+     */
     static Result parse(String report) {
         Matcher requests = REQUESTS.matcher(report);
         if (!requests.find()) {
@@ -96,18 +106,16 @@ final class WrkPhase {
         double seconds = millis(requests.group(2), requests.group(3)) / 1000;
         Matcher p99 = P99.matcher(report);
         double p99Millis = p99.find() ? millis(p99.group(1), p99.group(2)) : Double.NaN;
-        long errors = 0;
         Matcher non2xx = NON_2XX.matcher(report);
-        if (non2xx.find()) {
-            errors += Long.parseLong(non2xx.group(1));
-        }
+        long errorAnswers = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
+        long socketErrors = 0;
         Matcher socket = SOCKET_ERRORS.matcher(report);
         if (socket.find()) {
             for (int i = 1; i <= 4; i++) {
-                errors += Long.parseLong(socket.group(i));
+                socketErrors += Long.parseLong(socket.group(i));
             }
         }
-        return new Result(count, errors, seconds, p99Millis);
+        return new Result(count, errorAnswers, socketErrors, seconds, p99Millis);
     }
 
     private static double millis(String value, String unit) {
