@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.mocks3.app.EventLoopThreads;
 import dev.mocks3.app.MockS3Application;
 import dev.mocks3.local.embedded.EmbeddedPostgres;
 import dev.mocks3.local.embedded.EmbeddedRedis;
@@ -53,6 +54,7 @@ public final class LocalRunner implements AutoCloseable {
      * started for whatever the properties and environment leave unconfigured.
      */
     public static LocalRunner start(Map<String, Object> overrides, String... args) {
+        EventLoopThreads.onePerCore();
         // --name=value arguments are settings like any other: the data folder and database URLs
         // given on the command line decide what is started embedded, and where
         Map<String, Object> properties = new HashMap<>();

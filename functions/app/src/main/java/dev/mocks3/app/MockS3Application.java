@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan("dev.mocks3")
 public class MockS3Application {
     public static void main(String[] args) {
+        EventLoopThreads.onePerCore();
         SpringApplication.run(MockS3Application.class, args);
     }
 }

@@ -35,7 +35,7 @@ final class Utf8HeaderValues {
     private static boolean anyBeyondAscii(HttpHeaders headers) {
         for (Map.Entry<String, List<String>> header : headers.headerSet()) {
             for (String value : header.getValue()) {
-                if (value.chars().anyMatch(c -> c >= 0x80)) {
+                if (firstBeyondAscii(value) >= 0) {
                     return true;
                 }
             }
@@ -44,9 +44,25 @@ final class Utf8HeaderValues {
     }
 
     static String asUtf8(String latin1) {
-        if (latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xff)) {
+        int first = firstBeyondAscii(latin1);
+        if (first < 0) {
             return latin1;
         }
+        for (int i = first; i < latin1.length(); i++) {
+            if (latin1.charAt(i) > 0xff) {
+                return latin1;
+            }
+        }
         return PercentDecoding.utf8(latin1.getBytes(StandardCharsets.ISO_8859_1)).orElse(latin1);
+    }
+
+    /** Where the first character of {@code value} beyond ASCII is, or -1 (a loop: every request's headers pass here). */
+    private static int firstBeyondAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
