@@ -36,6 +36,7 @@ final class PeerServer implements AutoCloseable {
         List<String> command = java(heap, jar);
         command.addAll(List.of("--server.port=" + port, "--mocks3.faults.api-port=" + (port + 5),
                 "--mocks3.drive.port=" + (port + 3), "--mocks3.storage.data-dir=" + data.toAbsolutePath()));
+        requireFree("MockS3", port, port + 5, port + 3);
         return start("MockS3", command, data, port, data.toAbsolutePath().toString());
     }
 
@@ -44,7 +45,23 @@ final class PeerServer implements AutoCloseable {
         List<String> command = java(heap, jar);
         command.addAll(List.of("--http.port=" + port, "--server.port=" + (port + 1),
                 "--com.adobe.testing.s3mock.store.root=" + data.toAbsolutePath()));
+        requireFree("S3Mock", port, port + 1);
         return start("S3Mock", command, data, port, null);
+    }
+
+    /**
+     * Fails when something already listens on one of the ports a server is about to take: the server would
+     * not start, and the comparison would measure whatever answered there instead, without its CPU.
+     */
+    static void requireFree(String name, int... ports) throws IOException {
+        for (int port : ports) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            } catch (IOException free) {
+                continue;
+            }
+            throw new IOException(name + " needs port " + port + ", where another process listens; stop it first");
+        }
     }
 
     String name() {
