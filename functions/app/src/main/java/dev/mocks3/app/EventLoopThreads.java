@@ -6,8 +6,8 @@ import java.util.Properties;
  * How many event loops Reactor Netty gives the S3 server and the PostgreSQL driver: one per core each,
  * where Reactor Netty alone would start at least four. MockS3 blocks no event loop (file and digest work
  * runs on other threads), so a loop per core keeps every core busy; more loops than cores only add
- * context switches between them (on 2 cores, four loops a side cost a small GET 4–7 % more CPU, see
- * load-tests/README.md). A {@code -Dreactor.netty.ioWorkerCount=N} given to the JVM wins.
+ * context switches between them (on 2 cores, four loops a side cost a small GET about 4–5 % more CPU,
+ * see load-tests/README.md). A {@code -Dreactor.netty.ioWorkerCount=N} given to the JVM wins.
  */
 public final class EventLoopThreads {
     static final String IO_WORKER_COUNT = "reactor.netty.ioWorkerCount";
