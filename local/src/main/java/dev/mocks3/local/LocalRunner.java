@@ -38,6 +38,8 @@ public final class LocalRunner implements AutoCloseable {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
+        // only here, not in start(): a test JVM that embeds MockS3 keeps its own Reactor Netty settings
+        EventLoopThreads.onePerCore();
         LocalRunner runner = start(Map.of(), args);
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "mocks3-shutdown"));
@@ -54,7 +56,6 @@ public final class LocalRunner implements AutoCloseable {
      * started for whatever the properties and environment leave unconfigured.
      */
     public static LocalRunner start(Map<String, Object> overrides, String... args) {
-        EventLoopThreads.onePerCore();
         // --name=value arguments are settings like any other: the data folder and database URLs
         // given on the command line decide what is started embedded, and where
         Map<String, Object> properties = new HashMap<>();
