@@ -1,6 +1,8 @@
 package dev.mocks3.loadtests;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +57,8 @@ final class PeerServer implements AutoCloseable {
      */
     static void requireFree(String name, int... ports) throws IOException {
         for (int port : ports) {
-            try (java.net.Socket probe = new java.net.Socket()) {
-                probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             } catch (IOException free) {
                 continue;
             }

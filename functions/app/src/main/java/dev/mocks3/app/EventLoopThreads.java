@@ -22,7 +22,7 @@ public final class EventLoopThreads {
 
     static void onePerCore(Properties system, int cores) {
         if (system.getProperty(IO_WORKER_COUNT) == null) {
-            system.setProperty(IO_WORKER_COUNT, Integer.toString(Math.max(1, cores)));
+            system.setProperty(IO_WORKER_COUNT, Integer.toString(cores));
         }
     }
 }
